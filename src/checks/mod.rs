@@ -1,0 +1,269 @@
+//! The check engine: a pure function from a campaign to findings. One file per rule in `rules/`,
+//! each with its explanation beside the code (what `candor explain ID` prints); [`RULES`] lists
+//! them. Rule ids are a public interface: never rename one.
+
+pub mod rules;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::disclosure::{ValueExchangeView, value_exchange};
+use crate::model::vocab::{AttributeDef, AttributeKind, Vocabulary, vocab};
+use crate::model::{Campaign, Condition, Document, Operator, Pos};
+
+pub use rules::RULES;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// A mark readable without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Severity::Info => "i",
+            Severity::Warning => "!",
+            Severity::Error => "x",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The four risks every rule traces back to (DOMAIN.md, principle 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Risk {
+    /// Breaches and careless handling.
+    Security,
+    /// Data collected, shared or used in ways people did not expect.
+    UnexpectedUse,
+    /// Personalization that feels invasive or unwanted.
+    Invasive,
+    /// Hidden bias from leaning on who people are instead of what they do.
+    Bias,
+}
+
+impl Risk {
+    pub fn label(self) -> &'static str {
+        match self {
+            Risk::Security => "security incidents",
+            Risk::UnexpectedUse => "data used in ways people did not expect",
+            Risk::Invasive => "personalization that feels invasive or unwanted",
+            Risk::Bias => "hidden bias from demographic targeting",
+        }
+    }
+}
+
+/// A rule: its stable id, what it guards against, its explanation and its check.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub risk: Risk,
+    /// One line for `candor explain --list`.
+    pub summary: &'static str,
+    /// The long explanation: what it checks, why, a bad and a good example, the fix.
+    pub explanation: &'static str,
+    pub check: fn(&Context, &mut Vec<Finding>),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// One thing a rule found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// A readable path into the campaign, such as `audience.all[1].attribute`.
+    pub location: String,
+    /// What to do instead.
+    pub hint: String,
+    /// Line and column in the RON file, when the campaign came from one.
+    #[serde(skip)]
+    pub pos: Option<Pos>,
+}
+
+impl Finding {
+    pub fn new(
+        rule: &Rule,
+        location: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            message: message.into(),
+            location: location.into(),
+            hint: hint.into(),
+            pos: None,
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+}
+
+/// What a rule may look at: the campaign and what other layers computed from it.
+pub struct Context<'a> {
+    pub campaign: &'a Campaign,
+    pub vocab: &'static Vocabulary,
+    pub value_exchange: ValueExchangeView,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(campaign: &'a Campaign) -> Context<'a> {
+        Context {
+            campaign,
+            vocab: vocab(),
+            value_exchange: value_exchange(campaign),
+        }
+    }
+
+    /// Every attribute that drives targeting: audience conditions (exclusions included) and
+    /// model features, with the vocabulary entry and written justification of each.
+    pub fn targeting_inputs(&self) -> Vec<Input<'a>> {
+        let mut out = Vec::new();
+        for cond in self.campaign.conditions() {
+            if let Condition::Attribute(a) = cond.condition
+                && let Some(def) = self.vocab.attribute(&a.attribute)
+            {
+                out.push(Input {
+                    path: format!("{}.attribute", cond.path),
+                    def,
+                    operator: Some(a.operator),
+                    value: Some(a.value.as_str()),
+                    justification: a.justification.as_deref(),
+                    negated: cond.negated,
+                    model: None,
+                });
+            }
+        }
+        for (m, model) in self.campaign.models.iter().enumerate() {
+            for (f, feature) in model.features.iter().enumerate() {
+                if let Some(def) = self.vocab.attribute(&feature.input) {
+                    out.push(Input {
+                        path: format!("models[{m}].features[{f}].input"),
+                        def,
+                        operator: None,
+                        value: None,
+                        justification: feature.justification.as_deref(),
+                        negated: false,
+                        model: Some(model.name.as_str()),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// An attribute used for targeting, in an audience condition or as a model feature.
+#[derive(Debug, Clone)]
+pub struct Input<'a> {
+    pub path: String,
+    pub def: &'static AttributeDef,
+    pub operator: Option<Operator>,
+    pub value: Option<&'a str>,
+    pub justification: Option<&'a str>,
+    pub negated: bool,
+    /// The model's name, when the input is a model feature.
+    pub model: Option<&'a str>,
+}
+
+impl Input<'_> {
+    /// "your audience" or "the model \"churn\"", for messages.
+    pub fn used_by(&self) -> String {
+        match self.model {
+            Some(m) => format!("model \"{}\" uses", crate::text::clean(m)),
+            None if self.negated => "the audience excludes by".to_string(),
+            None => "the audience selects by".to_string(),
+        }
+    }
+
+    pub fn is(&self, kind: fn(&AttributeKind) -> bool) -> bool {
+        kind(&self.def.kind)
+    }
+}
+
+/// Minimum length of a written justification, so that "ok" or "needed" do not count.
+pub const MIN_JUSTIFICATION_WORDS: usize = 4;
+
+/// The justification, if one is written down with enough words to be judged by a reviewer.
+pub fn accepted_justification(j: Option<&str>) -> Option<String> {
+    let j = j?.trim();
+    (j.split_whitespace().count() >= MIN_JUSTIFICATION_WORDS).then(|| crate::text::clean(j))
+}
+
+/// Runs every rule. Findings come sorted by severity (errors first), then by location.
+pub fn check(campaign: &Campaign) -> Vec<Finding> {
+    let ctx = Context::new(campaign);
+    let mut out = Vec::new();
+    for rule in RULES {
+        (rule.check)(&ctx, &mut out);
+    }
+    out.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.location.cmp(&b.location))
+    });
+    out
+}
+
+/// Runs every rule and places each finding in the document's text.
+pub fn check_document(doc: &Document) -> Vec<Finding> {
+    let mut findings = check(&doc.campaign);
+    for f in &mut findings {
+        f.pos = doc.spans.find(&f.location);
+    }
+    findings
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+}
+
+impl Counts {
+    pub fn of(findings: &[Finding]) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+}

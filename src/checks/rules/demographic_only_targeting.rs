@@ -1,0 +1,125 @@
+use crate::checks::{Context, Finding, Risk, Rule, Severity};
+use crate::model::vocab::Vocabulary;
+use crate::model::{Condition, Operator};
+
+pub const RULE: Rule = Rule {
+    id: "demographic-only-targeting",
+    severity: Severity::Warning,
+    risk: Risk::Bias,
+    summary: "An audience can be entered on demographics alone, with no sign of interest",
+    explanation: r#"## What it checks
+Whether a person can qualify for the audience on who they are (age, gender, location,
+income...) without having done anything that shows interest. An `Any` group counts as
+demographic-only when one of its branches is; an intent condition inside a `Not` does not
+count as interest.
+
+## Risk
+Hidden bias from demographic targeting.
+
+## Why it matters
+Demographics are a guess about interest, and a stereotyped one. Targeting an anti-ageing serum
+at people over 55 tells younger buyers it is not for them and shows an ad to older people who
+never asked. Behaviour (what people viewed, searched for, put in their cart) is both fairer and
+more accurate.
+
+## Example
+    audience: All([
+        Attribute(attribute: "age", operator: AtLeast, value: "55"),
+    ]),
+
+## Instead
+    audience: All([
+        Intent(action: CategoryView, target: Category("anti-ageing"), count: AtLeast(2), within_days: 30),
+    ]),
+
+## Fix
+Add an intent condition that shows interest in what the campaign offers, and drop the
+demographic condition unless you can say why it is needed."#,
+    check,
+};
+
+/// Whether every way into the audience passes through a behavioural condition.
+fn requires_intent(node: &Condition) -> bool {
+    match node {
+        Condition::Intent(_) => true,
+        Condition::Attribute(_) | Condition::Not(_) => false,
+        Condition::All(items) => items.iter().any(requires_intent),
+        Condition::Any(items) => !items.is_empty() && items.iter().all(requires_intent),
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let c = ctx.campaign;
+    if requires_intent(&c.audience) {
+        return;
+    }
+    let demographic: Vec<_> = ctx
+        .targeting_inputs()
+        .into_iter()
+        .filter(|i| i.model.is_none() && i.def.kind.is_demographic())
+        .collect();
+    let Some(first) = demographic.first() else {
+        return;
+    };
+    let mut names: Vec<String> = demographic
+        .iter()
+        .map(|i| i.def.label.to_lowercase())
+        .collect();
+    names.dedup();
+    let alternative = intent_alternative(ctx.vocab, first.def.id.as_str(), first.operator);
+    out.push(Finding::new(
+        &RULE,
+        "audience",
+        format!(
+            "This audience can be reached on demographics alone ({}), with no sign of interest: it bakes in a stereotype and misses interested people outside the group",
+            names.join(", ")
+        ),
+        format!("Target by what people do instead: {alternative}."),
+    ));
+}
+
+fn intent_alternative(v: &Vocabulary, attribute: &str, _op: Option<Operator>) -> String {
+    v.attribute(attribute)
+        .map(|a| a.alternative.clone())
+        .filter(|a| !a.is_empty())
+        .map(|a| format!("add an intent condition for {a}"))
+        .unwrap_or_else(|| "add an intent condition (viewed, added to cart, searched)".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::rules::test_support::*;
+
+    #[test]
+    fn fires_on_age_only_audience() {
+        let c = with_audience(all(vec![attr("age", "55")]));
+        assert_fires(&c, "demographic-only-targeting", "audience");
+    }
+
+    #[test]
+    fn fires_when_an_any_branch_is_demographic() {
+        let c = with_audience(any(vec![intent(), attr("gender", "female")]));
+        assert_fires(&c, "demographic-only-targeting", "audience");
+    }
+
+    #[test]
+    fn negated_intent_is_not_interest() {
+        let c = with_audience(all(vec![attr("age", "55"), not(intent())]));
+        assert_fires(&c, "demographic-only-targeting", "audience");
+    }
+
+    #[test]
+    fn silent_with_an_intent_condition() {
+        let c = with_audience(all(vec![intent(), attr("country", "FR")]));
+        assert_silent(&c, "demographic-only-targeting");
+    }
+
+    #[test]
+    fn silent_for_neutral_attributes_and_everyone() {
+        assert_silent(
+            &with_audience(all(vec![attr("loyalty_tier", "gold")])),
+            "demographic-only-targeting",
+        );
+        assert_silent(&with_audience(all(vec![])), "demographic-only-targeting");
+    }
+}

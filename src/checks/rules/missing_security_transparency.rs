@@ -1,0 +1,66 @@
+use crate::checks::{Context, Finding, Risk, Rule, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "missing-security-transparency",
+    severity: Severity::Info,
+    risk: Risk::Security,
+    summary: "The campaign says neither how data is protected nor who runs the personalization",
+    explanation: r#"## What it checks
+Campaigns that collect data but name neither a security page or contact
+(`controller.security_page`) nor the technology partner that runs the personalization
+(`controller.technology_partner`).
+
+## Risk
+Security incidents.
+
+## Why it matters
+People fear identity theft and careless handling. Saying plainly how the data is protected,
+and which company runs the personalization, builds the trust that makes people share.
+
+## Example
+    controller: ( name: "Lumen", contact: "privacy@lumen.example" ),
+
+## Instead
+    controller: ( name: "Lumen", contact: "privacy@lumen.example",
+        security_page: "https://lumen.example/security", technology_partner: "Acme Personalization" ),
+
+## Fix
+Name the security page and the technology partner; the disclosure will mention both."#,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let c = ctx.campaign;
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    if !c.data.is_empty()
+        && blank(&c.controller.security_page)
+        && blank(&c.controller.technology_partner)
+    {
+        out.push(Finding::new(
+            &RULE,
+            "controller",
+            "The disclosure cannot say how the data is protected or who runs the personalization",
+            "Add `security_page` and `technology_partner` to the controller.",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::rules::test_support::*;
+
+    #[test]
+    fn fires_when_both_are_missing() {
+        let mut c = good();
+        c.controller.security_page = None;
+        c.controller.technology_partner = None;
+        assert_fires(&c, "missing-security-transparency", "controller");
+    }
+
+    #[test]
+    fn silent_when_either_is_named() {
+        let mut c = good();
+        c.controller.security_page = None;
+        assert_silent(&c, "missing-security-transparency");
+    }
+}

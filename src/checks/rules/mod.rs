@@ -1,0 +1,216 @@
+//! The rule registry: one module per rule, each with its explanation beside its code.
+
+use super::Rule;
+
+mod binary_gender_segment;
+mod collection_before_consent;
+mod demographic_only_targeting;
+mod email_ask_without_promise;
+mod email_without_permission;
+mod missing_purpose;
+mod missing_security_transparency;
+mod missing_value_exchange;
+mod no_opt_out;
+mod personal_content_anonymous;
+mod proxy_attribute;
+mod recommends_purchased;
+mod regulated_category_targeting;
+mod sensitive_attribute;
+mod unbalanced_value_exchange;
+mod undisclosed_sharing;
+mod unused_data_field;
+
+pub use unused_data_field::used_categories;
+
+/// Every rule, in the order `candor explain --list` shows them: the catalogue order of
+/// DOMAIN.md, then rules added since.
+pub static RULES: &[Rule] = &[
+    demographic_only_targeting::RULE,
+    sensitive_attribute::RULE,
+    binary_gender_segment::RULE,
+    proxy_attribute::RULE,
+    collection_before_consent::RULE,
+    missing_purpose::RULE,
+    unused_data_field::RULE,
+    no_opt_out::RULE,
+    email_without_permission::RULE,
+    email_ask_without_promise::RULE,
+    undisclosed_sharing::RULE,
+    recommends_purchased::RULE,
+    personal_content_anonymous::RULE,
+    missing_value_exchange::RULE,
+    unbalanced_value_exchange::RULE,
+    regulated_category_targeting::RULE,
+    missing_security_transparency::RULE,
+];
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Small builders for rule tests: a known-good campaign and ways to bend it.
+
+    use crate::checks::{Finding, check};
+    use crate::model::*;
+
+    pub fn intent() -> Condition {
+        Condition::Intent(IntentCondition {
+            action: Action::CategoryView,
+            target: Target::Category("skincare".into()),
+            count: Count::AtLeast(2),
+            within_days: 30,
+        })
+    }
+
+    pub fn attr(attribute: &str, value: &str) -> Condition {
+        Condition::Attribute(AttributeCondition {
+            attribute: attribute.into(),
+            operator: Operator::Is,
+            value: value.into(),
+            justification: None,
+        })
+    }
+
+    pub fn attr_j(attribute: &str, value: &str, justification: &str) -> Condition {
+        let Condition::Attribute(mut a) = attr(attribute, value) else {
+            unreachable!()
+        };
+        a.justification = Some(justification.into());
+        Condition::Attribute(a)
+    }
+
+    pub fn all(items: Vec<Condition>) -> Condition {
+        Condition::All(items)
+    }
+
+    pub fn any(items: Vec<Condition>) -> Condition {
+        Condition::Any(items)
+    }
+
+    pub fn not(item: Condition) -> Condition {
+        Condition::Not(Box::new(item))
+    }
+
+    pub fn model(name: &str, inputs: &[&str]) -> PredictiveModel {
+        PredictiveModel {
+            name: name.into(),
+            kind: ModelKind::Propensity,
+            features: inputs
+                .iter()
+                .map(|i| Feature {
+                    input: (*i).into(),
+                    justification: None,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn field(category: &str, purposes: &[&str]) -> DataField {
+        DataField {
+            category: category.into(),
+            purposes: purposes.iter().map(|p| (*p).into()).collect(),
+            collected_by: Collection::Tracking,
+            consent: ConsentMoment::BeforeCollection,
+            legal_basis: LegalBasis::Consent,
+            retention_days: 365,
+            recipients: Vec::new(),
+        }
+    }
+
+    /// An exemplary campaign: every rule is silent on it.
+    pub fn good() -> Campaign {
+        let mut c = Campaign::blank("good", "Good");
+        c.channels = vec![Channel::Web, Channel::Email];
+        c.controller = Controller {
+            name: "Lumen".into(),
+            contact: "privacy@lumen.example".into(),
+            security_page: Some("https://lumen.example/security".into()),
+            technology_partner: Some("Acme Personalization".into()),
+        };
+        c.audience = all(vec![intent()]);
+        let mut email = field("user.contact.email", &["marketing.communications.email"]);
+        email.collected_by = Collection::Form;
+        email.recipients.push(Recipient {
+            name: "Postbox".into(),
+            kind: RecipientKind::Processor,
+        });
+        c.data = vec![
+            email,
+            field(
+                "user.behavior.browsing_history",
+                &["personalize.content.profiling"],
+            ),
+            field(
+                "user.behavior.purchase_history",
+                &["personalize.content.profiling"],
+            ),
+        ];
+        c.zones = vec![
+            Zone {
+                name: "Hero".into(),
+                kind: ZoneKind::Banner,
+                visibility: Visibility::LoggedInOnly,
+                priority: 1,
+                uses: vec![],
+                recipe: None,
+            },
+            Zone {
+                name: "For you".into(),
+                kind: ZoneKind::Recommendations,
+                visibility: Visibility::Anyone,
+                priority: 2,
+                uses: vec![],
+                recipe: Some(Recipe {
+                    ingredients: vec![Ingredient::BoughtTogether],
+                    exclusions: vec![Exclusion::AlreadyPurchased],
+                    boosters: vec![],
+                }),
+            },
+            Zone {
+                name: "You looked at".into(),
+                kind: ZoneKind::RecentlyViewed,
+                visibility: Visibility::LoggedInOnly,
+                priority: 3,
+                uses: vec![],
+                recipe: None,
+            },
+        ];
+        c.value_exchange = ValueExchange {
+            immediate: Some("10% off today".into()),
+            ongoing: vec!["Early access to sales".into()],
+            email_promise: Some("One email a week with new arrivals".into()),
+            login_benefit: Some("Your saved items on every device".into()),
+        };
+        c.consent = Consent {
+            opt_out: vec![OptOut::Link("https://lumen.example/unsubscribe".into())],
+            email_permission: Some(EmailPermission::DoubleOptIn),
+        };
+        c
+    }
+
+    pub fn with_audience(audience: Condition) -> Campaign {
+        let mut c = good();
+        c.audience = audience;
+        c
+    }
+
+    /// Asserts that `rule` fires at `location` and returns that finding.
+    pub fn assert_fires(c: &Campaign, rule: &str, location: &str) -> Finding {
+        let findings = check(c);
+        findings
+            .iter()
+            .find(|f| f.rule == rule && f.location == location)
+            .cloned()
+            .unwrap_or_else(|| panic!("{rule} did not fire at {location}; findings: {findings:#?}"))
+    }
+
+    pub fn assert_silent(c: &Campaign, rule: &str) {
+        let findings: Vec<_> = check(c).into_iter().filter(|f| f.rule == rule).collect();
+        assert!(findings.is_empty(), "{rule} fired: {findings:#?}");
+    }
+
+    #[test]
+    fn the_good_campaign_has_no_findings() {
+        let findings = check(&good());
+        assert!(findings.is_empty(), "{findings:#?}");
+        assert!(crate::model::validate::validate(&good()).is_empty());
+    }
+}

@@ -1,0 +1,114 @@
+use crate::checks::{Context, Finding, Risk, Rule, Severity, accepted_justification};
+use crate::model::vocab::AttributeKind;
+
+use super::sensitive_attribute::capital;
+
+pub const RULE: Rule = Rule {
+    id: "proxy-attribute",
+    severity: Severity::Warning,
+    risk: Risk::Bias,
+    summary: "A known proxy for a sensitive attribute drives targeting without a written reason",
+    explanation: r#"## What it checks
+Audience conditions and model features that use a known proxy for a special category: postal
+code, surname, first language, precise location, neighbourhood income. The list and what each
+stands in for are in `assets/vocab/attributes.ron`.
+
+With a written justification of at least four words on the condition or feature, the finding
+drops to info and quotes the reason, so a reviewer can judge it.
+
+## Risk
+Hidden bias from demographic targeting.
+
+## Why it matters
+A postal code can pick out an ethnic group as surely as asking for ethnicity. Some uses serve
+the customer: a postal code that finds the nearest store (5 km beats 50 km). The difference is
+the reason, so the reason must be written down.
+
+## Example
+    Attribute(attribute: "postal_code", operator: OneOf, value: "75019, 75020")
+
+## Instead
+    Attribute(attribute: "postal_code", operator: OneOf, value: "75019, 75020",
+        justification: "Shows the opening of the new store to people who live within 5 km")
+
+## Fix
+Remove the proxy, or write down why it serves the customer in `justification`."#,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for input in ctx.targeting_inputs() {
+        let AttributeKind::Proxy(stands_for) = &input.def.kind else {
+            continue;
+        };
+        let label = input.def.label.to_lowercase();
+        let for_what: Vec<String> = stands_for
+            .iter()
+            .map(|s| {
+                ctx.vocab
+                    .attribute(s)
+                    .map_or_else(|| s.replace('_', " "), |a| a.label.to_lowercase())
+            })
+            .collect();
+        let for_what = for_what.join(" and ");
+        match accepted_justification(input.justification) {
+            Some(reason) => out.push(
+                Finding::new(
+                    &RULE,
+                    &input.path,
+                    format!("{} {label}, a proxy for {for_what}; accepted for the written reason \"{reason}\"", capital(&input.used_by())),
+                    "A reviewer should confirm the reason serves the customer.",
+                )
+                .with_severity(Severity::Info),
+            ),
+            None => out.push(Finding::new(
+                &RULE,
+                &input.path,
+                format!("{} {label}, which can stand in for {for_what}, and no reason is written down", capital(&input.used_by())),
+                format!(
+                    "Instead, target {}; or write in `justification` why it serves the customer.",
+                    input.def.alternative
+                ),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::Severity;
+    use crate::checks::rules::test_support::*;
+
+    #[test]
+    fn fires_without_a_reason_in_audience_and_models() {
+        let c = with_audience(all(vec![intent(), attr("postal_code", "75019")]));
+        let f = assert_fires(&c, "proxy-attribute", "audience.all[1].attribute");
+        assert_eq!(f.severity, Severity::Warning);
+        let mut c = with_audience(all(vec![intent()]));
+        c.models.push(model("propensity", &["surname"]));
+        assert_fires(&c, "proxy-attribute", "models[0].features[0].input");
+    }
+
+    #[test]
+    fn a_written_reason_lowers_it_to_info_and_is_quoted() {
+        let c = with_audience(all(vec![
+            intent(),
+            attr_j(
+                "postal_code",
+                "75019",
+                "Nearest store within five kilometres",
+            ),
+        ]));
+        let f = assert_fires(&c, "proxy-attribute", "audience.all[1].attribute");
+        assert_eq!(f.severity, Severity::Info);
+        assert!(f.message.contains("Nearest store"));
+    }
+
+    #[test]
+    fn silent_without_proxies() {
+        assert_silent(
+            &with_audience(all(vec![intent(), attr("preferred_store", "paris-11")])),
+            "proxy-attribute",
+        );
+    }
+}

@@ -1,0 +1,152 @@
+use crate::checks::{Context, Finding, Risk, Rule, Severity, accepted_justification};
+use crate::model::vocab::AttributeKind;
+
+pub const RULE: Rule = Rule {
+    id: "sensitive-attribute",
+    severity: Severity::Error,
+    risk: Risk::Bias,
+    summary: "Targeting or a model uses a special category of data, or age",
+    explanation: r#"## What it checks
+Audience conditions (exclusions included) and model features that use a special category:
+racial or ethnic origin, religion or belief, national origin, health, sexual orientation,
+political opinion, trade-union membership, genetic or biometric data. Age is checked too, at a
+lower severity.
+
+Severity: error for special categories, whatever the justification. Age is a warning, lowered
+to info when a written reason (such as a legal age gate) is on the condition; the finding quotes
+the reason so a reviewer can judge it.
+
+## Risk
+Hidden bias from demographic targeting.
+
+## Why it matters
+Using these categories treats people differently for who they are. It is forbidden or tightly
+restricted in most places (GDPR Art. 9) and by the ad platforms. An exclusion is targeting too:
+"everyone except people of religion X" uses religion.
+
+## Example
+    Not(Attribute(attribute: "religion", operator: Is, value: "..."))
+    Attribute(attribute: "age", operator: AtLeast, value: "55")
+
+## Instead
+    Intent(action: CategoryView, target: Category("anti-ageing"), count: AtLeast(2), within_days: 30)
+    Attribute(attribute: "age", operator: AtLeast, value: "18",
+        justification: "Legal age gate: alcohol may only be advertised to adults")
+
+## Fix
+Remove the condition or feature. Reach the same people by what they do. For age, keep it only
+where the law requires it and write that reason in `justification`."#,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for input in ctx.targeting_inputs() {
+        let label = input.def.label.to_lowercase();
+        match &input.def.kind {
+            AttributeKind::SpecialCategory(_) => {
+                let note = if input.justification.is_some() {
+                    " A justification cannot lower a special category."
+                } else {
+                    ""
+                };
+                out.push(Finding::new(
+                    &RULE,
+                    &input.path,
+                    format!("{} {label}, a special category of personal data.{note}", capital(&input.used_by())),
+                    format!("Remove it; reach people by what they do instead: {}.", input.def.alternative),
+                ));
+            }
+            AttributeKind::Age => match accepted_justification(input.justification) {
+                Some(reason) => out.push(
+                    Finding::new(
+                        &RULE,
+                        &input.path,
+                        format!("{} {label}; accepted for the written reason \"{reason}\"", capital(&input.used_by())),
+                        "A reviewer should confirm the reason holds (a legal age gate, for example).",
+                    )
+                    .with_severity(Severity::Info),
+                ),
+                None => out.push(
+                    Finding::new(
+                        &RULE,
+                        &input.path,
+                        format!("{} {label}, which stereotypes people and loses interested buyers of other ages", capital(&input.used_by())),
+                        format!(
+                            "Instead, target {}. If the law requires an age limit, write that reason in `justification` (at least {} words).",
+                            input.def.alternative,
+                            crate::checks::MIN_JUSTIFICATION_WORDS
+                        ),
+                    )
+                    .with_severity(Severity::Warning),
+                ),
+            },
+            _ => {}
+        }
+    }
+}
+
+pub(crate) fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::Severity;
+    use crate::checks::rules::test_support::*;
+
+    #[test]
+    fn fires_on_religion_even_as_an_exclusion() {
+        let c = with_audience(all(vec![intent(), not(attr("religion", "x"))]));
+        let f = assert_fires(&c, "sensitive-attribute", "audience.all[1].not.attribute");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.message.contains("excludes"), "{}", f.message);
+    }
+
+    #[test]
+    fn justification_never_lowers_a_special_category() {
+        let mut c = with_audience(all(vec![
+            intent(),
+            attr_j(
+                "health_condition",
+                "x",
+                "we really need this for the campaign",
+            ),
+        ]));
+        let f = assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute");
+        assert_eq!(f.severity, Severity::Error);
+        c.models.push(model("m", &["race_ethnicity"]));
+        assert_fires(&c, "sensitive-attribute", "models[0].features[0].input");
+    }
+
+    #[test]
+    fn age_is_a_warning_and_info_with_a_written_reason() {
+        let c = with_audience(all(vec![intent(), attr("age", "55")]));
+        assert_eq!(
+            assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute").severity,
+            Severity::Warning
+        );
+        let c = with_audience(all(vec![
+            intent(),
+            attr_j("age", "18", "Legal age gate for alcohol advertising"),
+        ]));
+        let f = assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute");
+        assert_eq!(f.severity, Severity::Info);
+        assert!(f.message.contains("Legal age gate"));
+        // Too short to be judged: stays a warning.
+        let c = with_audience(all(vec![intent(), attr_j("age", "18", "needed")]));
+        assert_eq!(
+            assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute").severity,
+            Severity::Warning
+        );
+    }
+
+    #[test]
+    fn silent_on_behaviour_and_neutral_attributes() {
+        let c = with_audience(all(vec![intent(), attr("loyalty_tier", "gold")]));
+        assert_silent(&c, "sensitive-attribute");
+    }
+}

@@ -1,0 +1,170 @@
+//! What the customer gives against what they get.
+//!
+//! Each distinct data category collected weighs its `sensitivity` from
+//! `assets/vocab/data_categories.ron` (1 = a device id, 8 = a special category). Benefits score
+//! by kind: an immediate offer 4, each ongoing benefit 2 (at most three count), a login benefit 1,
+//! an email promise 1. The exchange is *thin* when what is given weighs more than twice what is
+//! offered. The numbers are a reviewer's rule of thumb, not a law: they rank campaigns sensibly
+//! and make the verdict explainable in one line.
+
+use crate::model::Campaign;
+use crate::model::vocab::vocab;
+
+pub const IMMEDIATE_POINTS: u32 = 4;
+pub const ONGOING_POINTS: u32 = 2;
+pub const ONGOING_COUNTED: usize = 3;
+pub const SMALL_POINTS: u32 = 1;
+/// What is given may weigh at most this many times what is offered.
+pub const MAX_RATIO: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Give {
+    pub category: String,
+    /// Message id of the plain-language name in the locale files.
+    pub label: String,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BenefitKind {
+    Immediate,
+    Ongoing,
+    EmailPromise,
+    LoginBenefit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Get {
+    pub kind: BenefitKind,
+    pub text: String,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Nothing is collected, so nothing needs to be given back.
+    NothingCollected,
+    Balanced,
+    Thin,
+    NothingOffered,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::NothingCollected => "nothing collected",
+            Verdict::Balanced => "balanced",
+            Verdict::Thin => "thin",
+            Verdict::NothingOffered => "nothing offered",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueExchangeView {
+    pub gives: Vec<Give>,
+    pub gets: Vec<Get>,
+    pub given: u32,
+    pub offered: u32,
+    pub verdict: Verdict,
+    /// The verdict's reason in one line.
+    pub reason: String,
+}
+
+pub fn value_exchange(c: &Campaign) -> ValueExchangeView {
+    let v = vocab();
+    let mut gives: Vec<Give> = Vec::new();
+    for field in &c.data {
+        if gives.iter().any(|g| g.category == field.category) {
+            continue;
+        }
+        let label = v
+            .category(&field.category)
+            .map_or_else(|| "data-other".to_string(), |d| d.label.clone());
+        gives.push(Give {
+            category: field.category.clone(),
+            label,
+            weight: v.sensitivity(&field.category),
+        });
+    }
+    let ve = &c.value_exchange;
+    let mut gets = Vec::new();
+    let filled = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    if let Some(t) = filled(&ve.immediate) {
+        gets.push(Get {
+            kind: BenefitKind::Immediate,
+            text: t,
+            points: IMMEDIATE_POINTS,
+        });
+    }
+    for (i, t) in ve
+        .ongoing
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .enumerate()
+    {
+        let points = if i < ONGOING_COUNTED {
+            ONGOING_POINTS
+        } else {
+            0
+        };
+        gets.push(Get {
+            kind: BenefitKind::Ongoing,
+            text: t.to_string(),
+            points,
+        });
+    }
+    if let Some(t) = filled(&ve.email_promise) {
+        gets.push(Get {
+            kind: BenefitKind::EmailPromise,
+            text: t,
+            points: SMALL_POINTS,
+        });
+    }
+    if let Some(t) = filled(&ve.login_benefit) {
+        gets.push(Get {
+            kind: BenefitKind::LoginBenefit,
+            text: t,
+            points: SMALL_POINTS,
+        });
+    }
+    let given: u32 = gives.iter().map(|g| g.weight).sum();
+    let offered: u32 = gets.iter().map(|g| g.points).sum();
+    let (verdict, reason) = if given == 0 {
+        (
+            Verdict::NothingCollected,
+            "No personal data is collected.".to_string(),
+        )
+    } else if offered == 0 {
+        (
+            Verdict::NothingOffered,
+            format!("Customers give {given} points of data and are offered nothing in return."),
+        )
+    } else if given > offered * MAX_RATIO {
+        (
+            Verdict::Thin,
+            format!(
+                "Customers give {given} points of data for {offered} points of benefit: offer more or ask for less."
+            ),
+        )
+    } else {
+        (
+            Verdict::Balanced,
+            format!("Customers give {given} points of data for {offered} points of benefit."),
+        )
+    };
+    ValueExchangeView {
+        gives,
+        gets,
+        given,
+        offered,
+        verdict,
+        reason,
+    }
+}

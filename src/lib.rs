@@ -1,0 +1,11 @@
+//! Candor: a terminal campaign designer that makes ethical personalization the easy way.
+//!
+//! Data flows one way: `model` <- `disclosure` <- `checks` <- `store` <- `app` <- `ui` <- the
+//! binary. Each layer uses only the layers to its left.
+#![forbid(unsafe_code)]
+
+pub mod checks;
+pub mod disclosure;
+pub mod model;
+pub mod samples;
+pub mod text;

@@ -1,0 +1,800 @@
+//! The campaign types. Field and variant names are what reviewers read in RON files, so they are
+//! words, never codes, and their declaration order is the order they are saved in.
+
+use serde::{Deserialize, Serialize};
+
+/// The RON format version this build writes. Older versions are migrated on load.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A named personalization effort: who it targets, what it shows, what it collects and what it
+/// gives back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub version: u32,
+    /// Stable identifier: lowercase letters, digits and dashes. Never changes after creation.
+    pub id: String,
+    pub name: String,
+    pub objective: String,
+    pub owner: String,
+    pub status: Status,
+    pub channels: Vec<Channel>,
+    /// Housing, employment and credit campaigns carry legal targeting restrictions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulated_category: Option<RegulatedCategory>,
+    /// Languages the visitor disclosure is offered in, as language codes ("en", "es", "fr").
+    pub locales: Vec<String>,
+    /// Who is asking for the data, how to reach them, and how the data is protected.
+    pub controller: Controller,
+    /// Who sees this campaign. An empty `All([])` means every visitor.
+    pub audience: Condition,
+    /// Propensity, affinity and lookalike scores the campaign relies on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<PredictiveModel>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zones: Vec<Zone>,
+    /// Every piece of data the campaign collects or reads, with why and for how long.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<DataField>,
+    /// Where the audience or its data is actually sent. Compared against the recipients declared
+    /// in `data`, which are what the disclosure tells the visitor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activations: Vec<Activation>,
+    pub value_exchange: ValueExchange,
+    pub consent: Consent,
+    /// A hand-written notice shown instead of the generated one. It is still checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_disclosure: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    Draft,
+    InReview,
+    Approved,
+    Published,
+    Archived,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::InReview,
+        Status::Approved,
+        Status::Published,
+        Status::Archived,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InReview => "in review",
+            Status::Approved => "approved",
+            Status::Published => "published",
+            Status::Archived => "archived",
+        }
+    }
+
+    /// Statuses that a campaign with error-level findings may not reach (the review gate).
+    pub fn is_past_draft(self) -> bool {
+        matches!(
+            self,
+            Status::InReview | Status::Approved | Status::Published
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Channel {
+    Web,
+    Email,
+    MobileApp,
+    Sms,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [
+        Channel::Web,
+        Channel::Email,
+        Channel::MobileApp,
+        Channel::Sms,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Email => "email",
+            Channel::MobileApp => "app",
+            Channel::Sms => "sms",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum RegulatedCategory {
+    Housing,
+    Employment,
+    CreditFinancial,
+}
+
+impl RegulatedCategory {
+    /// The name used for this category in `assets/vocab/regulated.ron`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RegulatedCategory::Housing => "housing",
+            RegulatedCategory::Employment => "employment",
+            RegulatedCategory::CreditFinancial => "credit_financial",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Controller {
+    /// The brand the visitor is dealing with.
+    pub name: String,
+    /// Where a visitor can ask about their data: an email address or a web page.
+    pub contact: String,
+    /// A page or contact explaining how the data is protected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_page: Option<String>,
+    /// The company that runs the personalization on the brand's behalf.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technology_partner: Option<String>,
+}
+
+/// A node of the audience tree: a group of conditions or one condition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    /// Every condition inside must hold.
+    All(Vec<Condition>),
+    /// At least one condition inside must hold.
+    Any(Vec<Condition>),
+    /// The condition inside must not hold. An exclusion is still targeting.
+    Not(Box<Condition>),
+    /// Something the person did.
+    Intent(IntentCondition),
+    /// Something the person is or has.
+    Attribute(AttributeCondition),
+}
+
+impl Default for Condition {
+    fn default() -> Self {
+        Condition::All(Vec::new())
+    }
+}
+
+/// A behavioural condition: did `action` on `target`, `count` times, in the last `within_days`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntentCondition {
+    pub action: Action,
+    pub target: Target,
+    pub count: Count,
+    pub within_days: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Action {
+    PageView,
+    CategoryView,
+    ProductClick,
+    AddToCart,
+    Purchase,
+    Search,
+    PreferenceSet,
+    EmailEngagement,
+    CatalogAffinity,
+}
+
+impl Action {
+    pub const ALL: [Action; 9] = [
+        Action::PageView,
+        Action::CategoryView,
+        Action::ProductClick,
+        Action::AddToCart,
+        Action::Purchase,
+        Action::Search,
+        Action::PreferenceSet,
+        Action::EmailEngagement,
+        Action::CatalogAffinity,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::PageView => "viewed a page",
+            Action::CategoryView => "viewed a category",
+            Action::ProductClick => "clicked a product",
+            Action::AddToCart => "added to cart",
+            Action::Purchase => "bought",
+            Action::Search => "searched for",
+            Action::PreferenceSet => "set a preference",
+            Action::EmailEngagement => "opened or clicked an email",
+            Action::CatalogAffinity => "has an affinity for",
+        }
+    }
+
+    /// The data category an intent condition of this kind reads.
+    pub fn data_category(self) -> &'static str {
+        match self {
+            Action::PageView | Action::CategoryView | Action::ProductClick => {
+                "user.behavior.browsing_history"
+            }
+            Action::AddToCart | Action::Purchase => "user.behavior.purchase_history",
+            Action::Search => "user.behavior.search_history",
+            Action::PreferenceSet => "user.behavior.preferences",
+            Action::EmailEngagement => "user.behavior.email_engagement",
+            Action::CatalogAffinity => "user.behavior.browsing_history",
+        }
+    }
+}
+
+/// What an intent condition is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    Anything,
+    Page(String),
+    Category(String),
+    Product(String),
+    Brand(String),
+    Style(String),
+    SearchTerm(String),
+    Preference(String),
+}
+
+impl Target {
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Anything => "anything".to_string(),
+            Target::Page(v) => format!("page \"{v}\""),
+            Target::Category(v) => format!("category \"{v}\""),
+            Target::Product(v) => format!("product \"{v}\""),
+            Target::Brand(v) => format!("brand \"{v}\""),
+            Target::Style(v) => format!("style \"{v}\""),
+            Target::SearchTerm(v) => format!("the term \"{v}\""),
+            Target::Preference(v) => format!("preference \"{v}\""),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Count {
+    AtLeast(u32),
+    AtMost(u32),
+    Exactly(u32),
+}
+
+impl Count {
+    pub fn describe(self) -> String {
+        let times = |n: u32| {
+            if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            }
+        };
+        match self {
+            Count::AtLeast(n) => format!("at least {}", times(n)),
+            Count::AtMost(n) => format!("at most {}", times(n)),
+            Count::Exactly(n) => format!("exactly {}", times(n)),
+        }
+    }
+}
+
+/// A demographic or account condition on an attribute from `assets/vocab/attributes.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeCondition {
+    /// An attribute id from the vocabulary, such as "loyalty_tier" or "postal_code".
+    pub attribute: String,
+    pub operator: Operator,
+    /// The value compared against. For `OneOf` and `NoneOf`, values separated by commas.
+    pub value: String,
+    /// Why this attribute is needed. Lowers a proxy or an age condition once written down;
+    /// never a special category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Operator {
+    Is,
+    IsNot,
+    OneOf,
+    NoneOf,
+    AtLeast,
+    AtMost,
+}
+
+impl Operator {
+    pub const ALL: [Operator; 6] = [
+        Operator::Is,
+        Operator::IsNot,
+        Operator::OneOf,
+        Operator::NoneOf,
+        Operator::AtLeast,
+        Operator::AtMost,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Operator::Is => "is",
+            Operator::IsNot => "is not",
+            Operator::OneOf => "is one of",
+            Operator::NoneOf => "is none of",
+            Operator::AtLeast => "is at least",
+            Operator::AtMost => "is at most",
+        }
+    }
+
+    /// The individual values a condition compares against.
+    pub fn values(self, value: &str) -> Vec<String> {
+        match self {
+            Operator::OneOf | Operator::NoneOf => value
+                .split(',')
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .collect(),
+            _ => vec![value.trim().to_string()],
+        }
+    }
+}
+
+/// A propensity, affinity or lookalike score. Its features are checked like audience conditions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredictiveModel {
+    pub name: String,
+    pub kind: ModelKind,
+    pub features: Vec<Feature>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ModelKind {
+    Propensity,
+    Affinity,
+    Lookalike,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feature {
+    /// An attribute id from the vocabulary, or a data category for behavioural features.
+    pub input: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+}
+
+/// A place in an experience where personalized content appears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    pub name: String,
+    pub kind: ZoneKind,
+    pub visibility: Visibility,
+    pub priority: u32,
+    /// Data categories the zone reads beyond what its kind implies (a greeting reads a name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub uses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipe: Option<Recipe>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ZoneKind {
+    Banner,
+    Recommendations,
+    RecentlyViewed,
+    PurchaseHistory,
+    SavedItems,
+    Form,
+    /// Asks for one more detail on each visit, building a profile over time.
+    ProgressiveForm,
+    EmailBlock,
+    PopUp,
+}
+
+impl ZoneKind {
+    pub const ALL: [ZoneKind; 9] = [
+        ZoneKind::Banner,
+        ZoneKind::Recommendations,
+        ZoneKind::RecentlyViewed,
+        ZoneKind::PurchaseHistory,
+        ZoneKind::SavedItems,
+        ZoneKind::Form,
+        ZoneKind::ProgressiveForm,
+        ZoneKind::EmailBlock,
+        ZoneKind::PopUp,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ZoneKind::Banner => "banner",
+            ZoneKind::Recommendations => "recommendations",
+            ZoneKind::RecentlyViewed => "recently viewed",
+            ZoneKind::PurchaseHistory => "purchase history",
+            ZoneKind::SavedItems => "saved items",
+            ZoneKind::Form => "form",
+            ZoneKind::ProgressiveForm => "progressive form",
+            ZoneKind::EmailBlock => "email block",
+            ZoneKind::PopUp => "pop-up",
+        }
+    }
+
+    /// Zones that reveal a person's own history or build their profile: they belong behind a
+    /// login, where a shared screen cannot give them away.
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            ZoneKind::RecentlyViewed
+                | ZoneKind::PurchaseHistory
+                | ZoneKind::SavedItems
+                | ZoneKind::ProgressiveForm
+        )
+    }
+
+    /// Data categories a zone of this kind reads by its nature.
+    pub fn implied_uses(self) -> &'static [&'static str] {
+        match self {
+            ZoneKind::RecentlyViewed => &["user.behavior.browsing_history"],
+            ZoneKind::PurchaseHistory => &["user.behavior.purchase_history"],
+            ZoneKind::SavedItems => &["user.behavior.saved_items"],
+            ZoneKind::EmailBlock => &["user.contact.email"],
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Visibility {
+    /// Shown to anonymous visitors and logged-in customers alike.
+    Anyone,
+    AnonymousOnly,
+    LoggedInOnly,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [
+        Visibility::Anyone,
+        Visibility::AnonymousOnly,
+        Visibility::LoggedInOnly,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Visibility::Anyone => "anyone",
+            Visibility::AnonymousOnly => "anonymous visitors only",
+            Visibility::LoggedInOnly => "logged-in customers only",
+        }
+    }
+}
+
+/// How a recommendations zone chooses items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipe {
+    pub ingredients: Vec<Ingredient>,
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boosters: Vec<Booster>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Ingredient {
+    Trending,
+    ViewedTogether,
+    BoughtTogether,
+    SimilarItems,
+    RecentlyViewedItems,
+    /// Items the person buys again and again (refills). Deliberately includes past purchases.
+    Replenishment,
+}
+
+impl Ingredient {
+    pub const ALL: [Ingredient; 6] = [
+        Ingredient::Trending,
+        Ingredient::ViewedTogether,
+        Ingredient::BoughtTogether,
+        Ingredient::SimilarItems,
+        Ingredient::RecentlyViewedItems,
+        Ingredient::Replenishment,
+    ];
+
+    /// The data category this ingredient reads about the person, if any.
+    pub fn data_category(self) -> Option<&'static str> {
+        match self {
+            Ingredient::Trending => None,
+            Ingredient::ViewedTogether
+            | Ingredient::SimilarItems
+            | Ingredient::RecentlyViewedItems => Some("user.behavior.browsing_history"),
+            Ingredient::BoughtTogether | Ingredient::Replenishment => {
+                Some("user.behavior.purchase_history")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Exclusion {
+    AlreadyPurchased,
+    OutOfStock,
+    RecentlyViewedItems,
+}
+
+impl Exclusion {
+    pub const ALL: [Exclusion; 3] = [
+        Exclusion::AlreadyPurchased,
+        Exclusion::OutOfStock,
+        Exclusion::RecentlyViewedItems,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Booster {
+    Category(String),
+    Brand(String),
+    NewArrivals,
+    OnSale,
+}
+
+/// Something the campaign collects or reads about a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataField {
+    /// A data category from `assets/vocab/data_categories.ron`, such as "user.contact.email".
+    pub category: String,
+    /// Data uses from `assets/vocab/data_uses.ron`, such as "personalize.content.limited".
+    pub purposes: Vec<String>,
+    pub collected_by: Collection,
+    pub consent: ConsentMoment,
+    pub legal_basis: LegalBasis,
+    pub retention_days: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Collection {
+    /// The person types it into a form.
+    Form,
+    /// Recorded from what the person does on the site or in the app.
+    Tracking,
+    /// Brought in from another system.
+    Import,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 3] = [Collection::Form, Collection::Tracking, Collection::Import];
+}
+
+/// When the person is asked for consent relative to collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsentMoment {
+    BeforeCollection,
+    AfterCollection,
+    NotAsked,
+}
+
+impl ConsentMoment {
+    pub const ALL: [ConsentMoment; 3] = [
+        ConsentMoment::BeforeCollection,
+        ConsentMoment::AfterCollection,
+        ConsentMoment::NotAsked,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LegalBasis {
+    Consent,
+    Contract,
+    LegalObligation,
+    VitalInterests,
+    PublicInterest,
+    LegitimateInterests,
+}
+
+impl LegalBasis {
+    pub const ALL: [LegalBasis; 6] = [
+        LegalBasis::Consent,
+        LegalBasis::Contract,
+        LegalBasis::LegalObligation,
+        LegalBasis::VitalInterests,
+        LegalBasis::PublicInterest,
+        LegalBasis::LegitimateInterests,
+    ];
+
+    /// The message id of this basis in the locale files.
+    pub fn key(self) -> &'static str {
+        match self {
+            LegalBasis::Consent => "consent",
+            LegalBasis::Contract => "contract",
+            LegalBasis::LegalObligation => "legal-obligation",
+            LegalBasis::VitalInterests => "vital-interests",
+            LegalBasis::PublicInterest => "public-interest",
+            LegalBasis::LegitimateInterests => "legitimate-interests",
+        }
+    }
+}
+
+/// Someone outside the brand who receives a field, as told to the visitor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipient {
+    pub name: String,
+    pub kind: RecipientKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RecipientKind {
+    AdPlatform,
+    Analytics,
+    /// Works on the brand's behalf and uses the data for nothing else (an email service).
+    Processor,
+    /// Uses the data for its own purposes.
+    Partner,
+}
+
+impl RecipientKind {
+    pub const ALL: [RecipientKind; 4] = [
+        RecipientKind::AdPlatform,
+        RecipientKind::Analytics,
+        RecipientKind::Processor,
+        RecipientKind::Partner,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RecipientKind::AdPlatform => "ad-platform",
+            RecipientKind::Analytics => "analytics",
+            RecipientKind::Processor => "processor",
+            RecipientKind::Partner => "partner",
+        }
+    }
+}
+
+/// Where the audience or its data is actually sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activation {
+    pub destination: String,
+    pub kind: RecipientKind,
+    /// Data categories sent to the destination.
+    pub sends: Vec<String>,
+}
+
+/// What the customer gets in return.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueExchange {
+    /// Given at once, such as a discount on the first order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub immediate: Option<String>,
+    /// Given over time, such as better recommendations or early access.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ongoing: Vec<String>,
+    /// What an email subscriber will receive, and how often.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_promise: Option<String>,
+    /// Why logging in is worth it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_benefit: Option<String>,
+}
+
+/// Consent and choice.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The ways a person can stop collection or messages.
+    pub opt_out: Vec<OptOut>,
+    /// The permission the email audience must have given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_permission: Option<EmailPermission>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OptOut {
+    /// A link that stops it in one click.
+    Link(String),
+    /// A page where every choice can be changed.
+    PreferenceCentre(String),
+    /// Replying STOP to a text message.
+    ReplyStop,
+    /// A setting in the customer's account.
+    AccountSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmailPermission {
+    /// The person ticked an unticked box saying yes to emails.
+    ExplicitOptIn,
+    /// As explicit, and confirmed by clicking a link sent to the address.
+    DoubleOptIn,
+    /// Assumed from an earlier purchase; not explicit.
+    SoftOptIn,
+    NotAsked,
+}
+
+impl EmailPermission {
+    pub const ALL: [EmailPermission; 4] = [
+        EmailPermission::ExplicitOptIn,
+        EmailPermission::DoubleOptIn,
+        EmailPermission::SoftOptIn,
+        EmailPermission::NotAsked,
+    ];
+
+    pub fn is_explicit(self) -> bool {
+        matches!(
+            self,
+            EmailPermission::ExplicitOptIn | EmailPermission::DoubleOptIn
+        )
+    }
+}
+
+impl Campaign {
+    /// A minimal, valid campaign to start from.
+    pub fn blank(id: &str, name: &str) -> Campaign {
+        Campaign {
+            version: FORMAT_VERSION,
+            id: id.to_string(),
+            name: name.to_string(),
+            objective: String::new(),
+            owner: String::new(),
+            status: Status::Draft,
+            channels: vec![Channel::Web],
+            regulated_category: None,
+            locales: vec!["en".to_string()],
+            controller: Controller {
+                name: String::new(),
+                contact: String::new(),
+                security_page: None,
+                technology_partner: None,
+            },
+            audience: Condition::default(),
+            models: Vec::new(),
+            zones: Vec::new(),
+            data: Vec::new(),
+            activations: Vec::new(),
+            value_exchange: ValueExchange::default(),
+            consent: Consent::default(),
+            custom_disclosure: None,
+        }
+    }
+
+    /// Every leaf condition of the audience with its readable path and whether it sits under a
+    /// `Not` (an exclusion).
+    pub fn conditions(&self) -> Vec<ConditionRef<'_>> {
+        let mut out = Vec::new();
+        walk(&self.audience, "audience".to_string(), false, &mut out);
+        out
+    }
+}
+
+/// A leaf of the audience tree, found by [`Campaign::conditions`].
+#[derive(Debug, Clone)]
+pub struct ConditionRef<'a> {
+    pub path: String,
+    pub negated: bool,
+    pub condition: &'a Condition,
+}
+
+fn walk<'a>(node: &'a Condition, path: String, negated: bool, out: &mut Vec<ConditionRef<'a>>) {
+    match node {
+        Condition::All(items) | Condition::Any(items) => {
+            let key = if matches!(node, Condition::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
+            for (i, item) in items.iter().enumerate() {
+                walk(item, format!("{path}.{key}[{i}]"), negated, out);
+            }
+        }
+        Condition::Not(inner) => walk(inner, format!("{path}.not"), !negated, out),
+        Condition::Intent(_) | Condition::Attribute(_) => out.push(ConditionRef {
+            path,
+            negated,
+            condition: node,
+        }),
+    }
+}

@@ -1,0 +1,12 @@
+//! The campaign model: types, vocabularies, RON files. Pure: knows nothing of checks, storage or
+//! screens.
+
+pub mod campaign;
+pub mod locate;
+pub mod ron_io;
+pub mod validate;
+pub mod vocab;
+
+pub use campaign::*;
+pub use locate::{Pos, SpanIndex};
+pub use ron_io::{Document, LoadError, SaveError};

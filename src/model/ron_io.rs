@@ -1,0 +1,365 @@
+//! Reading and writing campaign files. Loading is strict (unknown fields, variants and vocabulary
+//! names are errors with suggestions) and bounded (size and nesting), so no input can panic,
+//! overflow the stack or hang. Saving is canonical, so an unchanged campaign re-saves byte for
+//! byte and a one-field edit is a one-line diff.
+
+use std::fmt;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use super::campaign::{Campaign, FORMAT_VERSION};
+use super::locate::{Pos, SpanIndex};
+use super::validate;
+use crate::text::clean;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// How deep values may nest. Real campaigns stay far below; the limit keeps the parser's stack
+/// bounded on hostile input.
+pub const MAX_NESTING: usize = 64;
+
+/// A campaign file: the campaign plus what the file adds around it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub campaign: Campaign,
+    /// The comment block at the top of the file (kept verbatim, re-written on save).
+    pub leading_comment: String,
+    /// Positions of every part of the campaign in the text it was read from.
+    pub spans: SpanIndex,
+}
+
+/// Why a campaign could not be loaded, with where and what to do next. Every piece of file
+/// content inside is already cleaned of control characters.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    pub file: String,
+    pub pos: Option<Pos>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.pos {
+            Some(p) => write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, self.message)?,
+            None => write!(f, "{}: {}", self.file, self.message)?,
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl LoadError {
+    fn new(file: &str, pos: Option<Pos>, message: impl Into<String>) -> LoadError {
+        LoadError {
+            file: file.to_string(),
+            pos,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> LoadError {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// Why a campaign could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{path}: could not write the file: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: is a symbolic link; Candor does not write through links. Remove it or choose another folder."
+    )]
+    Symlink { path: String },
+    #[error("could not format the campaign as RON: {0}")]
+    Format(String),
+}
+
+fn display_path(path: &Path) -> String {
+    clean(&path.display().to_string())
+}
+
+/// Reads and validates one campaign file.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let name = display_path(path);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e)))
+            .hint("check the path and that you may read it")
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::new(&name, None, "is a folder, not a campaign file")
+            .hint("give a .ron file, or pass the folder to `candor check` or `candor import`, which read every .ron file in it"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(&name, meta.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&name, bytes.len() as u64));
+    }
+    load_bytes(&name, &bytes)
+}
+
+fn too_large(name: &str, size: u64) -> LoadError {
+    LoadError::new(
+        name,
+        None,
+        format!(
+            "is {:.1} MiB; campaign files are limited to {} MiB",
+            size as f64 / 1048576.0,
+            MAX_FILE_BYTES / 1024 / 1024
+        ),
+    )
+    .hint("a campaign is a few kilobytes; check that this is the file you meant")
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => clean(&e.to_string()),
+    }
+}
+
+/// Parses a campaign from raw bytes; `name` is used in error messages.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by definition.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            return Err(
+                LoadError::new(name, Some(end_pos(prefix)), "is not valid UTF-8 text")
+                    .hint("save the file as UTF-8; campaign files are plain text"),
+            );
+        }
+    };
+    load_str(name, text)
+}
+
+fn end_pos(text: &str) -> Pos {
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Pos { line, column }
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// Parses a campaign from text; `name` is used in error messages.
+pub fn load_str(name: &str, text: &str) -> Result<Document, LoadError> {
+    let body_start = leading_comment_len(text);
+    if text[body_start..].trim().is_empty() {
+        return Err(LoadError::new(name, Some(Pos { line: 1, column: 1 }), "is empty: there is no campaign in it")
+            .hint("a campaign file holds one campaign in parentheses: ( version: 1, id: \"...\", ... ); the samples in campaigns/ show the full form"));
+    }
+    let campaign: Campaign = ron_options()
+        .from_str(text)
+        .map_err(|e| parse_error(name, &e))?;
+    let spans = SpanIndex::build(text);
+    if campaign.version != FORMAT_VERSION {
+        return Err(LoadError::new(
+            name,
+            spans.find("version"),
+            format!(
+                "format version {} is not one this Candor reads (it reads version {FORMAT_VERSION})",
+                campaign.version
+            ),
+        )
+        .hint("a newer Candor wrote this file; upgrade Candor to read it"));
+    }
+    if let Some(problem) = validate::validate(&campaign).into_iter().next() {
+        let mut err = LoadError::new(
+            name,
+            spans.find(&problem.path),
+            format!("{}: {}", problem.path, problem.message),
+        );
+        err.hint = problem.hint;
+        return Err(err);
+    }
+    Ok(Document {
+        campaign,
+        leading_comment: text[..body_start].to_string(),
+        spans,
+    })
+}
+
+/// Length of the comment block (`//` lines and blank lines) at the top of the file.
+fn leading_comment_len(text: &str) -> usize {
+    let mut len = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with("//") {
+            len += line.len();
+        } else {
+            break;
+        }
+    }
+    len
+}
+
+fn parse_error(name: &str, e: &ron::error::SpannedError) -> LoadError {
+    use ron::Error as E;
+    let pos = Some(Pos {
+        line: e.span.start.line,
+        column: e.span.start.col,
+    });
+    let err = |msg: String| LoadError::new(name, pos, msg);
+    let names = |xs: &[&str]| {
+        xs.iter()
+            .map(|x| format!("`{x}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let inside = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map(|o| format!(" in `{}`", clean(o)))
+            .unwrap_or_default()
+    };
+    match &e.code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let found = clean(found);
+            let near = super::vocab::closest(&found, expected.iter().copied());
+            let e = err(format!("unknown field `{found}`{}", inside(outer)));
+            if near.is_empty() {
+                e.hint(format!("the fields here are {}", names(expected)))
+            } else {
+                e.hint(format!(
+                    "did you mean {}? The fields here are {}",
+                    names(&near),
+                    names(expected)
+                ))
+            }
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let found = clean(found);
+            let near = super::vocab::closest(&found, expected.iter().copied());
+            let e = err(format!("unknown choice `{found}`{}", inside(outer)));
+            if near.is_empty() {
+                e.hint(format!("expected one of {}", names(expected)))
+            } else {
+                e.hint(format!(
+                    "did you mean {}? Expected one of {}",
+                    names(&near),
+                    names(expected)
+                ))
+            }
+        }
+        E::MissingStructField { field, outer } => {
+            err(format!("missing field `{field}`{}", inside(outer))).hint(format!(
+                "add `{field}: ...`; see the samples in campaigns/ for its form"
+            ))
+        }
+        E::DuplicateStructField { field, outer } => {
+            err(format!("field `{field}` is given twice{}", inside(outer))).hint("keep one of them")
+        }
+        E::InvalidValueForType { expected, found } => err(format!(
+            "expected {}, found {}",
+            clean(expected),
+            clean(found)
+        )),
+        E::ExceededRecursionLimit => err(format!(
+            "values are nested more than {MAX_NESTING} levels deep"
+        ))
+        .hint("flatten the audience: put conditions side by side in one All or Any group"),
+        E::Eof => err("the file ends in the middle of a value".to_string())
+            .hint("a bracket or parenthesis is probably not closed"),
+        E::TrailingCharacters => err("there is more text after the campaign".to_string())
+            .hint("a file holds exactly one campaign; remove what follows its closing parenthesis"),
+        E::ExpectedMapColon => err("expected `:` after the field name".to_string())
+            .hint("write each field as `name: value`"),
+        E::ExpectedComma => err("expected a comma or a closing bracket".to_string())
+            .hint("separate fields and items with commas"),
+        E::InvalidEscape(what) => err(format!("invalid escape in a string: {what}"))
+            .hint("inside strings, write \\\\ for a backslash and \\\" for a quote"),
+        other => err(clean(&other.to_string())),
+    }
+}
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .extensions(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES)
+}
+
+/// The canonical RON text of a campaign, without any leading comment.
+pub fn to_ron(campaign: &Campaign) -> Result<String, SaveError> {
+    let mut text = ron::ser::to_string_pretty(campaign, pretty())
+        .map_err(|e| SaveError::Format(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The full file text of a document: its leading comment, then the campaign.
+pub fn document_text(campaign: &Campaign, leading_comment: &str) -> Result<String, SaveError> {
+    Ok(format!("{leading_comment}{}", to_ron(campaign)?))
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder, flushed to disk, then
+/// renamed over the destination. A crash leaves either the old file or the new one, never half.
+/// A symbolic link at the destination is refused rather than followed or replaced.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+    let shown = display_path(path);
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && meta.file_type().is_symlink()
+    {
+        return Err(SaveError::Symlink { path: shown });
+    }
+    let io = |source| SaveError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".candor-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    // Make the rename itself durable.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Saves a document to `path` atomically.
+pub fn save_file(path: &Path, doc: &Document) -> Result<(), SaveError> {
+    write_atomic(path, &document_text(&doc.campaign, &doc.leading_comment)?)
+}

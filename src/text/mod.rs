@@ -1,0 +1,73 @@
+//! Text that came from files or people, made safe to show in a terminal.
+
+/// Makes every control, escape and bidirectional-override character visible as `\u{..}`, so
+/// text from a file can never move the cursor, change colours or reorder what a reader sees.
+/// Newlines are escaped too: use [`clean_multiline`] where line breaks are meant.
+pub fn clean(s: &str) -> String {
+    clean_inner(s, false)
+}
+
+/// Like [`clean`], but keeps line breaks (`\n`) so paragraphs stay paragraphs.
+pub fn clean_multiline(s: &str) -> String {
+    clean_inner(s, true)
+}
+
+fn clean_inner(s: &str, keep_newlines: bool) -> String {
+    if !s
+        .chars()
+        .any(|c| needs_escape(c) && !(keep_newlines && c == '\n'))
+    {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if keep_newlines && c == '\n' {
+            out.push('\n');
+        } else if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Shortens `s` to at most `max` characters, ending with an ellipsis when cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls() {
+        assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(clean("tab\there"), "tab\\u{9}here");
+        assert_eq!(clean("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(clean("\u{9b}2J"), "\\u{9b}2J");
+        assert_eq!(clean("plain é ü"), "plain é ü");
+    }
+
+    #[test]
+    fn multiline_keeps_line_breaks_only() {
+        assert_eq!(clean_multiline("a\nb\u{7}"), "a\nb\\u{7}");
+    }
+
+    #[test]
+    fn truncates_on_characters() {
+        assert_eq!(truncate("héllo", 3), "hé…");
+        assert_eq!(truncate("hi", 3), "hi");
+    }
+}

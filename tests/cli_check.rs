@@ -1,0 +1,293 @@
+//! `candor check`, `explain`, `fmt` on real files, including every kind of malformed input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn candor(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn sample(name: &str) -> String {
+    std::fs::read_to_string(Path::new("campaigns").join(name)).unwrap()
+}
+
+/// Checks one file written from `content` and returns (exit code, stdout, stderr).
+fn check_bytes(content: &[u8]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("input.ron");
+    std::fs::write(&path, content).unwrap();
+    let o = candor(&["check", path.to_str().unwrap()]);
+    let (out, err) = text(&o);
+    for stream in [&o.stdout, &o.stderr] {
+        assert!(
+            !stream.contains(&0x1b),
+            "raw escape byte reached the terminal"
+        );
+        assert!(
+            !stream.windows(2).any(|w| w == [0xc2, 0x9b]),
+            "raw C1 CSI reached the terminal"
+        );
+    }
+    (o.status.code().unwrap(), out, err)
+}
+
+#[test]
+fn check_reports_findings_in_rustc_style_and_exits_1_on_errors() {
+    let o = candor(&["check", "campaigns/"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        out.contains("campaigns/makeup-for-women.ron:30:13: warning[binary-gender-segment]:"),
+        "{out}"
+    );
+    assert!(out.contains("  help: "));
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with("Checked 12 campaigns:")
+    );
+}
+
+#[test]
+fn exemplary_files_exit_0_and_deny_warnings_exits_1() {
+    let o = candor(&[
+        "check",
+        "campaigns/welcome-email.ron",
+        "campaigns/wine-club-age-gate.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let o = candor(&[
+        "check",
+        "campaigns/skincare-recommendations.ron",
+        "--deny-warnings",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = candor(&["check", "campaigns/sofa-recommendations.ron"]);
+    assert_eq!(o.status.code(), Some(0), "warnings alone pass by default");
+    let o = candor(&[
+        "check",
+        "campaigns/sofa-recommendations.ron",
+        "--deny-warnings",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn json_output_is_one_document_with_every_field() {
+    let o = candor(&["check", "--format", "json", "campaigns/"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert!(list.len() > 10);
+    for f in list {
+        for key in [
+            "file", "campaign", "rule", "severity", "message", "location", "line", "column", "hint",
+        ] {
+            assert!(f.get(key).is_some(), "missing {key} in {f}");
+        }
+    }
+    let g = list
+        .iter()
+        .find(|f| f["rule"] == "binary-gender-segment")
+        .unwrap();
+    assert_eq!(g["campaign"], "makeup-for-women");
+    assert_eq!(g["severity"], "warning");
+    assert_eq!(g["line"], 30);
+    assert_eq!(g["location"], "audience.all[0].value");
+}
+
+#[test]
+fn one_bad_file_exits_2_and_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-bad.ron"), "(version: 1,").unwrap();
+    std::fs::write(
+        dir.path().join("b-good.ron"),
+        sample("sofa-recommendations.ron"),
+    )
+    .unwrap();
+    let o = candor(&["check", dir.path().to_str().unwrap()]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(out.contains("recommends-purchased"), "{out}");
+    assert!(err.contains("a-bad.ron:1:"), "{err}");
+    assert!(out.contains("1 file could not be read"));
+}
+
+#[test]
+fn broken_syntax_is_located() {
+    let bad = sample("welcome-email.ron").replacen("    name: ", "    name ", 1);
+    let (code, _, err) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("input.ron:9:9: expected `:`"), "{err}");
+}
+
+#[test]
+fn unknown_field_suggests_the_closest() {
+    let bad = sample("welcome-email.ron").replacen("objective:", "objectiv:", 1);
+    let (code, _, err) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown field `objectiv`"), "{err}");
+    assert!(err.contains("did you mean `objective`"), "{err}");
+    assert!(err.contains("input.ron:10:5"), "{err}");
+}
+
+#[test]
+fn misspelt_variant_suggests_the_closest() {
+    let bad = sample("welcome-email.ron").replacen("PageView", "PageVeiw", 1);
+    let (code, _, err) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown choice `PageVeiw`"), "{err}");
+    assert!(err.contains("did you mean `PageView`"), "{err}");
+}
+
+#[test]
+fn misspelt_vocabulary_name_is_an_error_not_a_silent_pass() {
+    let bad = sample("nearest-store-banner.ron").replacen("\"postal_code\"", "\"postcode\"", 1);
+    let (code, _, err) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown attribute \"postcode\""), "{err}");
+    assert!(err.contains("\"postal_code\""), "{err}");
+}
+
+#[test]
+fn wrong_type_is_located() {
+    let bad = sample("welcome-email.ron").replacen("within_days: 7", "within_days: \"seven\"", 1);
+    let (code, _, err) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("input.ron:"), "{err}");
+    assert!(err.to_lowercase().contains("expected"), "{err}");
+}
+
+#[test]
+fn empty_and_comment_only_files_are_clear_errors() {
+    for content in ["", "   \n\n", "// only a comment\n"] {
+        let (code, _, err) = check_bytes(content.as_bytes());
+        assert_eq!(code, 2);
+        assert!(err.contains("is empty"), "{err}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    let deep = format!(
+        "(audience: {}Intent(){})",
+        "Not(".repeat(50_000),
+        ")".repeat(50_000)
+    );
+    let (code, _, err) = check_bytes(deep.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("nested more than"), "{err}");
+    let brackets = "[".repeat(200_000);
+    let (code, _, _) = check_bytes(brackets.as_bytes());
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_20_mb_file_is_refused_before_reading() {
+    let big = vec![b' '; 20 * 1024 * 1024];
+    let (code, _, err) = check_bytes(&big);
+    assert_eq!(code, 2);
+    assert!(err.contains("limited to 8 MiB"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let mut bytes = b"(\n    version: 1,\n    id: \"x".to_vec();
+    bytes.extend([0xff, 0xfe]);
+    let (code, _, err) = check_bytes(&bytes);
+    assert_eq!(code, 2);
+    assert!(err.contains("input.ron:3:11: is not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn a_folder_given_as_a_file_and_a_missing_file_are_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("looks-like-a-file.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let err = candor::model::ron_io::load_file(&folder).unwrap_err();
+    assert!(err.to_string().contains("is a folder"), "{err}");
+    let o = candor(&["check", dir.path().join("nope.ron").to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("no such file"), "{err}");
+}
+
+#[test]
+fn escape_sequences_in_strings_are_never_echoed_raw() {
+    // Valid RON whose strings carry escapes: names show up in findings.
+    let bad = sample("sofa-recommendations.ron")
+        .replacen("Complete the room", "\\u{1b}[2J\\u{1b}]0;pwned\\u{7}", 1)
+        .replacen("\"Recently viewed\"", "\"\u{1b}[31mred\"", 1);
+    let (code, out, _) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 0);
+    assert!(out.contains("\\u{1b}[2J"), "{out}");
+    // A raw escape in an unknown field name, and one in an unknown variant.
+    let bad = sample("welcome-email.ron").replacen("objective:", "obj\u{1b}[2Jective:", 1);
+    let (code, _, _) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    let bad = sample("welcome-email.ron").replacen(
+        "attribute: \"email_opt_in\"",
+        "attribute: \"\u{1b}[2J\u{9b}\"",
+        1,
+    );
+    let (code, _, err) = check_bytes(bad.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("\\u{1b}"), "{err}");
+}
+
+#[test]
+fn explain_prints_the_rule_and_suggests_on_typos() {
+    let o = candor(&["explain", "proxy-attribute"]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0));
+    for part in [
+        "## What it checks",
+        "## Example",
+        "## Instead",
+        "## Fix",
+        "Guards against:",
+    ] {
+        assert!(out.contains(part), "{out}");
+    }
+    let o = candor(&["explain", "proxy-atribute"]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("did you mean `proxy-attribute`"), "{err}");
+    let o = candor(&["explain", "--list"]);
+    let (out, _) = text(&o);
+    for r in candor::checks::RULES {
+        assert!(out.contains(r.id));
+    }
+}
+
+#[test]
+fn fmt_check_flags_non_canonical_files_and_fmt_rewrites_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.ron");
+    let messy = sample("welcome-email.ron").replace("    version: 1,\n", "version:1,");
+    std::fs::write(&path, &messy).unwrap();
+    let o = candor(&["fmt", "--check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        messy,
+        "--check must not write"
+    );
+    let o = candor(&["fmt", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        sample("welcome-email.ron")
+    );
+}
