@@ -8,4 +8,5 @@ pub mod checks;
 pub mod disclosure;
 pub mod model;
 pub mod samples;
+pub mod store;
 pub mod text;

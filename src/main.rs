@@ -17,6 +17,9 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "Design personalization campaigns that target intent, disclose plainly and give value back."
 )]
 struct Cli {
+    /// The database to use [default: candor.db in Candor's data folder]
+    #[arg(long, global = true, env = "CANDOR_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -58,6 +61,37 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Import .ron campaign files or folders into the library.
+    Import {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Export campaigns from the library as .ron files.
+    Export {
+        /// Campaign ids to export.
+        ids: Vec<String>,
+        /// Export every campaign.
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+        /// The folder to write to.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// List the campaigns in the library.
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// List the saved revisions of a campaign.
+    History { id: String },
+    /// Print a campaign's RON text, the current revision or an older one.
+    Show {
+        id: String,
+        #[arg(long)]
+        revision: Option<i64>,
+    },
+    /// Make an old revision current again (as a new revision; history is kept).
+    Restore { id: String, revision: i64 },
 }
 
 fn main() -> ExitCode {
@@ -66,8 +100,9 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let mut out = stdout.lock();
     let mut err = stderr.lock();
+    let db = cli.db.as_deref();
     let result = match cli.command {
-        None => cli::overview::run(&mut out, &mut err),
+        None => cli::overview::run(db, &mut out, &mut err),
         Some(Command::Check {
             paths,
             format,
@@ -91,19 +126,44 @@ fn main() -> ExitCode {
         Some(Command::Fmt { paths, check }) => {
             cli::check::run_fmt(&paths, check, &mut out, &mut err)
         }
+        Some(Command::Import { paths }) => cli::library::open_store(db)
+            .and_then(|mut s| cli::library::run_import(&mut s, &paths, &mut out, &mut err)),
+        Some(Command::Export { ids, all, out: dir }) => cli::library::open_store(db)
+            .and_then(|s| cli::library::run_export(&s, &ids, all, &dir, &mut out)),
+        Some(Command::List { format }) => cli::library::open_store(db)
+            .and_then(|s| cli::library::run_list(&s, matches!(format, Format::Json), &mut out)),
+        Some(Command::History { id }) => {
+            cli::library::open_store(db).and_then(|s| cli::library::run_history(&s, &id, &mut out))
+        }
+        Some(Command::Show { id, revision }) => cli::library::open_store(db)
+            .and_then(|s| cli::library::run_show(&s, &id, revision, &mut out)),
+        Some(Command::Restore { id, revision }) => cli::library::open_store(db)
+            .and_then(|mut s| cli::library::run_restore(&mut s, &id, revision, &mut out)),
     };
     let _ = out.flush();
     match result {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`candor check | head`) is not an error worth a message.
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             let _ = writeln!(err, "error: {}", candor::text::clean(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            })
+            == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

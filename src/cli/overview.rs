@@ -1,33 +1,20 @@
 //! What `candor` with no arguments prints until the terminal UI lands: a short overview and the
-//! findings of the bundled sample campaigns.
+//! library, opened (and on first use created and seeded) at the default database.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use candor::checks::{self, Counts};
-use candor::model::ron_io;
-use candor::samples::SAMPLES;
-
-pub fn run(out: &mut dyn Write, _err: &mut dyn Write) -> Result<ExitCode> {
+pub fn run(db: Option<&Path>, out: &mut dyn Write, _err: &mut dyn Write) -> Result<ExitCode> {
+    let store = super::library::open_store(db)?;
     writeln!(
         out,
         "Candor designs personalization campaigns that target what people do, tell them plainly what is"
     )?;
-    writeln!(
-        out,
-        "collected, and give something back. The bundled sample campaigns and what the checks find:\n"
-    )?;
-    for (name, text) in SAMPLES {
-        let doc = ron_io::load_str(name, text)?;
-        let counts = Counts::of(&checks::check_document(&doc));
-        writeln!(
-            out,
-            "  {:34} {:2} errors {:2} warnings {:2} notes",
-            doc.campaign.name, counts.errors, counts.warnings, counts.infos
-        )?;
-    }
+    writeln!(out, "collected, and give something back. Your library:\n")?;
+    super::library::run_list(&store, false, out)?;
     writeln!(
         out,
         "\nTry: candor check campaigns/   candor explain --list   candor --help"

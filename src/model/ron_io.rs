@@ -92,6 +92,12 @@ fn display_path(path: &Path) -> String {
 
 /// Reads and validates one campaign file.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let (name, text) = read_text(path)?;
+    load_str(&name, &text)
+}
+
+/// Reads a file as UTF-8 text, refusing folders and oversized files before reading them.
+fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let name = display_path(path);
     let meta = std::fs::metadata(path).map_err(|e| {
         LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e)))
@@ -111,7 +117,19 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(&name, bytes.len() as u64));
     }
-    load_bytes(&name, &bytes)
+    let text = utf8(&name, bytes)?;
+    Ok((name, text))
+}
+
+fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let good = &bytes[..e.utf8_error().valid_up_to()];
+        // The valid prefix is UTF-8 by definition.
+        let prefix = std::str::from_utf8(good).unwrap_or_default();
+        LoadError::new(name, Some(end_pos(prefix)), "is not valid UTF-8 text")
+            .hint("save the file as UTF-8; campaign files are plain text")
+    })
 }
 
 fn too_large(name: &str, size: u64) -> LoadError {
@@ -137,19 +155,8 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Parses a campaign from raw bytes; `name` is used in error messages.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The valid prefix is UTF-8 by definition.
-            let prefix = std::str::from_utf8(good).unwrap_or_default();
-            return Err(
-                LoadError::new(name, Some(end_pos(prefix)), "is not valid UTF-8 text")
-                    .hint("save the file as UTF-8; campaign files are plain text"),
-            );
-        }
-    };
-    load_str(name, text)
+    let text = utf8(name, bytes.to_vec())?;
+    load_str(name, &text)
 }
 
 fn end_pos(text: &str) -> Pos {
@@ -164,8 +171,20 @@ fn ron_options() -> ron::Options {
         .with_recursion_limit(MAX_NESTING)
 }
 
-/// Parses a campaign from text; `name` is used in error messages.
+/// Parses a campaign from text and records where each part sits (for located findings);
+/// `name` is used in error messages.
 pub fn load_str(name: &str, text: &str) -> Result<Document, LoadError> {
+    let (campaign, comment_len) = parse_str(name, text)?;
+    Ok(Document {
+        campaign,
+        leading_comment: text[..comment_len].to_string(),
+        spans: SpanIndex::build(text),
+    })
+}
+
+/// Parses and validates a campaign without recording positions (which costs more than the
+/// parse itself); returns the campaign and the length of the file's leading comment.
+pub fn parse_str(name: &str, text: &str) -> Result<(Campaign, usize), LoadError> {
     let body_start = leading_comment_len(text);
     if text[body_start..].trim().is_empty() {
         return Err(LoadError::new(name, Some(Pos { line: 1, column: 1 }), "is empty: there is no campaign in it")
@@ -174,11 +193,11 @@ pub fn load_str(name: &str, text: &str) -> Result<Document, LoadError> {
     let campaign: Campaign = ron_options()
         .from_str(text)
         .map_err(|e| parse_error(name, &e))?;
-    let spans = SpanIndex::build(text);
+    // Positions are only needed to report a problem, so the index is built on that path only.
     if campaign.version != FORMAT_VERSION {
         return Err(LoadError::new(
             name,
-            spans.find("version"),
+            SpanIndex::build(text).find("version"),
             format!(
                 "format version {} is not one this Candor reads (it reads version {FORMAT_VERSION})",
                 campaign.version
@@ -189,21 +208,24 @@ pub fn load_str(name: &str, text: &str) -> Result<Document, LoadError> {
     if let Some(problem) = validate::validate(&campaign).into_iter().next() {
         let mut err = LoadError::new(
             name,
-            spans.find(&problem.path),
+            SpanIndex::build(text).find(&problem.path),
             format!("{}: {}", problem.path, problem.message),
         );
         err.hint = problem.hint;
         return Err(err);
     }
-    Ok(Document {
-        campaign,
-        leading_comment: text[..body_start].to_string(),
-        spans,
-    })
+    Ok((campaign, body_start))
+}
+
+/// Reads and validates a file without recording positions. See [`parse_str`].
+pub fn parse_file(path: &Path) -> Result<(Campaign, String), LoadError> {
+    let (name, text) = read_text(path)?;
+    let (campaign, _) = parse_str(&name, &text)?;
+    Ok((campaign, text))
 }
 
 /// Length of the comment block (`//` lines and blank lines) at the top of the file.
-fn leading_comment_len(text: &str) -> usize {
+pub fn leading_comment_len(text: &str) -> usize {
     let mut len = 0;
     for line in text.split_inclusive('\n') {
         let t = line.trim();

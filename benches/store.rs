@@ -1,0 +1,160 @@
+//! Store benchmarks: one save; opening a 10,000-campaign library and reading its first screen;
+//! importing 10,000 RON files beside a raw rusqlite insert of the same rows.
+//!
+//! Run: cargo bench --bench store
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+use candor::model::ron_io;
+use candor::samples::SAMPLES;
+use candor::store::Store;
+use candor::store::import_export::import_files;
+
+const LIBRARY: usize = 10_000;
+
+/// Writes `n` distinct campaign files, variations of the samples.
+fn write_files(dir: &Path, n: usize) -> Vec<PathBuf> {
+    let docs: Vec<_> = SAMPLES
+        .iter()
+        .map(|(name, text)| ron_io::load_str(name, text).unwrap())
+        .collect();
+    (0..n)
+        .map(|i| {
+            let doc = &docs[i % docs.len()];
+            let mut c = doc.campaign.clone();
+            c.id = format!("{}-{i}", c.id);
+            c.name = format!("{} #{i}", c.name);
+            let path = dir.join(format!("{}.ron", c.id));
+            std::fs::write(
+                &path,
+                ron_io::document_text(&c, &doc.leading_comment).unwrap(),
+            )
+            .unwrap();
+            path
+        })
+        .collect()
+}
+
+fn import_all(store: &mut Store, files: &[PathBuf]) {
+    let report = import_files(store, files, |_| {}).unwrap();
+    assert!(report.failures.is_empty());
+    assert_eq!(report.imported.len(), files.len());
+}
+
+/// The same rows the import writes, inserted with plain rusqlite: no parsing, checking or hashing.
+fn raw_insert(db: &Path, rows: &[(String, String)]) {
+    let mut conn = rusqlite::Connection::open(db).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "synchronous", "FULL").unwrap();
+    conn.execute_batch(
+        "CREATE TABLE campaigns (id TEXT PRIMARY KEY, name TEXT, status TEXT, channels TEXT, head_revision INTEGER,
+            errors INTEGER, warnings INTEGER, infos INTEGER, created_at TEXT, updated_at TEXT);
+         CREATE TABLE revisions (id INTEGER PRIMARY KEY AUTOINCREMENT, campaign_id TEXT, number INTEGER, ron TEXT,
+            content_hash TEXT, author TEXT, message TEXT, created_at TEXT, status TEXT, errors INTEGER, warnings INTEGER,
+            infos INTEGER, UNIQUE (campaign_id, number));",
+    )
+    .unwrap();
+    for part in rows.chunks(candor::store::import_export::BATCH) {
+        let tx = conn.transaction().unwrap();
+        {
+            let mut rev = tx
+                .prepare_cached("INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos) VALUES (?1, 1, ?2, '', 'bench', 'imported', '2026-01-01T00:00:00Z', 'Draft', 0, 0, 0)")
+                .unwrap();
+            let mut camp = tx
+                .prepare_cached("INSERT INTO campaigns VALUES (?1, ?1, 'Draft', 'Web', ?2, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+                .unwrap();
+            for (id, ron) in part {
+                rev.execute(rusqlite::params![id, ron]).unwrap();
+                camp.execute(rusqlite::params![id, tx.last_insert_rowid()])
+                    .unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = write_files(dir.path(), LIBRARY);
+    let rows: Vec<(String, String)> = files
+        .iter()
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect();
+
+    // One save, on a library of 10,000.
+    let lib = dir.path().join("library.db");
+    {
+        let mut store = Store::open_unseeded(&lib).unwrap();
+        import_all(&mut store, &files);
+    }
+    let mut store = Store::open(&lib).unwrap();
+    let head = store.get("welcome-email-0").unwrap();
+    let mut base = head.revision.id;
+    let mut campaign = head.campaign;
+    let mut n = 0u64;
+    c.bench_function("save one revision", |b| {
+        b.iter(|| {
+            n += 1;
+            campaign.objective = format!("edit {n}");
+            base = store.save(&campaign, base, "").unwrap().id;
+        })
+    });
+    // Percentiles, which criterion does not report.
+    let mut times = Vec::with_capacity(1000);
+    for i in 0..1000 {
+        campaign.objective = format!("timed {i}");
+        let t = Instant::now();
+        base = store.save(&campaign, base, "").unwrap().id;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    println!(
+        "save latency over 1000 saves: p50 {:?}, p99 {:?}, max {:?}",
+        times[499], times[989], times[999]
+    );
+    drop(store);
+
+    c.bench_function("open 10,000-campaign library and read first screen", |b| {
+        b.iter(|| {
+            let store = Store::open(&lib).unwrap();
+            let page = store.summaries(0, 40).unwrap();
+            assert_eq!(page.len(), 40);
+            store.count().unwrap()
+        })
+    });
+
+    let mut group = c.benchmark_group("import 10,000 files");
+    group.sample_size(10);
+    group.bench_function(
+        "candor import (parse, validate, check, hash, insert)",
+        |b| {
+            b.iter_batched(
+                || tempfile::tempdir().unwrap(),
+                |d| {
+                    let mut store = Store::open_unseeded(&d.path().join("i.db")).unwrap();
+                    import_all(&mut store, &files);
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    group.bench_function("raw rusqlite insert of the same rows", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().unwrap(),
+            |d| raw_insert(&d.path().join("r.db"), &rows),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,233 @@
+//! `candor import`, `export`, `list`, `history`, `show`, `restore`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use candor::store::import_export::{self, Outcome};
+use candor::store::{Store, Summary};
+use candor::text::{clean, truncate};
+
+use super::check::{collect_files, plural};
+
+/// Opens the database named by --db / CANDOR_DB, or the default one.
+pub fn open_store(db: Option<&Path>) -> Result<Store> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => candor::store::default_db_path()
+            .context("could not find a home folder for the default database; pass --db PATH")?,
+    };
+    Ok(Store::open(&path)?)
+}
+
+fn progress(len: usize, what: &str) -> ProgressBar {
+    // Only worth drawing for imports that take a noticeable moment, and only on a terminal.
+    if len < 200 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:10} [{bar:40}] {pos}/{len} files, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+pub fn run_import(
+    store: &mut Store,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (files, mut failures) = collect_files(paths);
+    let bar = progress(files.len(), "importing");
+    let report = import_export::import_files(store, &files, |done| bar.set_position(done as u64))?;
+    bar.finish_and_clear();
+    let imported = report.imported;
+    failures.extend(report.failures);
+    let (mut created, mut revised, mut unchanged) = (0, 0, 0);
+    for i in &imported {
+        match &i.outcome {
+            Outcome::Created => created += 1,
+            Outcome::NewRevision(_) => revised += 1,
+            Outcome::Unchanged => unchanged += 1,
+            Outcome::DemotedToDraft { errors, was } => {
+                created += 1;
+                writeln!(
+                    out,
+                    "{}: imported \"{}\" as a draft, not {}: it has {}",
+                    i.source,
+                    clean(&i.id),
+                    was.label(),
+                    plural(*errors as usize, "error", "errors")
+                )?;
+            }
+        }
+    }
+    for e in &failures {
+        writeln!(err, "error: {e}")?;
+    }
+    writeln!(
+        out,
+        "Imported {}: {created} new, {revised} updated (a new revision each), {unchanged} unchanged; {} not imported.",
+        plural(imported.len(), "campaign", "campaigns"),
+        failures.len()
+    )?;
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+pub fn run_export(
+    store: &Store,
+    ids: &[String],
+    all: bool,
+    dir: &Path,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let ids: Vec<String> = if all {
+        store.all_summaries()?.into_iter().map(|s| s.id).collect()
+    } else if ids.is_empty() {
+        bail!("name the campaigns to export, or pass --all");
+    } else {
+        ids.to_vec()
+    };
+    let written = store.export(&ids, dir)?;
+    for p in &written {
+        writeln!(out, "{}", clean(&p.display().to_string()))?;
+    }
+    writeln!(
+        out,
+        "Exported {} to {}.",
+        plural(written.len(), "campaign", "campaigns"),
+        clean(&dir.display().to_string())
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct JsonSummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: &'a str,
+    channels: Vec<&'a str>,
+    updated: &'a str,
+    errors: u32,
+    warnings: u32,
+}
+
+pub fn run_list(store: &Store, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+    let all: Vec<Summary> = store.all_summaries()?;
+    if json {
+        let list: Vec<JsonSummary> = all
+            .iter()
+            .map(|s| JsonSummary {
+                id: &s.id,
+                name: &s.name,
+                status: s.status.label(),
+                channels: s.channels.iter().map(|c| c.label()).collect(),
+                updated: &s.updated,
+                errors: s.errors,
+                warnings: s.warnings,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{:28} {:34} {:10} {:16} {:20} {:>6} {:>8}",
+        "ID", "NAME", "STATUS", "CHANNELS", "UPDATED", "ERRORS", "WARNINGS"
+    )?;
+    for s in &all {
+        let channels = s
+            .channels
+            .iter()
+            .map(|c| c.label())
+            .collect::<Vec<_>>()
+            .join(",");
+        writeln!(
+            out,
+            "{:28} {:34} {:10} {:16} {:20} {:>6} {:>8}",
+            truncate(&clean(&s.id), 28),
+            truncate(&clean(&s.name), 34),
+            s.status.label(),
+            channels,
+            s.updated,
+            s.errors,
+            s.warnings
+        )?;
+    }
+    writeln!(
+        out,
+        "{} in {}",
+        plural(all.len(), "campaign", "campaigns"),
+        clean(&store.path().display().to_string())
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_history(store: &Store, id: &str, out: &mut dyn Write) -> Result<ExitCode> {
+    let revs = store.history(id)?;
+    writeln!(
+        out,
+        "{:>4}  {:20}  {:24}  {:10}  {:>6} {:>8}  MESSAGE",
+        "REV", "WHEN", "WHO", "STATUS", "ERRORS", "WARNINGS"
+    )?;
+    for r in &revs {
+        writeln!(
+            out,
+            "{:>4}  {:20}  {:24}  {:10}  {:>6} {:>8}  {}",
+            r.number,
+            r.created_at,
+            truncate(&clean(&r.author), 24),
+            r.status.label(),
+            r.counts.errors,
+            r.counts.warnings,
+            clean(&r.message)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_show(
+    store: &Store,
+    id: &str,
+    revision: Option<i64>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let number = match revision {
+        Some(n) => n,
+        None => store.get(id)?.revision.number,
+    };
+    write!(
+        out,
+        "{}",
+        candor::text::clean_multiline(&store.revision_text(id, number)?)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_restore(
+    store: &mut Store,
+    id: &str,
+    number: i64,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let meta = store.restore(id, number)?;
+    writeln!(
+        out,
+        "Restored revision {number} of \"{}\" as revision {}.",
+        clean(id),
+        meta.number
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,956 @@
+//! The SQLite store: the library of campaigns, every saved revision, autosaved drafts, review
+//! decisions and a little UI state. Every write is one `BEGIN IMMEDIATE` transaction on a WAL
+//! database with `synchronous=FULL`, so a save that returned success survives a crash or power
+//! cut, and two Candor processes wait for each other instead of failing with "database is
+//! locked".
+
+pub mod import_export;
+mod schema;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
+use sha2::{Digest, Sha256};
+
+use crate::checks::{self, Counts};
+use crate::model::ron_io::{self, LoadError, SaveError};
+use crate::model::{Campaign, Channel, Status};
+use crate::text::clean;
+
+pub use schema::{APPLICATION_ID, latest_version};
+
+/// How long a writer waits for another process's transaction before giving up. Saves take
+/// milliseconds, so reaching this means something is badly stuck.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path} is not a Candor database (it is {what}); Candor left it untouched. Choose another file with --db or CANDOR_DB."
+    )]
+    NotCandor { path: String, what: String },
+    #[error(
+        "{path} was written by a newer Candor (schema version {found}; this Candor knows up to {supported}); it was left untouched. Upgrade Candor to open it."
+    )]
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "{path} is read-only; Candor needs to write to its database. Make it writable (chmod u+w) or choose another file with --db."
+    )]
+    ReadOnly { path: String },
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+    #[error("no campaign with id \"{0}\" in the library; `candor list` shows the ids")]
+    NotFound(String),
+    #[error("a campaign with id \"{0}\" already exists; choose another id")]
+    Exists(String),
+    #[error("no revision {number} of \"{id}\"; `candor history {id}` lists them")]
+    NoRevision { id: String, number: i64 },
+    #[error(
+        "\"{id}\" was saved by {by} at {at} (revision {number}) after you started editing; your edit was kept as a draft. Save it as a copy, or reopen the campaign to merge."
+    )]
+    Conflict {
+        id: String,
+        number: i64,
+        by: String,
+        at: String,
+    },
+    #[error(
+        "\"{id}\" cannot be {status} while it has {count} error-level finding(s): {first}. Fix them, or keep the campaign as a draft."
+    )]
+    ReviewGate {
+        id: String,
+        status: String,
+        count: u32,
+        first: String,
+    },
+    #[error("revision {number} of \"{id}\" could not be read: {error}")]
+    Corrupt {
+        id: String,
+        number: i64,
+        error: Box<LoadError>,
+    },
+    #[error(transparent)]
+    Format(#[from] SaveError),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What the library shows for one campaign, read without parsing it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub name: String,
+    pub status: Status,
+    pub channels: Vec<Channel>,
+    pub updated: String,
+    pub errors: u32,
+    pub warnings: u32,
+    pub infos: u32,
+    pub revision: i64,
+    pub has_draft: bool,
+}
+
+/// One saved revision, without its content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RevisionMeta {
+    /// Unique across the database; what a save names as its base.
+    pub id: i64,
+    pub campaign_id: String,
+    /// 1, 2, 3... within the campaign.
+    pub number: i64,
+    pub author: String,
+    pub message: String,
+    pub created_at: String,
+    pub status: Status,
+    pub counts: Counts,
+    pub content_hash: String,
+}
+
+/// A campaign as stored, with the revision it is.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub campaign: Campaign,
+    pub leading_comment: String,
+    pub revision: RevisionMeta,
+}
+
+/// Unsaved edits, autosaved apart from revisions.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub campaign_id: String,
+    /// The revision the edits started from.
+    pub base_revision: i64,
+    pub campaign: Campaign,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Decision {
+    Approve,
+    RequestChanges,
+}
+
+impl Decision {
+    fn key(self) -> &'static str {
+        match self {
+            Decision::Approve => "approve",
+            Decision::RequestChanges => "request_changes",
+        }
+    }
+
+    fn parse(s: &str) -> Decision {
+        if s == "approve" {
+            Decision::Approve
+        } else {
+            Decision::RequestChanges
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Approve => "approved",
+            Decision::RequestChanges => "changes requested",
+        }
+    }
+}
+
+/// A reviewer's decision on a RON file or a library revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub id: i64,
+    pub file_hash: String,
+    pub file_path: String,
+    pub campaign_id: Option<String>,
+    pub revision_id: Option<i64>,
+    pub decision: Decision,
+    pub notes: String,
+    pub reviewer: String,
+    pub created_at: String,
+    /// The text that was reviewed, so a later version can be compared with it.
+    pub ron: String,
+}
+
+pub fn hash_text(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn now() -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
+    time::OffsetDateTime::now_utc()
+        .format(&fmt)
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
+}
+
+/// Who is saving: `CANDOR_USER`, else the login name.
+pub fn default_author() -> String {
+    ["CANDOR_USER", "USER", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .map(|v| clean(v.trim()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The default database: `candor.db` in the platform's data folder for Candor.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "candor").map(|d| d.data_dir().join("candor.db"))
+}
+
+fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "Draft",
+        Status::InReview => "InReview",
+        Status::Approved => "Approved",
+        Status::Published => "Published",
+        Status::Archived => "Archived",
+    }
+}
+
+fn parse_status(s: &str) -> Status {
+    Status::ALL
+        .into_iter()
+        .find(|st| status_key(*st) == s)
+        .unwrap_or(Status::Draft)
+}
+
+fn channels_key(chs: &[Channel]) -> String {
+    chs.iter()
+        .map(|c| format!("{c:?}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn parse_channels(s: &str) -> Vec<Channel> {
+    s.split(',')
+        .filter_map(|p| Channel::ALL.into_iter().find(|c| format!("{c:?}") == p))
+        .collect()
+}
+
+/// A campaign ready to be written: its text, hash and finding counts.
+pub(crate) struct Prepared {
+    pub campaign: Campaign,
+    pub ron: String,
+    pub hash: String,
+    pub counts: Counts,
+    pub first_error: Option<String>,
+}
+
+impl Prepared {
+    pub(crate) fn new(campaign: Campaign, leading_comment: &str) -> Result<Prepared> {
+        let ron = ron_io::document_text(&campaign, leading_comment)?;
+        Ok(Prepared::from_text(campaign, ron))
+    }
+
+    /// Keeps `ron` as the stored text: an imported file is stored as written, comments and all.
+    /// `ron` must be the text `campaign` was parsed from.
+    pub(crate) fn from_text(campaign: Campaign, ron: String) -> Prepared {
+        let findings = checks::check(&campaign);
+        let first_error = findings
+            .iter()
+            .find(|f| f.severity == checks::Severity::Error)
+            .map(|f| format!("{} ({})", f.message, f.rule));
+        Prepared {
+            hash: hash_text(&ron),
+            counts: Counts::of(&findings),
+            campaign,
+            ron,
+            first_error,
+        }
+    }
+
+    fn gate(&self) -> Result<()> {
+        if self.campaign.status.is_past_draft() && self.counts.errors > 0 {
+            return Err(StoreError::ReviewGate {
+                id: self.campaign.id.clone(),
+                status: self.campaign.status.label().to_string(),
+                count: self.counts.errors,
+                first: self.first_error.clone().unwrap_or_default(),
+            });
+        }
+        Ok(())
+    }
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    author: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (creating and seeding it if needed) the database at `path`. A file that is not a
+    /// Candor database, or one written by a newer Candor, is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, true)
+    }
+
+    /// Like [`Store::open`], but a new database is left empty instead of seeded.
+    pub fn open_unseeded(path: &Path) -> Result<Store> {
+        Self::open_with(path, false)
+    }
+
+    fn open_with(path: &Path, seed: bool) -> Result<Store> {
+        let shown = clean(&path.display().to_string());
+        let io = |e: std::io::Error| StoreError::Io {
+            path: shown.clone(),
+            message: clean(&e.to_string()),
+        };
+        match std::fs::metadata(path) {
+            Ok(meta) => {
+                if meta.is_dir() {
+                    return Err(StoreError::NotCandor {
+                        path: shown,
+                        what: "a folder".into(),
+                    });
+                }
+                if meta.len() > 0 {
+                    let mut head = [0u8; 16];
+                    let n = std::fs::File::open(path)
+                        .and_then(|mut f| f.read(&mut head))
+                        .map_err(io)?;
+                    if n < 16 || &head != SQLITE_MAGIC {
+                        return Err(StoreError::NotCandor {
+                            path: shown,
+                            what: "not a SQLite file".into(),
+                        });
+                    }
+                }
+                if meta.permissions().readonly() {
+                    return Err(StoreError::ReadOnly { path: shown });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                create_private(path).map_err(io)?
+            }
+            Err(e) => return Err(io(e)),
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if app_id != APPLICATION_ID && (tables > 0 || version > 0) {
+            return Err(StoreError::NotCandor {
+                path: shown,
+                what: "another program's SQLite database".into(),
+            });
+        }
+        if version > latest_version() {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found: version,
+                supported: latest_version(),
+            });
+        }
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Io {
+                path: shown,
+                message: format!("could not switch to WAL mode (got {mode})"),
+            });
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            author: default_author(),
+        };
+        let fresh = store.migrate(version)?;
+        if fresh && seed {
+            store.seed_samples()?;
+        }
+        Ok(store)
+    }
+
+    /// Runs pending migrations; returns whether the database was brand new.
+    fn migrate(&mut self, from: i64) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if current > latest_version() {
+            return Err(StoreError::NewerSchema {
+                path: clean(&self.path.display().to_string()),
+                found: current,
+                supported: latest_version(),
+            });
+        }
+        for sql in &schema::MIGRATIONS[current as usize..] {
+            tx.execute_batch(sql)?;
+        }
+        tx.pragma_update(None, "user_version", latest_version())?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+        Ok(from == 0 && current == 0)
+    }
+
+    fn seed_samples(&mut self) -> Result<()> {
+        let mut batch = Vec::new();
+        for (name, text) in crate::samples::SAMPLES {
+            let doc = ron_io::load_str(name, text).map_err(|error| StoreError::Corrupt {
+                error: Box::new(error),
+                id: name.to_string(),
+                number: 0,
+            })?;
+            batch.push(Prepared::new(doc.campaign, &doc.leading_comment)?);
+        }
+        self.import_prepared(batch, "candor", "sample campaign")?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who revisions and reviews are recorded as.
+    pub fn set_author(&mut self, author: &str) {
+        self.author = clean(author);
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// The number of campaigns in the library.
+    pub fn count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM campaigns", [], |r| r.get(0))?)
+    }
+
+    /// One page of the library, most recently edited first.
+    pub fn summaries(&self, offset: i64, limit: i64) -> Result<Vec<Summary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.name, c.status, c.channels, c.updated_at, c.errors, c.warnings, c.infos,
+                    r.number, EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id)
+             FROM campaigns c JOIN revisions r ON r.id = c.head_revision
+             ORDER BY c.updated_at DESC, c.id LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map(params![limit, offset], |r| {
+            Ok(Summary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                status: parse_status(&r.get::<_, String>(2)?),
+                channels: parse_channels(&r.get::<_, String>(3)?),
+                updated: r.get(4)?,
+                errors: r.get(5)?,
+                warnings: r.get(6)?,
+                infos: r.get(7)?,
+                revision: r.get(8)?,
+                has_draft: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The whole library.
+    pub fn all_summaries(&self) -> Result<Vec<Summary>> {
+        self.summaries(0, i64::MAX)
+    }
+
+    pub fn exists(&self, id: &str) -> Result<bool> {
+        campaign_exists(&self.conn, id)
+    }
+
+    fn revision_meta_row(r: &rusqlite::Row) -> rusqlite::Result<RevisionMeta> {
+        Ok(RevisionMeta {
+            id: r.get("id")?,
+            campaign_id: r.get("campaign_id")?,
+            number: r.get("number")?,
+            author: r.get("author")?,
+            message: r.get("message")?,
+            created_at: r.get("created_at")?,
+            status: parse_status(&r.get::<_, String>("status")?),
+            counts: Counts {
+                errors: r.get("errors")?,
+                warnings: r.get("warnings")?,
+                infos: r.get("infos")?,
+            },
+            content_hash: r.get("content_hash")?,
+        })
+    }
+
+    const REVISION_COLUMNS: &'static str = "id, campaign_id, number, author, message, created_at, status, errors, warnings, infos, content_hash";
+
+    /// The current revision of a campaign.
+    pub fn get(&self, id: &str) -> Result<Stored> {
+        let head: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT head_revision FROM campaigns WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let head = head.ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        self.load_revision_by_id(head)
+    }
+
+    fn load_revision_by_id(&self, revision_id: i64) -> Result<Stored> {
+        let sql = format!(
+            "SELECT {}, ron FROM revisions WHERE id = ?1",
+            Self::REVISION_COLUMNS
+        );
+        let (meta, ron): (RevisionMeta, String) =
+            self.conn.query_row(&sql, [revision_id], |r| {
+                Ok((Self::revision_meta_row(r)?, r.get("ron")?))
+            })?;
+        let name = format!("{} revision {}", meta.campaign_id, meta.number);
+        let doc = ron_io::load_str(&name, &ron).map_err(|error| StoreError::Corrupt {
+            error: Box::new(error),
+            id: meta.campaign_id.clone(),
+            number: meta.number,
+        })?;
+        Ok(Stored {
+            campaign: doc.campaign,
+            leading_comment: doc.leading_comment,
+            revision: meta,
+        })
+    }
+
+    /// The stored RON text of a revision, exactly as saved.
+    pub fn revision_text(&self, id: &str, number: i64) -> Result<String> {
+        self.conn
+            .query_row(
+                "SELECT ron FROM revisions WHERE campaign_id = ?1 AND number = ?2",
+                params![id, number],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NoRevision {
+                id: id.to_string(),
+                number,
+            })
+    }
+
+    /// A past revision of a campaign, by its number.
+    pub fn revision(&self, id: &str, number: i64) -> Result<Stored> {
+        let rid: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM revisions WHERE campaign_id = ?1 AND number = ?2",
+                params![id, number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match rid {
+            Some(rid) => self.load_revision_by_id(rid),
+            None => Err(StoreError::NoRevision {
+                id: id.to_string(),
+                number,
+            }),
+        }
+    }
+
+    /// Every revision of a campaign, newest first.
+    pub fn history(&self, id: &str) -> Result<Vec<RevisionMeta>> {
+        if !self.exists(id)? {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let sql = format!(
+            "SELECT {} FROM revisions WHERE campaign_id = ?1 ORDER BY number DESC",
+            Self::REVISION_COLUMNS
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([id], Self::revision_meta_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a new campaign as its first revision.
+    pub fn create(&mut self, campaign: &Campaign, message: &str) -> Result<RevisionMeta> {
+        let prepared = Prepared::new(campaign.clone(), "")?;
+        prepared.gate()?;
+        let author = self.author.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if campaign_exists(&tx, &campaign.id)? {
+            return Err(StoreError::Exists(campaign.id.clone()));
+        }
+        let meta = write_revision(&tx, &prepared, &author, message, true)?;
+        tx.commit()?;
+        Ok(meta)
+    }
+
+    /// Saves an edit as a new revision. `base` is the revision id the edit started from; if
+    /// another save came first, nothing is overwritten: the edit is kept as a draft and a
+    /// conflict is returned.
+    pub fn save(&mut self, campaign: &Campaign, base: i64, message: &str) -> Result<RevisionMeta> {
+        let comment = self.leading_comment_of(base)?;
+        let prepared = Prepared::new(campaign.clone(), &comment)?;
+        prepared.gate()?;
+        let author = self.author.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head: Option<i64> = tx
+            .query_row(
+                "SELECT head_revision FROM campaigns WHERE id = ?1",
+                [&campaign.id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let head = head.ok_or_else(|| StoreError::NotFound(campaign.id.clone()))?;
+        if head != base {
+            upsert_draft(&tx, &campaign.id, base, &prepared.ron)?;
+            let (number, by, at): (i64, String, String) = tx.query_row(
+                "SELECT number, author, created_at FROM revisions WHERE id = ?1",
+                [head],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            tx.commit()?;
+            return Err(StoreError::Conflict {
+                id: campaign.id.clone(),
+                number,
+                by,
+                at,
+            });
+        }
+        let meta = write_revision(&tx, &prepared, &author, message, false)?;
+        tx.execute("DELETE FROM drafts WHERE campaign_id = ?1", [&campaign.id])?;
+        tx.commit()?;
+        Ok(meta)
+    }
+
+    fn leading_comment_of(&self, revision_id: i64) -> Result<String> {
+        let ron: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT ron FROM revisions WHERE id = ?1",
+                [revision_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(ron
+            .map(|t| t[..ron_io::leading_comment_len(&t)].to_string())
+            .unwrap_or_default())
+    }
+
+    /// Makes an old revision current again, as a new revision: history is never rewritten.
+    pub fn restore(&mut self, id: &str, number: i64) -> Result<RevisionMeta> {
+        let old = self.revision(id, number)?;
+        let head = self.get(id)?;
+        self.save(
+            &old.campaign,
+            head.revision.id,
+            &format!("restored revision {number}"),
+        )
+    }
+
+    /// Moves a campaign to another status, enforcing the review gate.
+    pub fn set_status(&mut self, id: &str, status: Status) -> Result<RevisionMeta> {
+        let head = self.get(id)?;
+        let mut c = head.campaign;
+        let from = c.status;
+        c.status = status;
+        self.save(
+            &c,
+            head.revision.id,
+            &format!("status: {} -> {}", from.label(), status.label()),
+        )
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<RevisionMeta> {
+        let head = self.get(id)?;
+        let mut c = head.campaign;
+        c.name = name.to_string();
+        self.save(&c, head.revision.id, "renamed")
+    }
+
+    /// Copies a campaign under a new id, as a draft.
+    pub fn duplicate(&mut self, id: &str, new_id: &str, new_name: &str) -> Result<RevisionMeta> {
+        let mut c = self.get(id)?.campaign;
+        c.id = new_id.to_string();
+        c.name = new_name.to_string();
+        c.status = Status::Draft;
+        self.create(&c, &format!("copied from {id}"))
+    }
+
+    /// Removes a campaign with its revisions and draft. Reviews keep their text.
+    pub fn delete(&mut self, id: &str) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM revisions WHERE campaign_id = ?1", [id])?;
+        tx.execute("DELETE FROM drafts WHERE campaign_id = ?1", [id])?;
+        let n = tx.execute("DELETE FROM campaigns WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Autosaves unsaved edits. Cheap enough to run a couple of seconds after every burst of typing.
+    pub fn save_draft(&mut self, campaign: &Campaign, base: i64) -> Result<()> {
+        let ron = ron_io::to_ron(campaign)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if !campaign_exists(&tx, &campaign.id)? {
+            return Err(StoreError::NotFound(campaign.id.clone()));
+        }
+        upsert_draft(&tx, &campaign.id, base, &ron)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn draft(&self, id: &str) -> Result<Option<Draft>> {
+        let row: Option<(i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT base_revision, ron, updated_at FROM drafts WHERE campaign_id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((base_revision, ron, updated_at)) = row else {
+            return Ok(None);
+        };
+        let doc = ron_io::load_str(&format!("{id} draft"), &ron).map_err(|error| {
+            StoreError::Corrupt {
+                id: id.to_string(),
+                number: 0,
+                error: Box::new(error),
+            }
+        })?;
+        Ok(Some(Draft {
+            campaign_id: id.to_string(),
+            base_revision,
+            campaign: doc.campaign,
+            updated_at,
+        }))
+    }
+
+    /// Campaign ids that have unsaved drafts, most recent first.
+    pub fn drafts(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT campaign_id FROM drafts ORDER BY updated_at DESC")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn discard_draft(&mut self, id: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM drafts WHERE campaign_id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Records a reviewer's decision on a text (a RON file or a revision).
+    pub fn add_review(
+        &mut self,
+        ron: &str,
+        file_path: &str,
+        decision: Decision,
+        notes: &str,
+    ) -> Result<Review> {
+        let hash = hash_text(ron);
+        let author = self.author.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Tie the review to a library revision with the same content, if there is one.
+        let rev: Option<(i64, String)> = tx
+            .query_row("SELECT id, campaign_id FROM revisions WHERE content_hash = ?1 ORDER BY id DESC LIMIT 1", [&hash], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let campaign_id = match &rev {
+            Some((_, c)) => Some(c.clone()),
+            None => ron_io::load_str("review", ron).ok().map(|d| d.campaign.id),
+        };
+        let created_at = now();
+        tx.execute(
+            "INSERT INTO reviews (file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![hash, file_path, campaign_id, rev.as_ref().map(|r| r.0), decision.key(), notes, author, created_at, ron],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(Review {
+            id,
+            file_hash: hash,
+            file_path: file_path.to_string(),
+            campaign_id,
+            revision_id: rev.map(|r| r.0),
+            decision,
+            notes: notes.to_string(),
+            reviewer: author,
+            created_at,
+            ron: ron.to_string(),
+        })
+    }
+
+    /// Reviews of this file path or campaign, newest first: the decisions a reviewer should see
+    /// when opening the file again, whether or not its content changed since.
+    pub fn reviews_for(&self, file_path: &str, campaign_id: Option<&str>) -> Result<Vec<Review>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron
+             FROM reviews WHERE file_path = ?1 OR (?2 IS NOT NULL AND campaign_id = ?2) ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map(params![file_path, campaign_id], |r| {
+            Ok(Review {
+                id: r.get(0)?,
+                file_hash: r.get(1)?,
+                file_path: r.get(2)?,
+                campaign_id: r.get(3)?,
+                revision_id: r.get(4)?,
+                decision: Decision::parse(&r.get::<_, String>(5)?),
+                notes: r.get(6)?,
+                reviewer: r.get(7)?,
+                created_at: r.get(8)?,
+                ron: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn ui_get(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM ui_state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn ui_set(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO ui_state (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+fn campaign_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM campaigns WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn upsert_draft(tx: &rusqlite::Transaction, id: &str, base: i64, ron: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO drafts (campaign_id, base_revision, ron, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(campaign_id) DO UPDATE SET base_revision = excluded.base_revision, ron = excluded.ron, updated_at = excluded.updated_at",
+        params![id, base, ron, now()],
+    )?;
+    Ok(())
+}
+
+/// Inserts a revision and points the campaign at it. Runs inside the caller's transaction.
+pub(crate) fn write_revision(
+    tx: &rusqlite::Transaction,
+    p: &Prepared,
+    author: &str,
+    message: &str,
+    new_campaign: bool,
+) -> Result<RevisionMeta> {
+    let c = &p.campaign;
+    let at = now();
+    // Cached statements: an import writes thousands of revisions in one transaction.
+    let number: i64 = tx
+        .prepare_cached(
+            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE campaign_id = ?1",
+        )?
+        .query_row([&c.id], |r| r.get(0))?;
+    tx.prepare_cached(
+        "INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        c.id, number, p.ron, p.hash, author, message, at, status_key(c.status),
+        p.counts.errors, p.counts.warnings, p.counts.infos
+    ])?;
+    let rid = tx.last_insert_rowid();
+    let row = params![
+        c.id,
+        c.name,
+        status_key(c.status),
+        channels_key(&c.channels),
+        rid,
+        p.counts.errors,
+        p.counts.warnings,
+        p.counts.infos,
+        at
+    ];
+    if new_campaign {
+        tx.prepare_cached(
+            "INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        )?
+        .execute(row)?;
+    } else {
+        tx.prepare_cached(
+            "UPDATE campaigns SET name = ?2, status = ?3, channels = ?4, head_revision = ?5, errors = ?6, warnings = ?7, infos = ?8, updated_at = ?9
+             WHERE id = ?1",
+        )?
+        .execute(row)?;
+    }
+    Ok(RevisionMeta {
+        id: rid,
+        campaign_id: c.id.clone(),
+        number,
+        author: author.to_string(),
+        message: message.to_string(),
+        created_at: at,
+        status: c.status,
+        counts: p.counts,
+        content_hash: p.hash.clone(),
+    })
+}
+
+/// Creates the database file readable by its owner only, in a folder only its owner can enter.
+fn create_private(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(dir)?;
+    }
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    o.open(path)?;
+    Ok(())
+}

@@ -1,0 +1,131 @@
+//! `candor import`, `export`, `list`, `history`, `show`, `restore` against real database files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn candor(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn list_seeds_on_first_use_and_prints_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let o = candor(&db, &["list"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("welcome-email"));
+    assert!(out(&o).contains("12 campaigns in"));
+    let o = candor(&db, &["list", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 12);
+    for key in [
+        "id", "name", "status", "channels", "updated", "errors", "warnings",
+    ] {
+        assert!(list[0].get(key).is_some(), "missing {key}");
+    }
+}
+
+#[test]
+fn candor_db_variable_chooses_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.db");
+    let o = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("list")
+        .env("CANDOR_DB", &db)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(db.exists());
+}
+
+#[test]
+fn import_reports_each_bad_file_with_its_position_and_imports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    let text = std::fs::read_to_string("campaigns/sofa-recommendations.ron").unwrap();
+    std::fs::write(
+        src.join("a.ron"),
+        text.replace("sofa-recommendations", "sofa-two"),
+    )
+    .unwrap();
+    std::fs::write(src.join("b.ron"), text.replace("objective:", "objectve:")).unwrap();
+    let o = candor(&db, &["import", src.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("b.ron:10:5: unknown field `objectve`"),
+        "{}",
+        err(&o)
+    );
+    assert!(
+        out(&o).contains("Imported 1 campaign: 1 new"),
+        "{}",
+        out(&o)
+    );
+    // Importing changed content for an existing id adds a revision.
+    std::fs::write(
+        src.join("a.ron"),
+        text.replace("sofa-recommendations", "sofa-two")
+            .replace("Cross-sell", "Upsell"),
+    )
+    .unwrap();
+    std::fs::remove_file(src.join("b.ron")).unwrap();
+    let o = candor(&db, &["import", src.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(out(&o).contains("1 updated"), "{}", out(&o));
+    let o = candor(&db, &["history", "sofa-two"]);
+    assert!(out(&o).contains("   2  "), "{}", out(&o));
+}
+
+#[test]
+fn export_all_then_show_and_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let exp = dir.path().join("exp");
+    let o = candor(&db, &["export", "--all", "--out", exp.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert_eq!(std::fs::read_dir(&exp).unwrap().count(), 12);
+    let o = candor(&db, &["export", "--out", exp.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("--all"), "{}", err(&o));
+    let o = candor(&db, &["show", "welcome-email"]);
+    assert_eq!(
+        out(&o),
+        std::fs::read_to_string("campaigns/welcome-email.ron").unwrap()
+    );
+    let o = candor(&db, &["restore", "welcome-email", "1"]);
+    assert!(out(&o).contains("as revision 2"), "{}", out(&o));
+    let o = candor(&db, &["history", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("no campaign with id \"nope\""),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn a_non_candor_database_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.txt");
+    std::fs::write(&db, "hello").unwrap();
+    let o = candor(&db, &["list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("is not a Candor database"), "{}", err(&o));
+    assert_eq!(std::fs::read_to_string(&db).unwrap(), "hello");
+}

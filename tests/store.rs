@@ -1,0 +1,412 @@
+//! The store on real database files in temporary folders.
+
+use std::path::{Path, PathBuf};
+
+use candor::model::{Status, ron_io};
+use candor::samples::SAMPLES;
+use candor::store::import_export::{Outcome, prepare_file};
+use candor::store::{Decision, Store, StoreError};
+
+fn db_in(dir: &Path) -> PathBuf {
+    dir.join("nested").join("candor.db")
+}
+
+fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn first_open_creates_private_files_and_seeds_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.count().unwrap() as usize, SAMPLES.len());
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+    }
+    drop(store);
+    // Opening again does not seed twice.
+    assert_eq!(
+        Store::open(&path).unwrap().count().unwrap() as usize,
+        SAMPLES.len()
+    );
+}
+
+#[test]
+fn summaries_come_without_parsing_and_match_the_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&db_in(dir.path())).unwrap();
+    let all = store.all_summaries().unwrap();
+    let quiet = all.iter().find(|s| s.id == "quiet-ad-sync").unwrap();
+    assert_eq!((quiet.errors, quiet.warnings), (4, 0));
+    assert_eq!(quiet.status, Status::Draft);
+    assert_eq!(store.summaries(0, 5).unwrap().len(), 5);
+}
+
+#[test]
+fn every_save_is_a_revision_and_restore_adds_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    store.set_author("ines");
+    let head = store.get("welcome-email").unwrap();
+    let mut c = head.campaign.clone();
+    c.objective = "Second version".into();
+    let r2 = store
+        .save(&c, head.revision.id, "clearer objective")
+        .unwrap();
+    assert_eq!(r2.number, 2);
+    assert_eq!(r2.author, "ines");
+    c.objective = "Third version".into();
+    let r3 = store.save(&c, r2.id, "").unwrap();
+    let restored = store.restore("welcome-email", 1).unwrap();
+    assert_eq!(restored.number, 4);
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let history = store.history("welcome-email").unwrap();
+    assert_eq!(
+        history.iter().map(|r| r.number).collect::<Vec<_>>(),
+        vec![4, 3, 2, 1]
+    );
+    assert_eq!(history[0].message, "restored revision 1");
+    assert_eq!(store.get("welcome-email").unwrap().campaign, head.campaign);
+    assert_eq!(
+        store.revision("welcome-email", 3).unwrap().revision.id,
+        r3.id
+    );
+    // The leading comment of the sample survives edits.
+    assert!(
+        store
+            .revision_text("welcome-email", 3)
+            .unwrap()
+            .starts_with("// Exemplary")
+    );
+}
+
+#[test]
+fn a_stale_save_is_a_conflict_and_the_edit_is_kept_as_a_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    let start = a.get("sofa-recommendations").unwrap();
+    let mut theirs = start.campaign.clone();
+    theirs.objective = "B was here".into();
+    b.set_author("bea");
+    b.save(&theirs, start.revision.id, "").unwrap();
+    let mut mine = start.campaign.clone();
+    mine.objective = "A's edit".into();
+    match a.save(&mine, start.revision.id, "") {
+        Err(StoreError::Conflict { by, number, .. }) => {
+            assert_eq!(by, "bea");
+            assert_eq!(number, 2);
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(
+        a.get("sofa-recommendations").unwrap().campaign.objective,
+        "B was here"
+    );
+    let draft = a.draft("sofa-recommendations").unwrap().unwrap();
+    assert_eq!(draft.campaign.objective, "A's edit");
+    assert_eq!(draft.base_revision, start.revision.id);
+    // Saving it as a copy keeps both.
+    a.duplicate("sofa-recommendations", "sofa-copy", "Copy")
+        .unwrap();
+    assert!(a.exists("sofa-copy").unwrap());
+}
+
+#[test]
+fn the_review_gate_refuses_to_move_a_campaign_with_errors_past_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&db_in(dir.path())).unwrap();
+    match store.set_status("quiet-ad-sync", Status::InReview) {
+        Err(StoreError::ReviewGate { count, .. }) => assert_eq!(count, 4),
+        other => panic!("expected the gate, got {other:?}"),
+    }
+    assert_eq!(
+        store.get("quiet-ad-sync").unwrap().campaign.status,
+        Status::Draft
+    );
+    // Warnings alone do not block.
+    store
+        .set_status("sofa-recommendations", Status::InReview)
+        .unwrap();
+    assert_eq!(store.history("sofa-recommendations").unwrap().len(), 2);
+}
+
+#[test]
+fn drafts_are_kept_apart_from_revisions_and_cleared_by_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    let head = store.get("welcome-email").unwrap();
+    let mut c = head.campaign.clone();
+    c.name = "Typing in progress".into();
+    store.save_draft(&c, head.revision.id).unwrap();
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.drafts().unwrap(), vec!["welcome-email".to_string()]);
+    assert_eq!(
+        store.draft("welcome-email").unwrap().unwrap().campaign.name,
+        "Typing in progress"
+    );
+    assert_eq!(store.history("welcome-email").unwrap().len(), 1);
+    assert!(
+        store
+            .all_summaries()
+            .unwrap()
+            .iter()
+            .any(|s| s.id == "welcome-email" && s.has_draft)
+    );
+    store.save(&c, head.revision.id, "").unwrap();
+    assert!(store.draft("welcome-email").unwrap().is_none());
+}
+
+#[test]
+fn reviews_and_ui_state_persist_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    let text = store.revision_text("nearest-store-banner", 1).unwrap();
+    store.set_author("rui");
+    let r = store
+        .add_review(
+            &text,
+            "campaigns/nearest-store-banner.ron",
+            Decision::Approve,
+            "Proxy reason holds.",
+        )
+        .unwrap();
+    assert_eq!(r.campaign_id.as_deref(), Some("nearest-store-banner"));
+    assert!(
+        r.revision_id.is_some(),
+        "tied to the library revision with the same content"
+    );
+    store.ui_set("preview_locale", "fr").unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let reviews = store
+        .reviews_for("campaigns/nearest-store-banner.ron", None)
+        .unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].reviewer, "rui");
+    assert_eq!(reviews[0].decision, Decision::Approve);
+    assert_eq!(
+        store.ui_get("preview_locale").unwrap().as_deref(),
+        Some("fr")
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = bytes(&path);
+    match Store::open(&path) {
+        Err(e @ StoreError::NewerSchema { .. }) => {
+            assert!(e.to_string().contains("newer Candor"), "{e}")
+        }
+        other => panic!("expected NewerSchema, got {other:?}"),
+    }
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn other_files_are_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "my shopping list\n").unwrap();
+    assert!(matches!(
+        Store::open(&text),
+        Err(StoreError::NotCandor { .. })
+    ));
+    assert_eq!(bytes(&text), b"my shopping list\n");
+
+    let other = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = bytes(&other);
+    let err = Store::open(&other).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("another program's SQLite database"),
+        "{err}"
+    );
+    assert_eq!(bytes(&other), before);
+
+    assert!(matches!(
+        Store::open(dir.path()),
+        Err(StoreError::NotCandor { .. })
+    ));
+}
+
+#[test]
+fn a_read_only_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    drop(Store::open(&path).unwrap());
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let before = bytes(&path);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
+    assert!(err.to_string().contains("chmod u+w"));
+    assert_eq!(bytes(&path), before);
+}
+
+#[test]
+fn import_validates_each_file_and_one_bad_file_stops_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_unseeded(&db_in(dir.path())).unwrap();
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).unwrap();
+    for (name, text) in SAMPLES.iter().take(3) {
+        std::fs::write(files.join(name), text).unwrap();
+    }
+    std::fs::write(files.join("broken.ron"), "(version: 1, id: ").unwrap();
+    let mut ready = Vec::new();
+    let mut failed = Vec::new();
+    for entry in std::fs::read_dir(&files).unwrap() {
+        match prepare_file(&entry.unwrap().path()) {
+            Ok(r) => ready.push(r),
+            Err(e) => failed.push(e),
+        }
+    }
+    assert_eq!(failed.len(), 1);
+    assert!(
+        failed[0].to_string().contains("broken.ron:1:"),
+        "{}",
+        failed[0]
+    );
+    let done = store.import_ready(ready).unwrap();
+    assert!(done.iter().all(|d| d.outcome == Outcome::Created));
+    assert_eq!(store.count().unwrap(), 3);
+    // Same content again: nothing new. Changed content: a new revision, not a duplicate.
+    let (name, text) = SAMPLES[0];
+    let again = store
+        .import_ready(vec![prepare_file(&files.join(name)).unwrap()])
+        .unwrap();
+    assert_eq!(again[0].outcome, Outcome::Unchanged);
+    std::fs::write(
+        files.join(name),
+        text.replace("objective: \"", "objective: \"Updated. "),
+    )
+    .unwrap();
+    let changed = store
+        .import_ready(vec![prepare_file(&files.join(name)).unwrap()])
+        .unwrap();
+    assert_eq!(changed[0].outcome, Outcome::NewRevision(2));
+    assert_eq!(store.count().unwrap(), 3);
+}
+
+#[test]
+fn import_demotes_a_file_past_draft_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_unseeded(&db_in(dir.path())).unwrap();
+    let f = dir.path().join("q.ron");
+    let text = SAMPLES
+        .iter()
+        .find(|s| s.0 == "quiet-ad-sync.ron")
+        .unwrap()
+        .1;
+    std::fs::write(&f, text.replace("status: Draft", "status: Published")).unwrap();
+    let done = store.import_ready(vec![prepare_file(&f).unwrap()]).unwrap();
+    assert_eq!(
+        done[0].outcome,
+        Outcome::DemotedToDraft {
+            errors: 4,
+            was: Status::Published
+        }
+    );
+    assert_eq!(
+        store.get("quiet-ad-sync").unwrap().campaign.status,
+        Status::Draft
+    );
+}
+
+#[test]
+fn export_then_import_gives_identical_campaigns() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&db_in(dir.path())).unwrap();
+    let out = dir.path().join("export");
+    let ids: Vec<String> = store
+        .all_summaries()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let written = store.export(&ids, &out).unwrap();
+    assert_eq!(written.len(), SAMPLES.len());
+    for (name, text) in SAMPLES {
+        assert_eq!(
+            std::fs::read_to_string(out.join(name)).unwrap(),
+            *text,
+            "{name} exported exactly"
+        );
+    }
+    let mut fresh = Store::open_unseeded(&dir.path().join("b.db")).unwrap();
+    let ready = written.iter().map(|p| prepare_file(p).unwrap()).collect();
+    fresh.import_ready(ready).unwrap();
+    for id in &ids {
+        assert_eq!(
+            fresh.get(id).unwrap().campaign,
+            store.get(id).unwrap().campaign
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn export_never_writes_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&db_in(dir.path())).unwrap();
+    let out = dir.path().join("export");
+    std::fs::create_dir(&out).unwrap();
+    let target = dir.path().join("precious.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    std::os::unix::fs::symlink(&target, out.join("welcome-email.ron")).unwrap();
+    let err = store
+        .export(&["welcome-email".to_string()], &out)
+        .unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+#[test]
+fn a_corrupt_revision_is_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE revisions SET ron = '(broken' WHERE campaign_id = 'welcome-email'",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let err = store.get("welcome-email").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("revision 1 of \"welcome-email\" could not be read"),
+        "{err}"
+    );
+    let _ = ron_io::load_str("x", "(broken").unwrap_err();
+}
