@@ -61,6 +61,16 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Print the notice a visitor would read before sharing data, in their language.
+    Disclosure {
+        /// A .ron campaign file.
+        file: PathBuf,
+        /// Language code [default: the campaign's first language]
+        #[arg(long)]
+        locale: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli::disclosure::DisclosureFormat,
+    },
     /// Import .ron campaign files or folders into the library.
     Import {
         #[arg(required = true)]
@@ -123,6 +133,11 @@ fn main() -> ExitCode {
             cli::check::run_explain(rule.as_deref(), list, &mut out, &mut err)
         }
         Some(Command::Vocab) => cli::check::run_vocab(&mut out),
+        Some(Command::Disclosure {
+            file,
+            locale,
+            format,
+        }) => cli::disclosure::run(&file, locale.as_deref(), format, &mut out),
         Some(Command::Fmt { paths, check }) => {
             cli::check::run_fmt(&paths, check, &mut out, &mut err)
         }

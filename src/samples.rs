@@ -23,4 +23,5 @@ samples!(
     "birthday-newsletter.ron",
     "blast-to-everyone.ron",
     "holiday-exclusion.ron",
+    "legalese-notice.ron",
 );

@@ -27,11 +27,11 @@ fn list_seeds_on_first_use_and_prints_json() {
     let o = candor(&db, &["list"]);
     assert!(o.status.success(), "{}", err(&o));
     assert!(out(&o).contains("welcome-email"));
-    assert!(out(&o).contains("12 campaigns in"));
+    assert!(out(&o).contains(&format!("{} campaigns in", candor::samples::SAMPLES.len())));
     let o = candor(&db, &["list", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let list = v.as_array().unwrap();
-    assert_eq!(list.len(), 12);
+    assert_eq!(list.len(), candor::samples::SAMPLES.len());
     for key in [
         "id", "name", "status", "channels", "updated", "errors", "warnings",
     ] {
@@ -99,7 +99,10 @@ fn export_all_then_show_and_restore() {
     let exp = dir.path().join("exp");
     let o = candor(&db, &["export", "--all", "--out", exp.to_str().unwrap()]);
     assert!(o.status.success(), "{}", err(&o));
-    assert_eq!(std::fs::read_dir(&exp).unwrap().count(), 12);
+    assert_eq!(
+        std::fs::read_dir(&exp).unwrap().count(),
+        candor::samples::SAMPLES.len()
+    );
     let o = candor(&db, &["export", "--out", exp.to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(err(&o).contains("--all"), "{}", err(&o));

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::disclosure::{ValueExchangeView, value_exchange};
+use crate::disclosure::{Disclosure, ValueExchangeView, generate_all, value_exchange};
 use crate::model::vocab::{AttributeDef, AttributeKind, Vocabulary, vocab};
 use crate::model::{Campaign, Condition, Document, Operator, Pos};
 
@@ -136,6 +136,8 @@ pub struct Context<'a> {
     pub campaign: &'a Campaign,
     pub vocab: &'static Vocabulary,
     pub value_exchange: ValueExchangeView,
+    /// The disclosure in each of the campaign's languages.
+    pub disclosures: Vec<Disclosure>,
 }
 
 impl<'a> Context<'a> {
@@ -144,6 +146,7 @@ impl<'a> Context<'a> {
             campaign,
             vocab: vocab(),
             value_exchange: value_exchange(campaign),
+            disclosures: generate_all(campaign),
         }
     }
 

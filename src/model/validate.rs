@@ -96,6 +96,16 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
             )),
         });
     }
+    if c.locales.is_empty() {
+        out.push(Problem {
+            path: "locales".into(),
+            message: "the campaign offers its disclosure in no language".into(),
+            hint: Some(format!(
+                "add at least one of {}",
+                super::vocab::LOCALE_CODES.join(", ")
+            )),
+        });
+    }
     if c.name.trim().is_empty() {
         out.push(Problem {
             path: "name".into(),
@@ -105,6 +115,16 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
     }
     for (i, l) in c.locales.iter().enumerate() {
         let ok = (2..=3).contains(&l.len()) && l.chars().all(|ch| ch.is_ascii_lowercase());
+        if ok && !super::vocab::LOCALE_CODES.contains(&l.as_str()) {
+            out.push(Problem {
+                path: format!("locales[{i}]"),
+                message: format!("Candor has no disclosure text in \"{l}\""),
+                hint: Some(format!(
+                    "available: {}; a language is added as a folder in assets/locales/",
+                    super::vocab::LOCALE_CODES.join(", ")
+                )),
+            });
+        }
         if !ok {
             out.push(Problem {
                 path: format!("locales[{i}]"),

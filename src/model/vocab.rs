@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+include!(concat!(env!("OUT_DIR"), "/locale_codes.rs"));
+
 const ATTRIBUTES: &str = include_str!("../../assets/vocab/attributes.ron");
 const CATEGORIES: &str = include_str!("../../assets/vocab/data_categories.ron");
 const USES: &str = include_str!("../../assets/vocab/data_uses.ron");

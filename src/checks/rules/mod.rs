@@ -7,6 +7,7 @@ mod collection_before_consent;
 mod demographic_only_targeting;
 mod email_ask_without_promise;
 mod email_without_permission;
+mod hard_to_read_disclosure;
 mod missing_purpose;
 mod missing_security_transparency;
 mod missing_value_exchange;
@@ -40,6 +41,7 @@ pub static RULES: &[Rule] = &[
     personal_content_anonymous::RULE,
     missing_value_exchange::RULE,
     unbalanced_value_exchange::RULE,
+    hard_to_read_disclosure::RULE,
     regulated_category_targeting::RULE,
     missing_security_transparency::RULE,
 ];

@@ -1,0 +1,80 @@
+//! `candor disclosure FILE.ron`: the notice a visitor would read.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use candor::disclosure::{self, locale, render, value_exchange};
+use candor::model::ron_io;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum DisclosureFormat {
+    /// The notice, then Candor's notes on it (readability, completeness, value exchange).
+    Text,
+    /// The notice alone, as Markdown.
+    Markdown,
+    /// The notice alone, as an HTML snippet with every value escaped.
+    Html,
+}
+
+pub fn run(
+    file: &Path,
+    locale_code: Option<&str>,
+    format: DisclosureFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let doc = ron_io::load_file(file)?;
+    let c = &doc.campaign;
+    let code = locale_code
+        .or(c.locales.first().map(String::as_str))
+        .unwrap_or("en");
+    let Some(l) = locale::locale(code) else {
+        bail!(
+            "there is no disclosure language \"{}\"; available: {}",
+            candor::text::clean(code),
+            locale::codes().join(", ")
+        );
+    };
+    let d = disclosure::generate(c, l);
+    match format {
+        DisclosureFormat::Markdown => write!(out, "{}", render::markdown(&d))?,
+        DisclosureFormat::Html => write!(out, "{}", render::html(&d))?,
+        DisclosureFormat::Text => {
+            write!(out, "{}", render::text(&d))?;
+            let r = d.readability;
+            writeln!(out, "\n---- Candor's notes (not part of the notice)")?;
+            writeln!(
+                out,
+                "Readability: {} on {} ({}; plain language is {} or more). {} words, {} sentences, {} syllables.",
+                l.number(r.score, 1),
+                r.formula.name(),
+                if r.is_plain() {
+                    "plain"
+                } else {
+                    "hard to read"
+                },
+                l.number(r.threshold, 0),
+                r.words,
+                r.sentences,
+                r.syllables
+            )?;
+            let parts: Vec<String> = d
+                .completeness
+                .iter()
+                .map(|(e, p)| format!("{} {}", e.label(), p.label()))
+                .collect();
+            writeln!(out, "Completeness: {}.", parts.join(", "))?;
+            let ve = value_exchange(c);
+            writeln!(out, "Value exchange: {}. {}", ve.verdict.label(), ve.reason)?;
+            if d.custom.is_some() {
+                writeln!(
+                    out,
+                    "This campaign replaces the generated notice with its own text."
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

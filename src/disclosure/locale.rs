@@ -1,0 +1,252 @@
+//! The disclosure languages, one folder each in `assets/locales/` (found by build.rs): Fluent
+//! messages plus `locale.ron` (readability formula, threshold, number format).
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use serde::Deserialize;
+
+use super::readability::{Formula, SyllableMethod};
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleFile {
+    name: String,
+    formula: Formula,
+    threshold: f64,
+    syllables: SyllableMethod,
+    decimal_separator: String,
+    group_separator: String,
+}
+
+pub struct Locale {
+    pub code: &'static str,
+    /// The language's own name for itself.
+    pub name: String,
+    pub formula: Formula,
+    /// Scores below this are not plain language in this language.
+    pub threshold: f64,
+    pub syllables: SyllableMethod,
+    pub decimal_separator: String,
+    pub group_separator: String,
+    bundle: FluentBundle<FluentResource>,
+    /// The ids of every message, for the completeness test.
+    pub message_ids: Vec<String>,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale").field("code", &self.code).finish()
+    }
+}
+
+/// Why a locale folder could not be loaded. The folders are compiled in and tested, so this
+/// only shows up while someone is adding a language.
+#[derive(Debug, thiserror::Error)]
+#[error("assets/locales/{code}/{file}: {message}")]
+pub struct LocaleError {
+    pub code: String,
+    pub file: &'static str,
+    pub message: String,
+}
+
+fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleError> {
+    let err = |file, message: String| LocaleError {
+        code: code.to_string(),
+        file,
+        message,
+    };
+    let meta: LocaleFile = ron::from_str(ron_text).map_err(|e| err("locale.ron", e.to_string()))?;
+    let resource = FluentResource::try_new(ftl.to_string())
+        .map_err(|(_, errs)| err("disclosure.ftl", format!("{errs:?}")))?;
+    let message_ids = resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    let langid = code
+        .parse()
+        .map_err(|e| err("locale.ron", format!("{code} is not a language code: {e}")))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Isolation marks would reach the terminal as invisible bidi controls; the text is one
+    // direction per language, so they are not needed.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .map_err(|e| err("disclosure.ftl", format!("{e:?}")))?;
+    Ok(Locale {
+        code,
+        name: meta.name,
+        formula: meta.formula,
+        threshold: meta.threshold,
+        syllables: meta.syllables,
+        decimal_separator: meta.decimal_separator,
+        group_separator: meta.group_separator,
+        bundle,
+        message_ids,
+    })
+}
+
+/// Every built-in language, sorted by code.
+pub fn locales() -> &'static [Locale] {
+    static LOCALES: OnceLock<Vec<Locale>> = OnceLock::new();
+    LOCALES.get_or_init(|| {
+        LOCALE_FILES
+            .iter()
+            .map(|(code, ron_text, ftl)| {
+                load(code, ron_text, ftl).expect("assets/locales are valid (tested)")
+            })
+            .collect()
+    })
+}
+
+/// Loads every locale folder, reporting problems instead of panicking (for tests).
+pub fn check_locale_files() -> Vec<LocaleError> {
+    LOCALE_FILES
+        .iter()
+        .filter_map(|(c, r, f)| load(c, r, f).err())
+        .collect()
+}
+
+pub fn locale(code: &str) -> Option<&'static Locale> {
+    locales().iter().find(|l| l.code == code)
+}
+
+pub fn codes() -> Vec<&'static str> {
+    locales().iter().map(|l| l.code).collect()
+}
+
+impl Locale {
+    /// Formats a message. A message missing here falls back to English, then to its id, so a
+    /// half-finished translation shows up in review instead of breaking the preview.
+    pub fn text(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        if let Some(msg) = self.bundle.get_message(id)
+            && let Some(pattern) = msg.value()
+        {
+            let mut errors = Vec::new();
+            return self
+                .bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
+        }
+        match locale("en") {
+            Some(en) if self.code != "en" => en.text(id, args),
+            _ => format!("[{id}]"),
+        }
+    }
+
+    /// A list joined the way this language joins lists: "a, b and c".
+    pub fn join(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => {
+                format!("{} {} {last}", rest.join(", "), self.text("list-and", None))
+            }
+        }
+    }
+
+    /// A number with this language's separators: 1,234.5 / 1.234,5 / 1 234,5.
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        let s = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push_str(&self.group_separator);
+            }
+            grouped.push(ch);
+        }
+        let sign = if value < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            "-"
+        } else {
+            ""
+        };
+        if frac.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{}{frac}", self.decimal_separator)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_folder_loads() {
+        assert!(
+            check_locale_files().is_empty(),
+            "{:?}",
+            check_locale_files()
+        );
+        assert_eq!(codes(), vec!["en", "es", "fr"]);
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language() {
+        let en = locale("en").unwrap();
+        for l in locales() {
+            let mut missing: Vec<&String> = en
+                .message_ids
+                .iter()
+                .filter(|id| !l.message_ids.contains(id))
+                .collect();
+            missing.extend(
+                l.message_ids
+                    .iter()
+                    .filter(|id| !en.message_ids.contains(id)),
+            );
+            assert!(
+                missing.is_empty(),
+                "{} differs from en in {missing:?}",
+                l.code
+            );
+        }
+        // Every label the vocabularies name has a message.
+        let v = crate::model::vocab::vocab();
+        let labels = v
+            .categories
+            .iter()
+            .map(|c| &c.label)
+            .chain(v.uses.iter().map(|u| &u.label));
+        for label in labels {
+            assert!(en.message_ids.contains(label), "no message {label}");
+        }
+    }
+
+    #[test]
+    fn plurals_and_numbers_follow_each_language() {
+        let mut args = FluentArgs::new();
+        args.set("count", 1);
+        assert_eq!(
+            locale("fr").unwrap().text("duration-years", Some(&args)),
+            "un an"
+        );
+        args.set("count", 3);
+        assert_eq!(
+            locale("es").unwrap().text("duration-years", Some(&args)),
+            "3 años"
+        );
+        assert_eq!(
+            locale("en").unwrap().text("duration-days", Some(&args)),
+            "3 days"
+        );
+        assert_eq!(locale("en").unwrap().number(1234.56, 1), "1,234.6");
+        assert_eq!(locale("es").unwrap().number(1234.56, 1), "1.234,6");
+        assert_eq!(locale("fr").unwrap().number(1234.56, 1), "1\u{202f}234,6");
+        assert_eq!(locale("fr").unwrap().number(-62.04, 1), "-62,0");
+        assert_eq!(
+            locale("es")
+                .unwrap()
+                .join(&["a".into(), "b".into(), "c".into()]),
+            "a, b y c"
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! A disclosure as plain text, Markdown, or an HTML snippet a web team can paste.
+
+use super::Disclosure;
+
+/// Plain text: the title, then each heading with its sentences.
+pub fn text(d: &Disclosure) -> String {
+    let mut out = format!("{}\n\n", d.title);
+    match &d.custom {
+        Some(t) => {
+            out.push_str(t);
+            out.push('\n');
+        }
+        None => {
+            for s in &d.sections {
+                out.push_str(&s.heading);
+                out.push('\n');
+                for line in &s.lines {
+                    out.push_str(&format!("  {line}\n"));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\`*_[]<>#|".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn markdown(d: &Disclosure) -> String {
+    let mut out = format!("# {}\n\n", md_escape(&d.title));
+    match &d.custom {
+        Some(t) => out.push_str(&format!("{}\n", md_escape(t))),
+        None => {
+            for s in &d.sections {
+                out.push_str(&format!("## {}\n\n", md_escape(&s.heading)));
+                for line in &s.lines {
+                    out.push_str(&format!("- {}\n", md_escape(line)));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn html(d: &Disclosure) -> String {
+    let mut out = format!(
+        "<section class=\"candor-disclosure\" lang=\"{}\">\n  <h2>{}</h2>\n",
+        html_escape(d.locale),
+        html_escape(&d.title)
+    );
+    match &d.custom {
+        Some(t) => {
+            for para in t.split("\n\n") {
+                out.push_str(&format!("  <p>{}</p>\n", html_escape(para.trim())));
+            }
+        }
+        None => {
+            for s in &d.sections {
+                out.push_str(&format!("  <h3>{}</h3>\n", html_escape(&s.heading)));
+                for line in &s.lines {
+                    out.push_str(&format!("  <p>{}</p>\n", html_escape(line)));
+                }
+            }
+        }
+    }
+    out.push_str("</section>\n");
+    out
+}
