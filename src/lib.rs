@@ -4,9 +4,11 @@
 //! binary. Each layer uses only the layers to its left.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod checks;
 pub mod disclosure;
 pub mod model;
 pub mod samples;
 pub mod store;
 pub mod text;
+pub mod ui;

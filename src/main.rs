@@ -71,6 +71,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: cli::disclosure::DisclosureFormat,
     },
+    /// Render a screen to plain text on stdout, without a terminal (for reviewers, docs, tests).
+    Screenshot {
+        /// Which screen: `library` (default) or `edit ID`.
+        target: Vec<String>,
+        /// The terminal size to render at.
+        #[arg(long, default_value = "120x40")]
+        size: String,
+        /// Keys to press first, such as "] i <enter>" (named keys in angle brackets).
+        #[arg(long)]
+        keys: Option<String>,
+    },
     /// Import .ron campaign files or folders into the library.
     Import {
         #[arg(required = true)]
@@ -112,7 +123,7 @@ fn main() -> ExitCode {
     let mut err = stderr.lock();
     let db = cli.db.as_deref();
     let result = match cli.command {
-        None => cli::overview::run(db, &mut out, &mut err),
+        None => cli::tui::run(db),
         Some(Command::Check {
             paths,
             format,
@@ -133,6 +144,9 @@ fn main() -> ExitCode {
             cli::check::run_explain(rule.as_deref(), list, &mut out, &mut err)
         }
         Some(Command::Vocab) => cli::check::run_vocab(&mut out),
+        Some(Command::Screenshot { target, size, keys }) => {
+            cli::tui::screenshot(db, &size, &target, keys.as_deref(), &mut out)
+        }
         Some(Command::Disclosure {
             file,
             locale,

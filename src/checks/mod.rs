@@ -31,6 +31,15 @@ impl Severity {
         }
     }
 
+    /// The severity as a capitalised word, for screens where it must read without colour.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Info => "NOTE",
+            Severity::Warning => "WARNING",
+            Severity::Error => "ERROR",
+        }
+    }
+
     /// A mark readable without colour.
     pub fn symbol(self) -> &'static str {
         match self {

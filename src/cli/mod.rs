@@ -1,4 +1,4 @@
 pub mod check;
 pub mod disclosure;
 pub mod library;
-pub mod overview;
+pub mod tui;

@@ -214,6 +214,32 @@ impl Action {
         }
     }
 
+    /// The verb a condition of this kind reads with, in "Did: viewed category "shoes"".
+    pub fn verb(self) -> &'static str {
+        match self {
+            Action::PageView | Action::CategoryView => "viewed",
+            Action::ProductClick => "clicked",
+            Action::AddToCart => "added to cart",
+            Action::Purchase => "bought",
+            Action::Search => "searched for",
+            Action::PreferenceSet => "set",
+            Action::EmailEngagement => "opened or clicked",
+            Action::CatalogAffinity => "has an affinity for",
+        }
+    }
+
+    /// What "anything" means for this action: "any page", "any product"...
+    pub fn anything(self) -> &'static str {
+        match self {
+            Action::PageView => "any page",
+            Action::CategoryView => "any category",
+            Action::ProductClick => "any product",
+            Action::EmailEngagement => "any email",
+            Action::PreferenceSet => "any preference",
+            _ => "anything",
+        }
+    }
+
     /// The data category an intent condition of this kind reads.
     pub fn data_category(self) -> &'static str {
         match self {

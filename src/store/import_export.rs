@@ -150,6 +150,7 @@ impl Store {
         } else {
             author.to_string()
         };
+        let at = self.now_for_import();
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -170,11 +171,11 @@ impl Store {
                 .optional()?;
             let outcome = match head {
                 Some(hash) if hash == p.hash => Outcome::Unchanged,
-                Some(_) => {
-                    Outcome::NewRevision(write_revision(&tx, &p, &author, message, false)?.number)
-                }
+                Some(_) => Outcome::NewRevision(
+                    write_revision(&tx, &p, &author, message, false, at.clone())?.number,
+                ),
                 None => {
-                    write_revision(&tx, &p, &author, message, true)?;
+                    write_revision(&tx, &p, &author, message, true, at.clone())?;
                     Outcome::Created
                 }
             };

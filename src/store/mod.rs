@@ -283,6 +283,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     author: String,
+    /// A fixed time for every write, for reproducible screen tests and documentation.
+    clock: Option<String>,
 }
 
 impl std::fmt::Debug for Store {
@@ -375,6 +377,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             author: default_author(),
+            clock: None,
         };
         let fresh = store.migrate(version)?;
         if fresh && seed {
@@ -406,7 +409,21 @@ impl Store {
         Ok(from == 0 && current == 0)
     }
 
-    fn seed_samples(&mut self) -> Result<()> {
+    /// Fixes the time recorded by every later write (tests and screenshots).
+    pub fn set_clock(&mut self, timestamp: &str) {
+        self.clock = Some(timestamp.to_string());
+    }
+
+    fn now(&self) -> String {
+        clock_now(&self.clock)
+    }
+
+    pub(crate) fn now_for_import(&self) -> String {
+        self.now()
+    }
+
+    /// Adds the bundled sample campaigns (done automatically for a new database).
+    pub fn seed_samples(&mut self) -> Result<()> {
         let mut batch = Vec::new();
         for (name, text) in crate::samples::SAMPLES {
             let doc = ron_io::load_str(name, text).map_err(|error| StoreError::Corrupt {
@@ -589,7 +606,14 @@ impl Store {
         if campaign_exists(&tx, &campaign.id)? {
             return Err(StoreError::Exists(campaign.id.clone()));
         }
-        let meta = write_revision(&tx, &prepared, &author, message, true)?;
+        let meta = write_revision(
+            &tx,
+            &prepared,
+            &author,
+            message,
+            true,
+            clock_now(&self.clock),
+        )?;
         tx.commit()?;
         Ok(meta)
     }
@@ -614,7 +638,13 @@ impl Store {
             .optional()?;
         let head = head.ok_or_else(|| StoreError::NotFound(campaign.id.clone()))?;
         if head != base {
-            upsert_draft(&tx, &campaign.id, base, &prepared.ron)?;
+            upsert_draft(
+                &tx,
+                &campaign.id,
+                base,
+                &prepared.ron,
+                clock_now(&self.clock),
+            )?;
             let (number, by, at): (i64, String, String) = tx.query_row(
                 "SELECT number, author, created_at FROM revisions WHERE id = ?1",
                 [head],
@@ -628,7 +658,14 @@ impl Store {
                 at,
             });
         }
-        let meta = write_revision(&tx, &prepared, &author, message, false)?;
+        let meta = write_revision(
+            &tx,
+            &prepared,
+            &author,
+            message,
+            false,
+            clock_now(&self.clock),
+        )?;
         tx.execute("DELETE FROM drafts WHERE campaign_id = ?1", [&campaign.id])?;
         tx.commit()?;
         Ok(meta)
@@ -712,7 +749,7 @@ impl Store {
         if !campaign_exists(&tx, &campaign.id)? {
             return Err(StoreError::NotFound(campaign.id.clone()));
         }
-        upsert_draft(&tx, &campaign.id, base, &ron)?;
+        upsert_draft(&tx, &campaign.id, base, &ron, clock_now(&self.clock))?;
         tx.commit()?;
         Ok(())
     }
@@ -782,7 +819,7 @@ impl Store {
             Some((_, c)) => Some(c.clone()),
             None => ron_io::load_str("review", ron).ok().map(|d| d.campaign.id),
         };
-        let created_at = now();
+        let created_at = clock_now(&self.clock);
         tx.execute(
             "INSERT INTO reviews (file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -857,6 +894,12 @@ impl Store {
     }
 }
 
+/// The fixed clock if one is set, else the real time. A free function so it can be called while
+/// a transaction borrows the connection.
+fn clock_now(clock: &Option<String>) -> String {
+    clock.clone().unwrap_or_else(now)
+}
+
 fn campaign_exists(conn: &Connection, id: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached("SELECT 1 FROM campaigns WHERE id = ?1")?
@@ -865,11 +908,17 @@ fn campaign_exists(conn: &Connection, id: &str) -> Result<bool> {
         .is_some())
 }
 
-fn upsert_draft(tx: &rusqlite::Transaction, id: &str, base: i64, ron: &str) -> Result<()> {
+fn upsert_draft(
+    tx: &rusqlite::Transaction,
+    id: &str,
+    base: i64,
+    ron: &str,
+    at: String,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO drafts (campaign_id, base_revision, ron, updated_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(campaign_id) DO UPDATE SET base_revision = excluded.base_revision, ron = excluded.ron, updated_at = excluded.updated_at",
-        params![id, base, ron, now()],
+        params![id, base, ron, at],
     )?;
     Ok(())
 }
@@ -881,9 +930,9 @@ pub(crate) fn write_revision(
     author: &str,
     message: &str,
     new_campaign: bool,
+    at: String,
 ) -> Result<RevisionMeta> {
     let c = &p.campaign;
-    let at = now();
     // Cached statements: an import writes thousands of revisions in one transaction.
     let number: i64 = tx
         .prepare_cached(

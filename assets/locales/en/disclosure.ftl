@@ -1,6 +1,7 @@
 # The notice a visitor reads before sharing data. Short sentences, everyday words, second person.
 
 title = How { $brand } uses your data
+brand-missing = [your brand]
 list-and = and
 
 heading-who = Who is asking

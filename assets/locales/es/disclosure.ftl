@@ -2,6 +2,7 @@
 # los días, tuteo.
 
 title = Cómo usa { $brand } tus datos
+brand-missing = [tu marca]
 list-and = y
 
 heading-who = Quién te lo pide

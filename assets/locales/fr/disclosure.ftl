@@ -2,6 +2,7 @@
 # jours, vouvoiement.
 
 title = Ce que { $brand } fait de vos données
+brand-missing = [votre marque]
 list-and = et
 
 heading-who = Qui vous le demande

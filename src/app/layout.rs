@@ -1,0 +1,196 @@
+//! Screen geometry, shared by drawing (ui) and mouse hit-testing (app), so the two never
+//! disagree about where things are.
+
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+
+use super::Editor;
+use crate::checks::Finding;
+
+pub struct LibraryLayout {
+    pub header: Rect,
+    pub table: Rect,
+    pub summary: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+pub struct EditorLayout {
+    pub header: Rect,
+    pub tabs: Rect,
+    pub form: Rect,
+    pub panel: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+fn frame(area: Rect) -> [Rect; 4] {
+    let v = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .split(area);
+    [v[0], v[1], v[2], v[3]]
+}
+
+pub fn library(area: Rect) -> LibraryLayout {
+    let [header, body, status, footer] = frame(area);
+    let (table, summary) = if area.width >= 110 {
+        let h = Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Percentage(66), Constraint::Percentage(34)])
+            .split(body);
+        (h[0], h[1])
+    } else {
+        let summary_h = if body.height >= 16 { 8 } else { 0 };
+        let v = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Min(1), Constraint::Length(summary_h)])
+            .split(body);
+        (v[0], v[1])
+    };
+    LibraryLayout {
+        header,
+        table,
+        summary,
+        status,
+        footer,
+    }
+}
+
+pub fn editor(area: Rect) -> EditorLayout {
+    let [header, rest, status, footer] = frame(area);
+    let v = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Length(1), Constraint::Min(1)])
+        .split(rest);
+    let pct = if area.width >= 100 { 50 } else { 55 };
+    let h = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([
+            Constraint::Percentage(pct),
+            Constraint::Percentage(100 - pct),
+        ])
+        .split(v[1]);
+    EditorLayout {
+        header,
+        tabs: v[0],
+        form: h[0],
+        panel: h[1],
+        status,
+        footer,
+    }
+}
+
+/// The first visible item when `selected` must stay in view of `visible` lines.
+pub fn scroll_offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 || selected < visible {
+        0
+    } else {
+        selected + 1 - visible
+    }
+}
+
+/// Which of the tab titles, drawn from `start_x` as " title │", is at column `x`.
+pub fn tab_at(titles: &[&str], start_x: u16, x: u16) -> Option<usize> {
+    let mut left = start_x;
+    for (i, t) in titles.iter().enumerate() {
+        let w = t.chars().count() as u16 + 2;
+        if x >= left && x < left + w {
+            return Some(i);
+        }
+        left += w + 1;
+    }
+    None
+}
+
+/// Rules whose findings show as a warning banner above the audience, the moment they appear.
+pub const INSTANT_RULES: [&str; 5] = [
+    "demographic-only-targeting",
+    "sensitive-attribute",
+    "binary-gender-segment",
+    "proxy-attribute",
+    "regulated-category-targeting",
+];
+
+/// The audience findings that get the banner: targeting problems, worst first.
+pub fn audience_warnings(e: &Editor) -> Vec<&Finding> {
+    let mut v: Vec<&Finding> = e
+        .derived
+        .findings
+        .iter()
+        .filter(|f| INSTANT_RULES.contains(&f.rule) && f.location.starts_with("audience"))
+        .filter(|f| f.severity >= crate::checks::Severity::Warning)
+        .collect();
+    // Errors first; among equals, the demographic-only warning speaks for the whole audience.
+    v.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.severity),
+            f.rule != "demographic-only-targeting",
+        )
+    });
+    v
+}
+
+/// How many lines `text` takes when wrapped at word boundaries to `width` columns.
+pub fn wrapped_lines(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let mut lines = 1;
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if col > 0 && col + 1 + w > width {
+            lines += 1;
+            col = 0;
+        }
+        col += if col == 0 { w } else { w + 1 };
+        while col > width {
+            lines += 1;
+            col -= width;
+        }
+    }
+    lines
+}
+
+/// The banner's text lines: each warning's message, then what to do instead.
+pub fn banner_lines(e: &Editor) -> Vec<(Option<&Finding>, String)> {
+    let warnings = audience_warnings(e);
+    let mut out = Vec::new();
+    for f in warnings.iter().take(2) {
+        out.push((
+            Some(*f),
+            format!(
+                "{} {} {}",
+                f.severity.symbol(),
+                f.severity.word(),
+                f.message
+            ),
+        ));
+        out.push((None, format!("→ {}", f.hint)));
+    }
+    if warnings.len() > 2 {
+        out.push((
+            None,
+            format!("… {} more in the Findings tab (p)", warnings.len() - 2),
+        ));
+    }
+    out
+}
+
+/// How many lines the audience banner takes in a form of this size, borders included: the
+/// wrapped warnings, but never more than half the form.
+pub fn banner_height(e: &Editor, form: Rect) -> u16 {
+    if e.section != super::Section::Audience {
+        return 0;
+    }
+    let lines = banner_lines(e);
+    if lines.is_empty() {
+        return 0;
+    }
+    let width = usize::from(form.width.saturating_sub(4));
+    let total: usize = lines.iter().map(|(_, t)| wrapped_lines(t, width)).sum();
+    (total as u16 + 2).min(form.height.saturating_sub(2) / 2)
+}

@@ -1,0 +1,187 @@
+//! The terminal: the event loop, terminal setup and restore, logging, and `candor screenshot`.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
+
+use candor::app::{App, keys};
+
+use super::library::open_store;
+
+/// Writes log lines to `candor.log` in Candor's data folder, never to the screen.
+struct FileLog(std::sync::Mutex<std::fs::File>);
+
+impl log::Log for FileLog {
+    fn enabled(&self, m: &log::Metadata) -> bool {
+        m.level() <= log::Level::Info
+    }
+    fn log(&self, r: &log::Record) {
+        if self.enabled(r.metadata())
+            && let Ok(mut f) = self.0.lock()
+        {
+            let _ = writeln!(
+                f,
+                "{} {} {}",
+                candor::store::now(),
+                r.level(),
+                candor::text::clean(&r.args().to_string())
+            );
+        }
+    }
+    fn flush(&self) {}
+}
+
+fn start_log() {
+    let Some(dir) =
+        candor::store::default_db_path().and_then(|p| p.parent().map(Path::to_path_buf))
+    else {
+        return;
+    };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    if let Ok(f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("candor.log"))
+    {
+        let logger: &'static FileLog = Box::leak(Box::new(FileLog(std::sync::Mutex::new(f))));
+        if log::set_logger(logger).is_ok() {
+            log::set_max_level(log::LevelFilter::Info);
+        }
+    }
+}
+
+pub fn run(db: Option<&Path>) -> Result<ExitCode> {
+    let store = open_store(db)?;
+    start_log();
+    log::info!("started on {}", store.path().display());
+    let mut app = App::new(store);
+
+    // Restore the terminal before a panic message is printed, mouse and paste modes included.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
+        ratatui::restore();
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init().context("could not set up the terminal")?;
+    execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let result = event_loop(&mut terminal, &mut app);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+    result?;
+    log::info!("quit");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
+    loop {
+        let size = terminal.size()?;
+        app.area = Rect::new(0, 0, size.width, size.height);
+        terminal.draw(|f| candor::ui::draw(f, app))?;
+        if app.quit {
+            return Ok(());
+        }
+        // Sleep until a key, a click, a resize, or the autosave deadline: idle costs nothing.
+        let ready = match app.next_deadline() {
+            Some(deadline) => event::poll(deadline.saturating_duration_since(Instant::now()))?,
+            None => true,
+        };
+        if ready {
+            let ev = event::read()?;
+            app.handle_event(&ev);
+        }
+        app.tick(Instant::now());
+    }
+}
+
+/// Renders a screen to text without a terminal.
+pub fn screenshot(
+    db: Option<&Path>,
+    size: &str,
+    target: &[String],
+    keys_spec: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let (w, h) = size
+        .split_once(['x', 'X'])
+        .and_then(|(w, h)| Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?)))
+        .filter(|(w, h)| (1..=1000).contains(w) && (1..=1000).contains(h))
+        .with_context(|| {
+            format!(
+                "--size must look like 120x40, not \"{}\"",
+                candor::text::clean(size)
+            )
+        })?;
+    let store = open_store(db)?;
+    let mut app = App::new(store);
+    app.color = false;
+    app.area = Rect::new(0, 0, w, h);
+    match target
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["library"] => {}
+        ["edit", id] => {
+            app.open_campaign(id);
+            if app.editor.is_none() {
+                bail!(
+                    "{}",
+                    app.message
+                        .as_ref()
+                        .map_or("could not open the campaign".to_string(), |m| m
+                            .text
+                            .clone())
+                );
+            }
+        }
+        other => bail!(
+            "unknown screen \"{}\"; use library or edit ID",
+            candor::text::clean(&other.join(" "))
+        ),
+    }
+    if let Some(spec) = keys_spec {
+        for k in keys::parse(spec).map_err(anyhow::Error::msg)? {
+            app.handle_key(k);
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(w, h))?;
+    terminal.draw(|f| candor::ui::draw(f, &app))?;
+    write!(out, "{}", buffer_text(terminal.backend().buffer()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A buffer as lines of text, trailing spaces trimmed.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}

@@ -1,0 +1,356 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
+
+use super::theme::{Theme, severity_word};
+use crate::app::fields::Field;
+use crate::app::{App, Editor, Focus, PanelTab, layout};
+use crate::checks::Severity;
+use crate::disclosure::{Presence, Verdict, locale};
+use crate::text::{clean, truncate};
+
+pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
+    let l = layout::editor(frame.area());
+    let c = &e.campaign;
+    let mut head = vec![
+        Span::styled(" Candor ", theme.accent()),
+        Span::raw(format!(
+            "· {} · {} · revision {}",
+            truncate(
+                &clean(&c.name),
+                usize::from(l.header.width.saturating_sub(46)).max(8)
+            ),
+            c.status.label(),
+            e.revision_number
+        )),
+    ];
+    if e.dirty() {
+        head.push(Span::styled("  ● unsaved", theme.bold()));
+        if let Some(n) = &e.draft_note {
+            head.push(Span::styled(format!(" ({n})"), theme.dim()));
+        }
+    } else {
+        head.push(Span::styled("  saved", theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head)), l.header);
+
+    let titles = app.section_titles();
+    let current = crate::app::fields::Section::ALL
+        .iter()
+        .position(|s| *s == e.section)
+        .unwrap_or(0);
+    let tabs = Tabs::new(titles)
+        .select(current)
+        .highlight_style(theme.selected())
+        .divider("│")
+        .padding(" ", " ");
+    frame.render_widget(tabs, l.tabs);
+
+    draw_form(frame, e, theme, l.form);
+    draw_panel(frame, app, e, theme, l.panel);
+    frame.render_widget(
+        Paragraph::new(super::status_line(
+            app,
+            theme,
+            "Enter edits the selected field; Tab moves to the preview.",
+        )),
+        l.status,
+    );
+    frame.render_widget(
+        Paragraph::new(super::footer(app, theme, l.footer.width)),
+        l.footer,
+    );
+}
+
+fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
+    let focused = e.focus == Focus::Form;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(format!(" {} ", e.section.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let banner_h = layout::banner_height(e, area).min(inner.height.saturating_sub(2));
+    if banner_h > 0 {
+        draw_banner(
+            frame,
+            e,
+            theme,
+            Rect::new(inner.x, inner.y, inner.width, banner_h),
+        );
+    }
+    let body = Rect::new(
+        inner.x,
+        inner.y + banner_h,
+        inner.width,
+        inner.height.saturating_sub(banner_h),
+    );
+    let visible = usize::from(body.height);
+    let offset = layout::scroll_offset(e.selected, visible);
+    let width = usize::from(body.width);
+    let label_w = 18usize.min(width / 3);
+    let mut lines = Vec::new();
+    for (i, r) in e.derived.rows.iter().enumerate().skip(offset).take(visible) {
+        let sev = e.row_severity(r);
+        let mark = match sev {
+            Some(s) => Span::styled(format!("{} ", s.symbol()), theme.severity(s)),
+            None => Span::raw("  "),
+        };
+        let indent = "  ".repeat(usize::from(r.indent));
+        let mut spans = vec![mark, Span::raw(indent.clone())];
+        let used = 2 + indent.len();
+        if r.value.is_empty() || matches!(r.field, Field::Node(_)) {
+            let tag = r.mark.map(|m| format!(" [{m}]")).unwrap_or_default();
+            let room = width.saturating_sub(used + tag.len());
+            let style = if r.header {
+                theme.bold()
+            } else {
+                ratatui::style::Style::default()
+            };
+            spans.push(Span::styled(truncate(&r.label, room), style));
+            if let Some(m) = r.mark {
+                let s = sev.unwrap_or(Severity::Warning);
+                spans.push(Span::styled(format!(" [{m}]"), theme.severity(s)));
+            }
+        } else {
+            let lw = label_w.saturating_sub(indent.len()).max(6);
+            spans.push(Span::styled(
+                format!("{:lw$} ", truncate(&r.label, lw)),
+                theme.dim(),
+            ));
+            let room = width.saturating_sub(used + lw + 1);
+            spans.push(Span::raw(truncate(&r.value, room)));
+        }
+        let mut line = Line::from(spans);
+        if i == e.selected {
+            line = line.style(if focused {
+                theme.selected()
+            } else {
+                theme.bold()
+            });
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The instant warning above the audience: what was chosen, why it is a problem, what to do.
+fn draw_banner(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
+    let worst = layout::audience_warnings(e)
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(Severity::Warning);
+    let lines: Vec<Line> = layout::banner_lines(e)
+        .into_iter()
+        .map(|(f, text)| match f {
+            Some(f) => Line::styled(text, theme.severity(f.severity)),
+            None => Line::raw(format!("  {text}")),
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.severity(worst))
+        .title(" Targeting check ");
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
+
+fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect) {
+    let focused = e.focus == Focus::Panel;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(" Live preview ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 2 {
+        return;
+    }
+    let current = PanelTab::ALL
+        .iter()
+        .position(|t| *t == e.panel)
+        .unwrap_or(0);
+    let tabs = Tabs::new(app.panel_titles(inner.width))
+        .select(current)
+        .highlight_style(theme.selected())
+        .divider("│")
+        .padding(" ", " ");
+    frame.render_widget(tabs, Rect::new(inner.x, inner.y, inner.width, 1));
+    let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+    let text = match e.panel {
+        PanelTab::Disclosure => disclosure_text(e, theme),
+        PanelTab::Value => value_text(e, theme),
+        PanelTab::Findings => findings_text(e, theme, focused),
+    };
+    let scroll = if e.panel == PanelTab::Findings {
+        finding_scroll(e, body)
+    } else {
+        e.panel_scroll
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
+}
+
+fn finding_scroll(e: &Editor, body: Rect) -> u16 {
+    // Each finding takes about three lines; keep the selected one in view.
+    let line = (e.finding * 3) as u16;
+    line.saturating_sub(body.height.saturating_sub(4))
+}
+
+fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
+    let d = &e.derived.disclosure;
+    let l = locale(d.locale);
+    let r = d.readability;
+    let name = l.map_or(d.locale.to_string(), |l| l.name.clone());
+    let score = l.map_or(format!("{:.1}", r.score), |l| l.number(r.score, 1));
+    let verdict = if r.is_plain() {
+        ("plain", theme.good())
+    } else {
+        ("HARD TO READ", theme.severity(Severity::Warning))
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{name} (L) · "), theme.dim()),
+        Span::raw(format!("readability {score} ")),
+        Span::styled(verdict.0, verdict.1),
+        Span::styled(format!(" · {}", r.formula.name()), theme.dim()),
+    ])];
+    let mut parts = vec![Span::styled("Complete: ", theme.dim())];
+    for (el, p) in &d.completeness {
+        let (mark, style) = match p {
+            Presence::Present => ("+", theme.good()),
+            Presence::Missing => ("-", theme.severity(Severity::Error)),
+            Presence::NotApplicable => ("·", theme.dim()),
+            Presence::Unknown => ("?", theme.severity(Severity::Warning)),
+        };
+        parts.push(Span::styled(format!("{mark}{} ", el.label()), style));
+    }
+    lines.push(Line::from(parts));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(d.title.clone(), theme.bold()));
+    match &d.custom {
+        Some(t) => {
+            lines.push(Line::styled(
+                "(the campaign's own text, shown instead of Candor's)",
+                theme.dim(),
+            ));
+            for para in t.lines() {
+                lines.push(Line::raw(para.to_string()));
+            }
+        }
+        None => {
+            for s in &d.sections {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(s.heading.clone(), theme.accent()));
+                for line in &s.lines {
+                    lines.push(Line::raw(line.clone()));
+                }
+            }
+        }
+    }
+    Text::from(lines)
+}
+
+fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
+    let v = &e.derived.value;
+    let style = match v.verdict {
+        Verdict::Balanced | Verdict::NothingCollected => theme.good(),
+        Verdict::Thin => theme.severity(Severity::Warning),
+        Verdict::NothingOffered => theme.severity(Severity::Error),
+    };
+    let en = locale("en");
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("Verdict: ", theme.dim()),
+            Span::styled(v.verdict.label().to_uppercase(), style),
+        ]),
+        Line::raw(v.reason.clone()),
+        Line::raw(""),
+        Line::styled(
+            format!("The customer gives ({} points)", v.given),
+            theme.bold(),
+        ),
+    ];
+    if v.gives.is_empty() {
+        lines.push(Line::styled("  nothing", theme.dim()));
+    }
+    for g in &v.gives {
+        let label = en.map_or(g.category.clone(), |l| l.text(&g.label, None));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:>2}  ", g.weight), theme.dim()),
+            Span::raw(label),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!("The customer gets ({} points)", v.offered),
+        theme.bold(),
+    ));
+    if v.gets.is_empty() {
+        lines.push(Line::styled(
+            "  nothing yet: add an offer in Value & consent",
+            theme.severity(Severity::Warning),
+        ));
+    }
+    for g in &v.gets {
+        let kind = match g.kind {
+            crate::disclosure::value_exchange::BenefitKind::Immediate => "now",
+            crate::disclosure::value_exchange::BenefitKind::Ongoing => "over time",
+            crate::disclosure::value_exchange::BenefitKind::EmailPromise => "by email",
+            crate::disclosure::value_exchange::BenefitKind::LoginBenefit => "when logged in",
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:>2}  {kind}: ", g.points), theme.dim()),
+            Span::raw(g.text.clone()),
+        ]));
+    }
+    Text::from(lines)
+}
+
+fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
+    let f = &e.derived.findings;
+    if f.is_empty() {
+        return Text::from(vec![Line::styled(
+            "No findings. This campaign targets intent, discloses plainly and gives back.",
+            theme.good(),
+        )]);
+    }
+    let mut lines = Vec::new();
+    for (i, x) in f.iter().enumerate() {
+        let mut first = Line::from(vec![
+            Span::styled(
+                format!("{} {} ", x.severity.symbol(), severity_word(x.severity)),
+                theme.severity(x.severity),
+            ),
+            Span::raw(x.message.clone()),
+        ]);
+        if focused && i == e.finding {
+            first = first.style(theme.selected());
+        }
+        lines.push(first);
+        lines.push(Line::styled(
+            format!("  at {} · {}", x.location, x.rule),
+            theme.dim(),
+        ));
+        lines.push(Line::raw(""));
+    }
+    if focused {
+        lines.push(Line::styled(
+            "Enter: go to the field and read why it matters",
+            theme.dim(),
+        ));
+    } else {
+        lines.push(Line::styled(
+            "Tab here, then Enter on a finding to go to its field",
+            theme.dim(),
+        ));
+    }
+    Text::from(lines)
+}

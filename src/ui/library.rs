@@ -1,0 +1,202 @@
+use ratatui::Frame;
+use ratatui::layout::Constraint;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme::{Theme, severity_word};
+use crate::app::{App, layout, short_time};
+use crate::text::{clean, truncate};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let l = layout::library(frame.area());
+    let lib = &app.library;
+    let mut head = vec![
+        Span::styled(" Candor ", theme.accent()),
+        Span::raw(format!(
+            "· Campaign library · {} of {} · sorted by {}",
+            lib.view.len(),
+            lib.all.len(),
+            lib.sort.label()
+        )),
+    ];
+    if lib.filtering || !lib.filter.value().is_empty() {
+        head.push(Span::raw("   filter: "));
+        head.push(Span::styled(clean(lib.filter.value()), theme.bold()));
+        if lib.filtering {
+            head.push(Span::styled("▏", theme.accent()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(head)), l.header);
+
+    let header =
+        Row::new(["Name", "Status", "Channels", "Last edited", "Err", "Warn"]).style(theme.bold());
+    let rows: Vec<Row> = lib
+        .view
+        .iter()
+        .map(|&i| {
+            let s = &lib.all[i];
+            let name = if s.has_draft {
+                format!("{} (draft)", clean(&s.name))
+            } else {
+                clean(&s.name)
+            };
+            let channels = s
+                .channels
+                .iter()
+                .map(|c| c.label())
+                .collect::<Vec<_>>()
+                .join(",");
+            let err = Cell::from(s.errors.to_string()).style(if s.errors > 0 {
+                theme.severity(crate::checks::Severity::Error)
+            } else {
+                theme.dim()
+            });
+            let warn = Cell::from(s.warnings.to_string()).style(if s.warnings > 0 {
+                theme.severity(crate::checks::Severity::Warning)
+            } else {
+                theme.dim()
+            });
+            Row::new(vec![
+                Cell::from(name),
+                Cell::from(s.status.label()),
+                Cell::from(channels),
+                Cell::from(short_time(&s.updated)),
+                err,
+                warn,
+            ])
+        })
+        .collect();
+    let visible = usize::from(l.table.height.saturating_sub(3));
+    let mut state = TableState::default()
+        .with_selected(if lib.view.is_empty() {
+            None
+        } else {
+            Some(lib.selected)
+        })
+        .with_offset(layout::scroll_offset(lib.selected, visible));
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(16),
+            Constraint::Length(9),
+            Constraint::Length(10),
+            Constraint::Length(16),
+            Constraint::Length(3),
+            Constraint::Length(4),
+        ],
+    )
+    .header(header)
+    .row_highlight_style(theme.selected())
+    .highlight_symbol("> ")
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border(true))
+            .title(" Campaigns "),
+    );
+    frame.render_stateful_widget(table, l.table, &mut state);
+    if lib.view.is_empty() {
+        let msg = if lib.all.is_empty() {
+            "The library is empty. Press n for a new campaign, or i to import RON files."
+        } else {
+            "No campaign matches the filter. Esc clears it."
+        };
+        let inner = ratatui::layout::Rect::new(
+            l.table.x + 2,
+            l.table.y + 2,
+            l.table.width.saturating_sub(4),
+            2,
+        );
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.dim())
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+    }
+
+    if l.summary.height > 2 {
+        draw_summary(frame, app, theme, l.summary);
+    }
+    frame.render_widget(
+        Paragraph::new(super::status_line(
+            app,
+            theme,
+            "Enter opens a campaign; ? lists every key.",
+        )),
+        l.status,
+    );
+    frame.render_widget(
+        Paragraph::new(super::footer(app, theme, l.footer.width)),
+        l.footer,
+    );
+}
+
+fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layout::Rect) {
+    let Some(s) = app.library.current() else {
+        frame.render_widget(
+            Block::default().borders(Borders::ALL).title(" Summary "),
+            area,
+        );
+        return;
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Status ", theme.dim()),
+        Span::raw(s.status.label()),
+        Span::styled("   Revision ", theme.dim()),
+        Span::raw(s.revision.to_string()),
+    ])];
+    if let Some(d) = app.library.detail.as_ref().filter(|d| d.id == s.id) {
+        if !d.objective.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("Objective ", theme.dim()),
+                Span::raw(clean(&d.objective)),
+            ]));
+        }
+        if !d.owner.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("Owner ", theme.dim()),
+                Span::raw(clean(&d.owner)),
+            ]));
+        }
+        if let Some(at) = &d.draft_at {
+            lines.push(Line::styled(
+                format!("Unsaved edits kept as a draft ({at})"),
+                theme.bold(),
+            ));
+        }
+        lines.push(Line::raw(""));
+        if d.findings.is_empty() {
+            lines.push(Line::styled(
+                "No findings: targets intent, discloses plainly, gives back.",
+                theme.good(),
+            ));
+        }
+        for f in d.findings.iter().take(6) {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} {} ", f.severity.symbol(), severity_word(f.severity)),
+                    theme.severity(f.severity),
+                ),
+                Span::raw(f.message.clone()),
+            ]));
+        }
+        if d.findings.len() > 6 {
+            lines.push(Line::styled(
+                format!("… and {} more", d.findings.len() - 6),
+                theme.dim(),
+            ));
+        }
+    }
+    let title = format!(
+        " {} ",
+        truncate(&clean(&s.name), usize::from(area.width.saturating_sub(4)))
+    );
+    let p = Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border(false))
+            .title(title),
+    );
+    frame.render_widget(p, area);
+}

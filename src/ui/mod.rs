@@ -1,0 +1,86 @@
+//! Drawing only: a pure function of the app's state into a frame. Screens never look at the
+//! database and never decide what is a problem; they show what the checks found.
+
+mod editor;
+mod library;
+mod overlay;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::keymap::bindings_for;
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use theme::Theme;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = vec![
+            Line::styled("Candor needs a larger terminal.", theme.bold()),
+            Line::raw(format!(
+                "Make it at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{} now.",
+                area.width, area.height
+            )),
+        ];
+        let y = area.height.saturating_sub(2) / 2;
+        let r = Rect::new(area.x, area.y + y, area.width, area.height - y);
+        frame.render_widget(
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true }),
+            r,
+        );
+        return;
+    }
+    match &app.editor {
+        None => library::draw(frame, app, theme),
+        Some(e) => editor::draw(frame, app, e, theme),
+    }
+    if let Some(o) = &app.overlay {
+        overlay::draw(frame, app, o, theme);
+    }
+}
+
+/// The status line: the latest message, or a quiet hint.
+fn status_line(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
+    match &app.message {
+        Some(m) => {
+            let mut spans = Vec::new();
+            if let Some(s) = m.severity {
+                spans.push(Span::styled(
+                    format!("{} ", theme::severity_word(s)),
+                    theme.severity(s),
+                ));
+            }
+            spans.push(Span::raw(m.text.clone()));
+            Line::from(spans)
+        }
+        None => Line::styled(fallback.to_string(), theme.dim()),
+    }
+}
+
+/// Key hints for the footer, from the same table as `?` and key dispatch.
+fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    // Help and quit first, so they survive on narrow terminals.
+    let mut shown: Vec<_> = bindings_for(&app.contexts())
+        .into_iter()
+        .filter(|b| !b.footer.is_empty())
+        .collect();
+    shown.sort_by_key(|b| b.ctx != crate::app::keymap::Ctx::Global);
+    for b in shown {
+        let w = b.keys_label.chars().count() + b.footer.chars().count() + 3;
+        if used + w > usize::from(width) {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(b.keys_label.to_string(), theme.accent()));
+        spans.push(Span::raw(format!(" {}  ", b.footer)));
+    }
+    Line::from(spans)
+}

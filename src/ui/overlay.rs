@@ -1,0 +1,287 @@
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::theme::Theme;
+use crate::app::keymap::bindings_for;
+use crate::app::{App, Overlay};
+use crate::checks::rule;
+use crate::text::clean;
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(10).min(area.width);
+    let h = h.min(area.height.saturating_sub(2)).max(3).min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn frame_block(title: &str, theme: Theme) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(format!(" {title} "))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
+    let area = frame.area();
+    match o {
+        Overlay::Help { scroll } => {
+            let r = centered(area, 72, area.height.saturating_sub(4));
+            let mut lines = vec![
+                Line::styled("Keys that work here", theme.bold()),
+                Line::raw(""),
+            ];
+            for b in bindings_for(&app.contexts()) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:10}", b.keys_label), theme.accent()),
+                    Span::raw(b.help),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "In text fields: arrows, Home/End, Ctrl-W deletes a word, paste works.",
+                theme.dim(),
+            ));
+            lines.push(Line::styled(
+                "In lists: Space ticks a box, Enter confirms, Esc cancels.",
+                theme.dim(),
+            ));
+            lines.push(Line::styled(
+                "Mouse: click to select, click again to open or edit, wheel scrolls.",
+                theme.dim(),
+            ));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Esc closes this help; ↑↓ scroll.",
+                theme.dim(),
+            ));
+            frame.render_widget(Clear, r);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .scroll((*scroll, 0))
+                    .block(frame_block("Help · Esc closes", theme)),
+                r,
+            );
+        }
+        Overlay::Explain { rule: id, scroll } => {
+            let r = centered(area, 84, area.height.saturating_sub(2));
+            let mut lines = Vec::new();
+            if let Some(rl) = rule(id) {
+                lines.push(Line::from(vec![
+                    Span::styled(rl.id, theme.bold()),
+                    Span::raw(format!(" · {} by default", rl.severity)),
+                ]));
+                lines.push(Line::styled(
+                    format!("Guards against: {}", rl.risk.label()),
+                    theme.dim(),
+                ));
+                lines.push(Line::raw(""));
+                for para in reflow(rl.explanation) {
+                    if let Some(h) = para.strip_prefix("## ") {
+                        lines.push(Line::styled(h.to_string(), theme.accent()));
+                    } else if para.starts_with("    ") {
+                        lines.push(Line::styled(para, theme.dim()));
+                    } else {
+                        lines.push(Line::raw(para));
+                    }
+                }
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Esc closes; ↑↓ scroll. The field it is about is selected.",
+                theme.dim(),
+            ));
+            frame.render_widget(Clear, r);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((*scroll, 0))
+                    .block(frame_block("Why this matters", theme)),
+                r,
+            );
+        }
+        Overlay::Confirm {
+            title,
+            body,
+            choices,
+            ..
+        } => {
+            let h = body.len() as u16 * 2 + choices.len() as u16 + 4;
+            let r = centered(area, 70, h);
+            let mut lines: Vec<Line> = body.iter().map(|b| Line::raw(b.clone())).collect();
+            lines.push(Line::raw(""));
+            for (k, label, _) in choices {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {k}  "), theme.accent()),
+                    Span::raw(*label),
+                ]));
+            }
+            if !choices
+                .iter()
+                .any(|c| c.2 == crate::app::Confirmed::Dismiss)
+            {
+                lines.push(Line::styled("  Esc  decide later", theme.dim()));
+            }
+            frame.render_widget(Clear, r);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(frame_block(title, theme)),
+                r,
+            );
+        }
+        Overlay::Prompt {
+            title,
+            hint,
+            input,
+            error,
+            ..
+        } => {
+            let w = 72u16.min(area.width.saturating_sub(2));
+            let hint_lines =
+                crate::app::layout::wrapped_lines(hint, usize::from(w.saturating_sub(2))) as u16;
+            let r = centered(area, w, hint_lines + 7);
+            frame.render_widget(Clear, r);
+            let block = frame_block(title, theme);
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            let hint_h = hint_lines.min(inner.height.saturating_sub(3));
+            frame.render_widget(
+                Paragraph::new(Line::styled(hint.clone(), theme.dim())).wrap(Wrap { trim: true }),
+                Rect::new(inner.x, inner.y, inner.width, hint_h),
+            );
+            let input_y = inner.y + hint_h + 1;
+            let width = usize::from(inner.width.saturating_sub(2)).max(1);
+            let scroll = input.visual_scroll(width);
+            let value: String = input.value().chars().skip(scroll).take(width).collect();
+            let mut lines = vec![
+                Line::from(vec![
+                    Span::styled("> ", theme.accent()),
+                    Span::raw(clean(&value)),
+                ]),
+                Line::raw(""),
+            ];
+            match error {
+                Some(e) => lines.push(Line::styled(
+                    e.clone(),
+                    theme.severity(crate::checks::Severity::Error),
+                )),
+                None => lines.push(Line::styled("Enter confirms · Esc cancels", theme.dim())),
+            }
+            let rest = Rect::new(
+                inner.x,
+                input_y.min(inner.bottom()),
+                inner.width,
+                inner.bottom().saturating_sub(input_y),
+            );
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+            let cx = inner.x + 2 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            if input_y < inner.bottom() {
+                frame.set_cursor_position(Position::new(
+                    cx.min(inner.right().saturating_sub(1)),
+                    input_y,
+                ));
+            }
+        }
+        Overlay::Pick {
+            title,
+            options,
+            selected,
+            checked,
+            error,
+            ..
+        } => {
+            let h = (options.len() as u16 + 6).min(area.height.saturating_sub(2));
+            let r = centered(area, 76, h);
+            frame.render_widget(Clear, r);
+            let block = frame_block(title, theme);
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            // Below the list: the selected option's detail and the keys, or the error (wrapped).
+            let visible = usize::from(inner.height.saturating_sub(4)).max(1);
+            let offset = crate::app::layout::scroll_offset(*selected, visible);
+            let mut lines = Vec::new();
+            for (i, o) in options.iter().enumerate().skip(offset).take(visible) {
+                let pointer = if i == *selected { "> " } else { "  " };
+                let tick = match checked {
+                    Some(c) => {
+                        if c.get(i).copied().unwrap_or(false) {
+                            "[x] "
+                        } else {
+                            "[ ] "
+                        }
+                    }
+                    None => "",
+                };
+                let mut spans = vec![
+                    Span::raw(format!("{pointer}{tick}")),
+                    Span::raw(o.label.clone()),
+                ];
+                if let Some(m) = o.mark {
+                    spans.push(Span::styled(
+                        format!(" [{m}]"),
+                        theme.severity(crate::checks::Severity::Warning),
+                    ));
+                }
+                let mut line = Line::from(spans);
+                if i == *selected {
+                    line = line.style(theme.selected());
+                }
+                lines.push(line);
+            }
+            let mut foot = Vec::new();
+            if let Some(o) = options.get(*selected).filter(|o| !o.detail.is_empty()) {
+                foot.push(Line::styled(o.detail.clone(), theme.dim()));
+            }
+            foot.push(match (error, checked) {
+                (Some(e), _) => {
+                    Line::styled(e.clone(), theme.severity(crate::checks::Severity::Error))
+                }
+                (None, Some(_)) => {
+                    Line::styled("Space ticks · Enter confirms · Esc cancels", theme.dim())
+                }
+                (None, None) => {
+                    Line::styled("↑↓ choose · Enter confirms · Esc cancels", theme.dim())
+                }
+            });
+            let foot_area = Rect::new(
+                inner.x,
+                inner.y + (visible as u16).min(inner.height),
+                inner.width,
+                inner.height.saturating_sub(visible as u16),
+            );
+            frame.render_widget(Paragraph::new(foot).wrap(Wrap { trim: true }), foot_area);
+            frame.render_widget(Paragraph::new(Text::from(lines)), inner);
+        }
+    }
+}
+
+/// Joins the hard-wrapped lines of an explanation into paragraphs so they wrap to the window;
+/// headings and indented example lines stay as they are.
+fn reflow(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut para = String::new();
+    for line in text.lines() {
+        let keep = line.starts_with("## ") || line.starts_with("    ") || line.trim().is_empty();
+        if keep {
+            if !para.is_empty() {
+                out.push(std::mem::take(&mut para));
+            }
+            out.push(line.to_string());
+        } else {
+            if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(line.trim());
+        }
+    }
+    if !para.is_empty() {
+        out.push(para);
+    }
+    out
+}

@@ -1,0 +1,285 @@
+//! Screen tests: build the app on a real database, feed keys, render to a TestBackend, compare
+//! with insta. Each snapshot carries a hash of the cell styles, so colour regressions fail too.
+//! Every screen is checked at 80x24 and 120x40.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+use candor::app::{App, keys};
+use candor::store::Store;
+
+pub struct Ctx {
+    pub app: App,
+    _dir: tempfile::TempDir,
+}
+
+/// A seeded library with a fixed clock and author, so screens are the same on every run.
+pub fn setup() -> Ctx {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_unseeded(&dir.path().join("t.db")).unwrap();
+    store.set_clock("2026-11-20T09:30:00Z");
+    store.set_author("ines");
+    store.seed_samples().unwrap();
+    let mut app = App::new(store);
+    app.color = true;
+    Ctx { app, _dir: dir }
+}
+
+pub fn press(app: &mut App, spec: &str) {
+    for k in keys::parse(spec).unwrap() {
+        app.handle_key(k);
+    }
+}
+
+pub fn render(app: &mut App, w: u16, h: u16) -> String {
+    app.area = Rect::new(0, 0, w, h);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| candor::ui::draw(f, app)).unwrap();
+    let buf = t.backend().buffer();
+    let mut text = String::new();
+    // FNV-1a over every cell's style: any colour or emphasis change shows up as a new hash.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            line.push_str(cell.symbol());
+            for b in format!("{:?}{:?}{:?}", cell.fg, cell.bg, cell.modifier).bytes() {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    format!("{text}-- styles {hash:016x}\n")
+}
+
+/// Renders the screen after `keys` at both sizes, as two snapshots.
+macro_rules! snap {
+    ($name:ident, $keys:expr) => {
+        #[test]
+        fn $name() {
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let mut c = setup();
+                c.app.area = Rect::new(0, 0, w, h);
+                press(&mut c.app, $keys);
+                insta::assert_snapshot!(
+                    format!("{}_{}x{}", stringify!($name), w, h),
+                    render(&mut c.app, w, h)
+                );
+            }
+        }
+    };
+}
+
+const WELCOME: &str = "/ welcome <enter> <enter>";
+const QUIET: &str = "/ quiet <enter> <enter>";
+const BLANK: &str = "n <enter> Spring <space> test <enter>";
+
+// The library and its dialogs.
+snap!(library, "");
+snap!(library_filtered, "/ skin");
+snap!(library_sorted_by_name, "s");
+snap!(library_template_picker, "n");
+snap!(library_name_prompt, "n <enter>");
+snap!(library_delete_confirm, "d");
+snap!(library_rename_prompt, "r");
+snap!(library_help, "?");
+
+// The editor's sections and the side panel.
+snap!(editor_overview, WELCOME);
+snap!(editor_audience, &format!("{WELCOME} ]"));
+snap!(editor_zones, &format!("{WELCOME} ] ]"));
+snap!(editor_data, &format!("{WELCOME} ] ] ]"));
+snap!(editor_value_and_consent, &format!("{WELCOME} ] ] ] ]"));
+snap!(panel_value_exchange, &format!("{WELCOME} <tab> p"));
+snap!(panel_findings, &format!("{QUIET} <tab> p p"));
+snap!(panel_spanish_disclosure, &format!("{WELCOME} L"));
+snap!(editor_help, &format!("{WELCOME} ?"));
+
+// Editing: text, choices, several choices, the audience wizards.
+snap!(text_prompt, &format!("{WELCOME} <enter>"));
+snap!(channels_checklist, &format!("{WELCOME} j j j j <enter>"));
+snap!(intent_wizard_action, &format!("{BLANK} ] i"));
+snap!(
+    intent_wizard_target_value,
+    &format!("{BLANK} ] i <enter> <enter>")
+);
+snap!(
+    attribute_picker_marks_sensitive,
+    &format!("{BLANK} ] a <pgdn> <pgdn>")
+);
+snap!(zone_wizard_kind, &format!("{WELCOME} ] ] a Hero <enter>"));
+snap!(data_add_menu, &format!("{WELCOME} ] ] ] j a"));
+
+// The instant warnings.
+snap!(
+    demographic_warning_appears,
+    &format!("{BLANK} ] a <pgdn> <enter> <enter> FR <enter>")
+);
+snap!(
+    demographic_warning_disappears,
+    &format!(
+        "{BLANK} ] a <pgdn> <enter> <enter> FR <enter> i <enter> <enter> shoes <enter> <enter> <enter> <enter>"
+    )
+);
+snap!(
+    sensitive_attribute_chosen,
+    &format!("{BLANK} ] a <pgdn> <pgdn> <enter> <enter> x <enter>")
+);
+snap!(
+    proxy_asks_for_a_reason,
+    &format!("{BLANK} ] a <pgdn> <down> <down> <down> <down> <enter> <enter> 75019 <enter>")
+);
+
+// The review gate, findings and explanations, saving.
+snap!(
+    review_gate_refuses,
+    &format!("{QUIET} j j j <enter> j <enter>")
+);
+snap!(finding_jump_explains, &format!("{QUIET} <tab> p p <enter>"));
+snap!(
+    quit_with_unsaved_changes,
+    &format!("{WELCOME} j <enter> <c-u> New <space> goal <enter> q")
+);
+snap!(
+    saved_revision,
+    &format!("{WELCOME} j <enter> <c-u> New <space> goal <enter> <c-s>")
+);
+
+#[test]
+fn too_small_and_tiny_sizes_never_panic() {
+    let mut c = setup();
+    insta::assert_snapshot!("too_small_50x15", render(&mut c.app, 50, 15));
+    press(&mut c.app, WELCOME);
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 30),
+        (59, 19),
+        (60, 20),
+        (61, 21),
+        (300, 5),
+        (20, 80),
+    ] {
+        let _ = render(&mut c.app, w, h);
+    }
+    press(&mut c.app, "] a");
+    for (w, h) in [(1, 1), (60, 20), (61, 100)] {
+        let _ = render(&mut c.app, w, h);
+    }
+}
+
+#[test]
+fn warnings_follow_edits_and_undo() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{BLANK} ] a <pgdn> <enter> <enter> FR <enter>"),
+    );
+    let rules = |app: &App| {
+        app.editor
+            .as_ref()
+            .unwrap()
+            .derived
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect::<Vec<_>>()
+    };
+    assert!(rules(&c.app).contains(&"demographic-only-targeting"));
+    press(
+        &mut c.app,
+        "i <enter> <enter> shoes <enter> <enter> <enter> <enter>",
+    );
+    assert!(!rules(&c.app).contains(&"demographic-only-targeting"));
+    press(&mut c.app, "u");
+    assert!(
+        rules(&c.app).contains(&"demographic-only-targeting"),
+        "undo brings the warning back"
+    );
+    press(&mut c.app, "<c-y>");
+    assert!(
+        !rules(&c.app).contains(&"demographic-only-targeting"),
+        "redo removes it again"
+    );
+}
+
+#[test]
+fn the_gate_refusal_leaves_the_status_alone() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{QUIET} j j j <enter> j <enter>"));
+    assert_eq!(
+        c.app.editor.as_ref().unwrap().campaign.status,
+        candor::model::Status::Draft
+    );
+    assert!(
+        c.app.overlay.is_some(),
+        "the picker stays open with the reason"
+    );
+}
+
+#[test]
+fn a_new_campaign_is_saved_and_found_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    {
+        let mut app = App::new(Store::open(&db).unwrap());
+        press(
+            &mut app,
+            &format!("{BLANK} ] i <enter> <enter> shoes <enter> <enter> <enter> <enter> <c-s> q"),
+        );
+        assert!(app.quit);
+    }
+    let store = Store::open(&db).unwrap();
+    let c = store.get("spring-test").unwrap().campaign;
+    assert_eq!(c.name, "Spring test");
+    assert!(matches!(&c.audience, candor::model::Condition::All(v) if v.len() == 1));
+}
+
+#[test]
+fn leaving_the_editor_keeps_unsaved_edits_as_a_draft_and_offers_them_back() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Draft <space> goal <enter> <esc>"),
+    );
+    assert!(c.app.editor.is_none());
+    press(&mut c.app, "<enter>");
+    insta::assert_snapshot!("restore_draft_prompt_80x24", render(&mut c.app, 80, 24));
+    press(&mut c.app, "r");
+    assert_eq!(
+        c.app.editor.as_ref().unwrap().campaign.objective,
+        "Draft goal"
+    );
+}
+
+#[test]
+fn a_conflicting_save_is_shown_with_the_choices() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Mine <enter>"),
+    );
+    // Another process saves first.
+    let path = c.app.store.path().to_path_buf();
+    let mut other = Store::open(&path).unwrap();
+    other.set_author("bea");
+    other.set_clock("2026-11-20T09:45:00Z");
+    let head = other.get("welcome-email").unwrap();
+    let mut theirs = head.campaign.clone();
+    theirs.objective = "Theirs".into();
+    other.save(&theirs, head.revision.id, "").unwrap();
+    press(&mut c.app, "<c-s>");
+    insta::assert_snapshot!("save_conflict_80x24", render(&mut c.app, 80, 24));
+    press(&mut c.app, "c");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.objective, "Mine");
+    assert_ne!(e.campaign.id, "welcome-email", "saved as a copy");
+    assert_eq!(
+        other.get("welcome-email").unwrap().campaign.objective,
+        "Theirs",
+        "nothing overwritten"
+    );
+}
