@@ -41,7 +41,10 @@ impl Tmux {
                 "-y",
                 "30",
             ])
-            .arg(format!("env CANDOR_USER=e2e TERM=xterm-256color {cmd}"))
+            // exec, so the pane's process is Candor itself (the tests signal and measure it).
+            .arg(format!(
+                "exec env CANDOR_USER=e2e TERM=xterm-256color {cmd}"
+            ))
             .status()
             .unwrap();
         assert!(ok.success());
@@ -163,6 +166,22 @@ fn create_a_campaign_add_conditions_save_quit_restart_and_find_it() {
 
     let t = Tmux::start("reopen", &db);
     t.wait_for("Campaign library");
+    // Idle means idle: no redraws without events, so no CPU time passes while nobody types.
+    let pid = t.pane_pid();
+    let ticks = || -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let after = stat.rsplit(')').next().unwrap_or("");
+        let f: Vec<&str> = after.split_whitespace().collect();
+        f.get(11).and_then(|u| u.parse::<u64>().ok()).unwrap_or(0)
+            + f.get(12).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0)
+    };
+    if Path::new("/proc/self/stat").exists() {
+        std::thread::sleep(Duration::from_millis(500));
+        let before = ticks();
+        std::thread::sleep(Duration::from_secs(2));
+        let used = ticks() - before;
+        assert!(used <= 2, "idle Candor used {used} clock ticks in 2 s");
+    }
     t.send(&["/", "e2e", "Enter"]);
     t.wait_for("E2E shoes");
     t.send(&["Enter", "]"]);

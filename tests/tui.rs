@@ -283,3 +283,77 @@ fn a_conflicting_save_is_shown_with_the_choices() {
         "nothing overwritten"
     );
 }
+
+mod input {
+    use super::*;
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+    fn click(app: &mut App, column: u16, row: u16) {
+        app.handle_event(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
+
+    #[test]
+    fn clicking_selects_then_opens_and_switches_sections() {
+        let mut c = setup();
+        let _ = render(&mut c.app, 120, 40);
+        // Row 3 is the first campaign (header, border, column titles); row 5 the third.
+        click(&mut c.app, 10, 5);
+        assert_eq!(c.app.library.selected, 2);
+        click(&mut c.app, 10, 5);
+        let e = c.app.editor.as_ref().expect("a second click opens it");
+        assert_eq!(e.section, candor::app::fields::Section::Overview);
+        // The section tabs are on row 1: " Overview │ Audience ..." — click "Audience".
+        click(&mut c.app, 14, 1);
+        assert_eq!(
+            c.app.editor.as_ref().unwrap().section,
+            candor::app::fields::Section::Audience
+        );
+        // The wheel over the form moves the selection.
+        c.app.handle_event(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 5,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        }));
+        assert_eq!(c.app.editor.as_ref().unwrap().selected, 1);
+    }
+
+    #[test]
+    fn pasting_goes_into_the_open_field_without_control_characters() {
+        let mut c = setup();
+        press(&mut c.app, "/ welcome <enter> <enter> <enter> <c-u>");
+        c.app
+            .handle_event(&Event::Paste("Pasted\tname\u{1b}[2J\n".into()));
+        press(&mut c.app, "<enter>");
+        assert_eq!(
+            c.app.editor.as_ref().unwrap().campaign.name,
+            "Pasted name[2J"
+        );
+    }
+
+    #[test]
+    fn without_colour_every_cell_is_default_coloured_and_severity_still_reads() {
+        let mut c = setup();
+        c.app.color = false;
+        press(&mut c.app, "/ quiet <enter> <enter> <tab> p p");
+        c.app.area = Rect::new(0, 0, 120, 40);
+        let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| candor::ui::draw(f, &c.app)).unwrap();
+        let buf = t.backend().buffer();
+        let mut text = String::new();
+        for y in 0..40 {
+            for x in 0..120 {
+                let cell = &buf[(x, y)];
+                assert_eq!(cell.fg, ratatui::style::Color::Reset, "colour at {x},{y}");
+                assert_eq!(cell.bg, ratatui::style::Color::Reset, "colour at {x},{y}");
+                text.push_str(cell.symbol());
+            }
+        }
+        assert!(text.contains("x ERROR"));
+    }
+}
