@@ -82,6 +82,13 @@ enum Command {
         #[arg(long)]
         keys: Option<String>,
     },
+    /// Review a RON campaign file read-only: summary, findings, disclosure, decisions.
+    Review {
+        file: PathBuf,
+        /// Print the review as text instead of opening the terminal UI.
+        #[arg(long)]
+        print: bool,
+    },
     /// Import .ron campaign files or folders into the library.
     Import {
         #[arg(required = true)]
@@ -123,7 +130,7 @@ fn main() -> ExitCode {
     let mut err = stderr.lock();
     let db = cli.db.as_deref();
     let result = match cli.command {
-        None => cli::tui::run(db),
+        None => cli::tui::run(db, None),
         Some(Command::Check {
             paths,
             format,
@@ -144,6 +151,13 @@ fn main() -> ExitCode {
             cli::check::run_explain(rule.as_deref(), list, &mut out, &mut err)
         }
         Some(Command::Vocab) => cli::check::run_vocab(&mut out),
+        Some(Command::Review { file, print }) => {
+            if print {
+                cli::tui::print_review(db, &file, &mut out)
+            } else {
+                cli::tui::run(db, Some(&file))
+            }
+        }
         Some(Command::Screenshot { target, size, keys }) => {
             cli::tui::screenshot(db, &size, &target, keys.as_deref(), &mut out)
         }

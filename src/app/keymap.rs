@@ -43,6 +43,12 @@ pub enum Action {
     CycleLocale,
     NextPanelTab,
     Explain,
+    History,
+    Review,
+    Mark,
+    Restore,
+    Approve,
+    RequestChanges,
 }
 
 /// Where a binding applies.
@@ -59,6 +65,10 @@ pub enum Ctx {
     Lists,
     /// The live side panel, when it has the focus.
     Panel,
+    /// Review mode for a RON file.
+    Review,
+    /// The list of revisions.
+    History,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -400,6 +410,110 @@ pub static BINDINGS: &[Binding] = &[
         "p",
         "next panel tab",
         "",
+    ),
+    b(
+        A::History,
+        &[k('h')],
+        C::Library,
+        "h",
+        "revision history",
+        "",
+    ),
+    b(
+        A::Review,
+        &[k('o')],
+        C::Library,
+        "o",
+        "open a RON file for review",
+        "",
+    ),
+    b(
+        A::History,
+        &[k('h')],
+        C::Editor,
+        "h",
+        "revision history and diffs",
+        "history",
+    ),
+    b(
+        A::Approve,
+        &[k('A')],
+        C::Review,
+        "A",
+        "approve, with notes",
+        "approve",
+    ),
+    b(
+        A::RequestChanges,
+        &[k('R')],
+        C::Review,
+        "R",
+        "request changes, with notes",
+        "request changes",
+    ),
+    b(
+        A::NextSection,
+        &[code(KeyCode::Tab), k(']'), code(KeyCode::Right)],
+        C::Review,
+        "Tab",
+        "next tab",
+        "next tab",
+    ),
+    b(
+        A::PrevSection,
+        &[code(KeyCode::BackTab), k('['), code(KeyCode::Left)],
+        C::Review,
+        "[",
+        "previous tab",
+        "",
+    ),
+    b(
+        A::CycleLocale,
+        &[k('L')],
+        C::Review,
+        "L",
+        "disclosure language",
+        "",
+    ),
+    b(
+        A::Back,
+        &[code(KeyCode::Esc)],
+        C::Review,
+        "Esc",
+        "close the review",
+        "close",
+    ),
+    b(
+        A::Edit,
+        &[code(KeyCode::Enter)],
+        C::History,
+        "Enter",
+        "diff with the marked revision, or with the current version",
+        "diff",
+    ),
+    b(
+        A::Mark,
+        &[k(' ')],
+        C::History,
+        "Space",
+        "mark a revision to compare with",
+        "mark",
+    ),
+    b(
+        A::Restore,
+        &[k('r')],
+        C::History,
+        "r",
+        "restore this revision (as a new revision)",
+        "restore",
+    ),
+    b(
+        A::Back,
+        &[code(KeyCode::Esc)],
+        C::History,
+        "Esc",
+        "close",
+        "close",
     ),
 ];
 

@@ -62,11 +62,14 @@ fn start_log() {
     }
 }
 
-pub fn run(db: Option<&Path>) -> Result<ExitCode> {
+pub fn run(db: Option<&Path>, review: Option<&Path>) -> Result<ExitCode> {
     let store = open_store(db)?;
     start_log();
     log::info!("started on {}", store.path().display());
     let mut app = App::new(store);
+    if let Some(file) = review {
+        app.open_review(file);
+    }
 
     // Restore the terminal before a panic message is printed, mouse and paste modes included.
     let previous = std::panic::take_hook();
@@ -184,4 +187,28 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
         s.push('\n');
     }
     s
+}
+
+/// `candor review FILE --print`: the review as text, for CI logs and email. Exits 2 when the
+/// file cannot be read, 1 when it has error-level findings.
+pub fn print_review(db: Option<&Path>, file: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+    if !file.exists() {
+        bail!(
+            "{} does not exist",
+            candor::text::clean(&file.display().to_string())
+        );
+    }
+    let store = open_store(db)?;
+    let r = candor::app::review::ReviewState::open(&store, file);
+    write!(out, "{}", r.print())?;
+    Ok(match &r.doc {
+        Err(_) => ExitCode::from(2),
+        Ok((_, f))
+            if f.iter()
+                .any(|f| f.severity == candor::checks::Severity::Error) =>
+        {
+            ExitCode::from(1)
+        }
+        Ok(_) => ExitCode::SUCCESS,
+    })
 }

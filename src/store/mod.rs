@@ -190,11 +190,18 @@ pub fn now() -> String {
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".into())
 }
 
-/// Who is saving: `CANDOR_USER`, else the login name.
+/// Who is saving: `CANDOR_USER`, else the login name (`USER`, `LOGNAME`, the home folder's name).
 pub fn default_author() -> String {
-    ["CANDOR_USER", "USER", "USERNAME"]
+    ["CANDOR_USER", "USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(|| {
+            // Last resort: the name of the home folder, which is the login name on most systems.
+            let home = std::env::var_os("HOME")?;
+            std::path::Path::new(&home)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        })
         .map(|v| clean(v.trim()))
         .unwrap_or_else(|| "unknown".to_string())
 }

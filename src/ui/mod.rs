@@ -4,6 +4,7 @@
 mod editor;
 mod library;
 mod overlay;
+mod review;
 pub mod theme;
 
 use ratatui::Frame;
@@ -36,9 +37,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    match &app.editor {
-        None => library::draw(frame, app, theme),
-        Some(e) => editor::draw(frame, app, e, theme),
+    match (&app.review, &app.editor) {
+        (Some(r), _) => review::draw(frame, app, r, theme),
+        (None, None) => library::draw(frame, app, theme),
+        (None, Some(e)) => editor::draw(frame, app, e, theme),
+    }
+    if let Some(h) = &app.history {
+        review::draw_history(frame, h, theme);
     }
     if let Some(o) = &app.overlay {
         overlay::draw(frame, app, o, theme);

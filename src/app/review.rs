@@ -1,0 +1,739 @@
+//! What a reviewer reads: a campaign file summarised part by part, its findings, its disclosure
+//! in each language, earlier decisions and what changed since. Plain data, so the review screen
+//! and `candor review --print` show the same thing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::checks::{self, Finding};
+use crate::model::ron_io::{self, LoadError};
+use crate::model::vocab::vocab;
+use crate::model::*;
+use crate::store::{Review, Store, hash_text};
+use crate::text::clean;
+
+use super::fields::{booster_text, describe_condition, list, opt_out_text};
+
+/// How a line of a review is meant to look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Heading,
+    Plain,
+    Dim,
+    Error,
+    Warning,
+    Info,
+    Good,
+    Added,
+    Removed,
+}
+
+pub type Lines = Vec<(Tone, String)>;
+
+fn kv(out: &mut Lines, indent: usize, key: &str, value: impl AsRef<str>) {
+    out.push((
+        Tone::Plain,
+        format!("{}{key}: {}", "  ".repeat(indent), value.as_ref()),
+    ));
+}
+
+fn words<T: std::fmt::Debug>(v: &T) -> String {
+    let name = format!("{v:?}");
+    let mut out = String::new();
+    for (i, ch) in name.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push(' ');
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+fn tree(out: &mut Lines, node: &Condition, depth: usize) {
+    let mark = match node {
+        Condition::Attribute(a) => super::fields::attribute_mark(&a.attribute)
+            .map(|m| format!(" [{m}]"))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    out.push((
+        Tone::Plain,
+        format!(
+            "{}{}{mark}",
+            "  ".repeat(depth + 1),
+            describe_condition(node)
+        ),
+    ));
+    if let Condition::Attribute(a) = node
+        && let Some(j) = a.justification.as_deref().filter(|j| !j.trim().is_empty())
+    {
+        out.push((
+            Tone::Dim,
+            format!("{}reason given: \"{}\"", "  ".repeat(depth + 3), clean(j)),
+        ));
+    }
+    match node {
+        Condition::All(items) | Condition::Any(items) => {
+            items.iter().for_each(|i| tree(out, i, depth + 1))
+        }
+        Condition::Not(inner) => tree(out, inner, depth + 1),
+        _ => {}
+    }
+}
+
+/// Every part of a campaign in words, top to bottom.
+pub fn summary(c: &Campaign) -> Lines {
+    let mut out = Vec::new();
+    out.push((
+        Tone::Heading,
+        format!("{} ({})", clean(&c.name), clean(&c.id)),
+    ));
+    kv(&mut out, 1, "Status", c.status.label());
+    kv(&mut out, 1, "Objective", clean(&c.objective));
+    kv(&mut out, 1, "Owner", clean(&c.owner));
+    kv(
+        &mut out,
+        1,
+        "Channels",
+        list(&c.channels, |ch| ch.label().to_string()),
+    );
+    if let Some(r) = c.regulated_category {
+        kv(&mut out, 1, "Regulated category", words(&r));
+    }
+    kv(
+        &mut out,
+        1,
+        "Disclosure languages",
+        list(&c.locales, |l| clean(l)),
+    );
+    kv(
+        &mut out,
+        1,
+        "Asked by",
+        format!(
+            "{} ({})",
+            clean(&c.controller.name),
+            clean(&c.controller.contact)
+        ),
+    );
+    if let Some(p) = &c.controller.security_page {
+        kv(&mut out, 1, "Security page", clean(p));
+    }
+    if let Some(p) = &c.controller.technology_partner {
+        kv(&mut out, 1, "Technology partner", clean(p));
+    }
+
+    out.push((Tone::Heading, "Audience".into()));
+    tree(&mut out, &c.audience, 0);
+    for m in &c.models {
+        out.push((
+            Tone::Plain,
+            format!(
+                "  Model \"{}\" ({}): uses {}",
+                clean(&m.name),
+                words(&m.kind),
+                list(&m.features, |f| clean(&f.input))
+            ),
+        ));
+    }
+
+    out.push((Tone::Heading, format!("Content zones ({})", c.zones.len())));
+    for z in &c.zones {
+        out.push((
+            Tone::Plain,
+            format!(
+                "  {} — {}, shown to {}, priority {}",
+                clean(&z.name),
+                z.kind.label(),
+                z.visibility.label(),
+                z.priority
+            ),
+        ));
+        if !z.uses.is_empty() {
+            kv(&mut out, 2, "also reads", list(&z.uses, |u| clean(u)));
+        }
+        if let Some(r) = &z.recipe {
+            kv(&mut out, 2, "recipe", list(&r.ingredients, words));
+            kv(&mut out, 2, "leaves out", list(&r.exclusions, words));
+            if !r.boosters.is_empty() {
+                kv(&mut out, 2, "boosts", list(&r.boosters, booster_text));
+            }
+        }
+    }
+
+    out.push((Tone::Heading, format!("Data collected ({})", c.data.len())));
+    for d in &c.data {
+        let sens = vocab().sensitivity(&d.category);
+        out.push((
+            Tone::Plain,
+            format!("  {} (sensitivity {sens})", clean(&d.category)),
+        ));
+        kv(&mut out, 2, "for", list(&d.purposes, |p| clean(p)));
+        kv(
+            &mut out,
+            2,
+            "how",
+            format!(
+                "{}, consent {}, basis {}, kept {} days",
+                words(&d.collected_by),
+                words(&d.consent),
+                words(&d.legal_basis),
+                d.retention_days
+            ),
+        );
+        if !d.recipients.is_empty() {
+            kv(
+                &mut out,
+                2,
+                "shared with",
+                list(&d.recipients, |r| {
+                    format!("{} ({})", clean(&r.name), words(&r.kind))
+                }),
+            );
+        }
+    }
+    if !c.activations.is_empty() {
+        out.push((Tone::Heading, "Activations (where data is sent)".into()));
+        for a in &c.activations {
+            out.push((
+                Tone::Plain,
+                format!(
+                    "  {} ({}): {}",
+                    clean(&a.destination),
+                    words(&a.kind),
+                    list(&a.sends, |s| clean(s))
+                ),
+            ));
+        }
+    }
+
+    out.push((Tone::Heading, "Value exchange".into()));
+    let ve = &c.value_exchange;
+    kv(
+        &mut out,
+        1,
+        "Right away",
+        ve.immediate.as_deref().map_or("—".into(), clean),
+    );
+    kv(&mut out, 1, "Over time", list(&ve.ongoing, |o| clean(o)));
+    kv(
+        &mut out,
+        1,
+        "Email promise",
+        ve.email_promise.as_deref().map_or("—".into(), clean),
+    );
+    kv(
+        &mut out,
+        1,
+        "Login benefit",
+        ve.login_benefit.as_deref().map_or("—".into(), clean),
+    );
+    let v = crate::disclosure::value_exchange(c);
+    let tone = match v.verdict {
+        crate::disclosure::Verdict::Thin => Tone::Warning,
+        crate::disclosure::Verdict::NothingOffered => Tone::Error,
+        _ => Tone::Good,
+    };
+    out.push((
+        tone,
+        format!("  Verdict: {}. {}", v.verdict.label(), v.reason),
+    ));
+
+    out.push((Tone::Heading, "Consent and choice".into()));
+    kv(
+        &mut out,
+        1,
+        "Opt-out",
+        list(&c.consent.opt_out, opt_out_text),
+    );
+    kv(
+        &mut out,
+        1,
+        "Email permission",
+        c.consent
+            .email_permission
+            .map_or("not required".into(), |p| words(&p)),
+    );
+    if let Some(t) = &c.custom_disclosure {
+        out.push((
+            Tone::Heading,
+            "Custom disclosure (shown instead of the generated one)".into(),
+        ));
+        for line in crate::text::clean_multiline(t).lines() {
+            out.push((Tone::Plain, format!("  {line}")));
+        }
+    }
+    out
+}
+
+/// The findings with their hints and a line of each rule's reasoning.
+pub fn findings(f: &[Finding]) -> Lines {
+    let mut out = Vec::new();
+    if f.is_empty() {
+        out.push((Tone::Good, "No findings.".into()));
+    }
+    for x in f {
+        let tone = match x.severity {
+            checks::Severity::Error => Tone::Error,
+            checks::Severity::Warning => Tone::Warning,
+            checks::Severity::Info => Tone::Info,
+        };
+        let at = x
+            .pos
+            .map(|p| format!(" (line {}, column {})", p.line, p.column))
+            .unwrap_or_default();
+        out.push((
+            tone,
+            format!(
+                "{} {} [{}] {}",
+                x.severity.symbol(),
+                x.severity.word(),
+                x.rule,
+                x.message
+            ),
+        ));
+        out.push((Tone::Dim, format!("    at {}{at}", x.location)));
+        out.push((Tone::Plain, format!("    Instead: {}", x.hint)));
+        if let Some(r) = checks::rule(x.rule) {
+            out.push((
+                Tone::Dim,
+                format!(
+                    "    Why: {} (risk: {}; `candor explain {}`)",
+                    r.summary,
+                    r.risk.label(),
+                    r.id
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// A campaign's disclosure in one language, as lines.
+pub fn disclosure(c: &Campaign, code: &str) -> Lines {
+    let Some(l) = crate::disclosure::locale(code) else {
+        return vec![(Tone::Error, format!("no language {code}"))];
+    };
+    let d = crate::disclosure::generate(c, l);
+    let mut out = vec![(Tone::Heading, d.title.clone())];
+    let r = d.readability;
+    out.push((
+        Tone::Dim,
+        format!(
+            "{} · readability {} on {} ({})",
+            l.name,
+            l.number(r.score, 1),
+            r.formula.name(),
+            if r.is_plain() {
+                "plain"
+            } else {
+                "hard to read"
+            }
+        ),
+    ));
+    match &d.custom {
+        Some(t) => t
+            .lines()
+            .for_each(|line| out.push((Tone::Plain, line.to_string()))),
+        None => {
+            for s in &d.sections {
+                out.push((Tone::Heading, s.heading.clone()));
+                s.lines
+                    .iter()
+                    .for_each(|line| out.push((Tone::Plain, format!("  {line}"))));
+            }
+        }
+    }
+    out
+}
+
+/// A RON text diff with a little context, as lines.
+pub fn text_diff(old: &str, new: &str) -> Lines {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = Vec::new();
+    for group in diff.grouped_ops(2) {
+        for op in group {
+            for change in diff.iter_changes(&op) {
+                let line = clean(change.value().trim_end_matches('\n'));
+                out.push(match change.tag() {
+                    similar::ChangeTag::Delete => (Tone::Removed, format!("- {line}")),
+                    similar::ChangeTag::Insert => (Tone::Added, format!("+ {line}")),
+                    similar::ChangeTag::Equal => (Tone::Dim, format!("  {line}")),
+                });
+            }
+        }
+        out.push((Tone::Dim, "  …".into()));
+    }
+    if out.is_empty() {
+        out.push((Tone::Dim, "No differences.".into()));
+    }
+    out
+}
+
+fn snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// Flattens a campaign into readable paths and values, with the same path rules as findings.
+fn flatten(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, String>) {
+    use serde_json::Value as J;
+    let join = |p: &str, k: &str| {
+        if p.is_empty() {
+            k.to_string()
+        } else {
+            format!("{p}.{k}")
+        }
+    };
+    match v {
+        J::Object(m)
+            if m.len() == 1
+                && m.keys()
+                    .next()
+                    .is_some_and(|k| k.starts_with(char::is_uppercase)) =>
+        {
+            let (k, inner) = m.iter().next().expect("one key");
+            match inner {
+                // A struct-like variant keeps the path; its name is a value of its own.
+                J::Object(_) => {
+                    out.insert(join(path, "kind"), k.clone());
+                    flatten(inner, path, out);
+                }
+                _ => flatten(inner, &join(path, &snake(k)), out),
+            }
+        }
+        J::Object(m) => m.iter().for_each(|(k, x)| flatten(x, &join(path, k), out)),
+        J::Array(a) if a.is_empty() => {
+            out.insert(path.to_string(), "[]".into());
+        }
+        J::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| flatten(x, &format!("{path}[{i}]"), out)),
+        J::String(s) => {
+            out.insert(path.to_string(), format!("\"{}\"", clean(s)));
+        }
+        J::Null => {
+            out.insert(path.to_string(), "none".into());
+        }
+        other => {
+            out.insert(path.to_string(), other.to_string());
+        }
+    }
+}
+
+/// What changed field by field: "status: Draft → Approved".
+pub fn field_diff(old: &Campaign, new: &Campaign) -> Lines {
+    let to_map = |c: &Campaign| {
+        let mut m = BTreeMap::new();
+        if let Ok(v) = serde_json::to_value(c) {
+            flatten(&v, "", &mut m);
+        }
+        m
+    };
+    let (a, b) = (to_map(old), to_map(new));
+    let mut out = Vec::new();
+    for (k, v) in &a {
+        match b.get(k) {
+            Some(w) if w != v => out.push((Tone::Plain, format!("~ {k}: {v} → {w}"))),
+            None => out.push((Tone::Removed, format!("- {k}: {v}"))),
+            _ => {}
+        }
+    }
+    for (k, w) in &b {
+        if !a.contains_key(k) {
+            out.push((Tone::Added, format!("+ {k}: {w}")));
+        }
+    }
+    if out.is_empty() {
+        out.push((Tone::Dim, "No differences.".into()));
+    }
+    out
+}
+
+/// A RON file opened for review.
+pub struct ReviewState {
+    pub file: PathBuf,
+    /// The path as recorded with decisions.
+    pub shown: String,
+    pub text: String,
+    pub hash: String,
+    pub doc: Result<(Campaign, Vec<Finding>), LoadError>,
+    pub decisions: Vec<Review>,
+    pub tab: ReviewTab,
+    pub scroll: u16,
+    pub locale: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewTab {
+    Summary,
+    Findings,
+    Disclosure,
+    Decisions,
+}
+
+impl ReviewTab {
+    pub const ALL: [ReviewTab; 4] = [
+        ReviewTab::Summary,
+        ReviewTab::Findings,
+        ReviewTab::Disclosure,
+        ReviewTab::Decisions,
+    ];
+}
+
+impl ReviewState {
+    pub fn open(store: &Store, file: &Path) -> ReviewState {
+        let shown = clean(&file.display().to_string());
+        let bytes = std::fs::read(file);
+        let text = bytes
+            .as_ref()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let doc = ron_io::load_file(file).map(|d| {
+            let f = checks::check_document(&d);
+            (d.campaign, f)
+        });
+        let hash = hash_text(&text);
+        let campaign_id = doc.as_ref().ok().map(|(c, _)| c.id.clone());
+        let decisions = store
+            .reviews_for(&shown, campaign_id.as_deref())
+            .unwrap_or_default();
+        let locale = doc
+            .as_ref()
+            .ok()
+            .and_then(|(c, _)| c.locales.first())
+            .and_then(|l| crate::disclosure::locale(l))
+            .map_or("en", |l| l.code);
+        ReviewState {
+            file: file.to_path_buf(),
+            shown,
+            text,
+            hash,
+            doc,
+            decisions,
+            tab: ReviewTab::Summary,
+            scroll: 0,
+            locale,
+        }
+    }
+
+    /// The latest decision, and whether it was made on this exact content.
+    pub fn latest(&self) -> Option<(&Review, bool)> {
+        self.decisions
+            .first()
+            .map(|r| (r, r.file_hash == self.hash))
+    }
+
+    pub fn tab_titles(&self) -> Vec<String> {
+        let counts = self
+            .doc
+            .as_ref()
+            .map(|(_, f)| checks::Counts::of(f))
+            .unwrap_or_default();
+        vec![
+            "Summary".into(),
+            format!("Findings {}x {}!", counts.errors, counts.warnings),
+            format!("Disclosure ({})", self.locale),
+            format!("Decisions ({})", self.decisions.len()),
+        ]
+    }
+
+    /// The lines of the current tab.
+    pub fn lines(&self) -> Lines {
+        let (c, f) = match &self.doc {
+            Ok(x) => x,
+            Err(e) => return error_lines(e, &self.text),
+        };
+        match self.tab {
+            ReviewTab::Summary => summary(c),
+            ReviewTab::Findings => findings(f),
+            ReviewTab::Disclosure => disclosure(c, self.locale),
+            ReviewTab::Decisions => self.decision_lines(),
+        }
+    }
+
+    pub fn decision_lines(&self) -> Lines {
+        let mut out = Vec::new();
+        if self.decisions.is_empty() {
+            out.push((
+                Tone::Dim,
+                "No decision yet. Press A to approve or R to request changes.".into(),
+            ));
+        }
+        for (i, r) in self.decisions.iter().enumerate() {
+            let tone = if r.decision == crate::store::Decision::Approve {
+                Tone::Good
+            } else {
+                Tone::Warning
+            };
+            let rev = r
+                .revision_id
+                .map(|_| " (matches a library revision)")
+                .unwrap_or_default();
+            out.push((
+                tone,
+                format!(
+                    "{} by {} on {}{rev}",
+                    r.decision.label(),
+                    clean(&r.reviewer),
+                    super::short_time(&r.created_at)
+                ),
+            ));
+            if !r.notes.trim().is_empty() {
+                out.push((Tone::Plain, format!("  \"{}\"", clean(&r.notes))));
+            }
+            if r.file_hash != self.hash {
+                out.push((Tone::Warning, "  ! This decision was made on a different version of the file. What changed since:".into()));
+                if i == 0 {
+                    for (t, line) in text_diff(&r.ron, &self.text) {
+                        out.push((t, format!("    {line}")));
+                    }
+                }
+            } else {
+                out.push((Tone::Dim, "  made on this exact version of the file".into()));
+            }
+        }
+        out
+    }
+
+    /// The whole review as text, every language included, for `candor review --print`.
+    pub fn print(&self) -> String {
+        let mut out: Lines = vec![(Tone::Heading, format!("Review of {}", self.shown))];
+        match &self.doc {
+            Err(e) => out.extend(error_lines(e, &self.text)),
+            Ok((c, f)) => {
+                out.extend(summary(c));
+                out.push((Tone::Heading, "Findings".into()));
+                out.extend(findings(f));
+                for code in &c.locales {
+                    out.push((Tone::Heading, format!("Disclosure ({})", clean(code))));
+                    out.extend(disclosure(c, code));
+                }
+            }
+        }
+        out.push((Tone::Heading, "Decisions".into()));
+        out.extend(self.decision_lines());
+        let mut s = String::new();
+        for (tone, line) in out {
+            if tone == Tone::Heading {
+                s.push('\n');
+                s.push_str(&format!("== {line}\n"));
+            } else {
+                s.push_str(&line);
+                s.push('\n');
+            }
+        }
+        s.trim_start().to_string()
+    }
+}
+
+/// A file that could not be read: the located error and the lines around it, escapes visible.
+pub fn error_lines(e: &LoadError, text: &str) -> Lines {
+    let mut out = vec![
+        (
+            Tone::Error,
+            "This file could not be read, so there is nothing to review yet.".into(),
+        ),
+        (Tone::Plain, String::new()),
+    ];
+    out.push((
+        Tone::Error,
+        e.to_string().lines().next().unwrap_or("").to_string(),
+    ));
+    if let Some(h) = &e.hint {
+        out.push((Tone::Plain, format!("help: {h}")));
+    }
+    if let Some(p) = e.pos {
+        out.push((Tone::Plain, String::new()));
+        let lines: Vec<&str> = text.lines().collect();
+        let from = p.line.saturating_sub(3).max(1);
+        let to = (p.line + 2).min(lines.len());
+        for n in from..=to {
+            let line = clean(lines.get(n - 1).copied().unwrap_or(""));
+            let tone = if n == p.line { Tone::Plain } else { Tone::Dim };
+            out.push((tone, format!("{n:>5} | {line}")));
+            if n == p.line {
+                out.push((
+                    Tone::Error,
+                    format!("      | {}^", " ".repeat(p.column.saturating_sub(1))),
+                ));
+            }
+        }
+    }
+    out.push((Tone::Plain, String::new()));
+    out.push((
+        Tone::Dim,
+        "Fix the file in your editor and open it again; `candor check FILE` shows the same error."
+            .into(),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(name: &str) -> Campaign {
+        let text = crate::samples::SAMPLES
+            .iter()
+            .find(|s| s.0 == name)
+            .unwrap()
+            .1;
+        ron_io::load_str(name, text).unwrap().campaign
+    }
+
+    #[test]
+    fn field_diff_names_what_changed_with_finding_paths() {
+        let a = sample("makeup-for-women.ron");
+        let mut b = a.clone();
+        b.status = Status::InReview;
+        if let Condition::All(items) = &mut b.audience
+            && let Condition::Attribute(x) = &mut items[0]
+        {
+            x.value = "any".into();
+        }
+        let d = field_diff(&a, &b);
+        let text: Vec<&str> = d.iter().map(|(_, l)| l.as_str()).collect();
+        assert!(
+            text.contains(&"~ status: \"Draft\" → \"InReview\""),
+            "{text:#?}"
+        );
+        assert!(
+            text.contains(&"~ audience.all[0].value: \"female\" → \"any\""),
+            "{text:#?}"
+        );
+        assert_eq!(field_diff(&a, &a)[0].1, "No differences.");
+    }
+
+    #[test]
+    fn text_diff_marks_lines() {
+        let d = text_diff("a\nb\nc\n", "a\nB\nc\n");
+        assert!(d.contains(&(Tone::Removed, "- b".into())));
+        assert!(d.contains(&(Tone::Added, "+ B".into())));
+    }
+
+    #[test]
+    fn summary_mentions_every_part() {
+        let c = sample("quiet-ad-sync.ron");
+        let text: String = summary(&c).into_iter().map(|(_, l)| l + "\n").collect();
+        for part in [
+            "Audience",
+            "Content zones",
+            "Data collected",
+            "Activations",
+            "Value exchange",
+            "Consent and choice",
+            "Custom disclosure",
+            "AdReach",
+        ] {
+            assert!(text.contains(part), "{part} missing:\n{text}");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+
+use super::theme::Theme;
+use crate::app::review::{ReviewState, ReviewTab, Tone};
+use crate::app::{App, HistoryState, layout, short_time};
+use crate::checks::Severity;
+use crate::text::{clean, truncate};
+
+pub fn style(tone: Tone, theme: Theme) -> Style {
+    match tone {
+        Tone::Heading => theme.accent(),
+        Tone::Plain => Style::default(),
+        Tone::Dim => theme.dim(),
+        Tone::Error | Tone::Removed => theme.severity(Severity::Error),
+        Tone::Warning => theme.severity(Severity::Warning),
+        Tone::Info => theme.severity(Severity::Info),
+        Tone::Good | Tone::Added => theme.good(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
+    let l = layout::editor(frame.area());
+    let decision = match r.latest() {
+        Some((d, true)) => Span::styled(
+            format!("  {} by {}", d.decision.label(), clean(&d.reviewer)),
+            theme.good(),
+        ),
+        Some((d, false)) => Span::styled(
+            format!("  {} for an older version", d.decision.label()),
+            theme.severity(Severity::Warning),
+        ),
+        None => Span::styled("  no decision yet", theme.dim()),
+    };
+    let name = match &r.doc {
+        Ok((c, _)) => clean(&c.name),
+        Err(_) => "unreadable file".to_string(),
+    };
+    let head = Line::from(vec![
+        Span::styled(" Candor ", theme.accent()),
+        Span::raw(format!(
+            "· Review (read-only) · {} · {}",
+            truncate(&r.shown, 40),
+            truncate(&name, 30)
+        )),
+        decision,
+    ]);
+    frame.render_widget(Paragraph::new(head), l.header);
+    let current = ReviewTab::ALL.iter().position(|t| *t == r.tab).unwrap_or(0);
+    frame.render_widget(
+        Tabs::new(r.tab_titles())
+            .select(current)
+            .highlight_style(theme.selected())
+            .divider("│")
+            .padding(" ", " "),
+        l.tabs,
+    );
+    let body = Rect::new(
+        l.form.x,
+        l.form.y,
+        l.form.width + l.panel.width,
+        l.form.height,
+    );
+    let lines: Vec<Line> = r
+        .lines()
+        .into_iter()
+        .map(|(t, s)| Line::styled(s, style(t, theme)))
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((r.scroll, 0))
+            .block(block),
+        body,
+    );
+    frame.render_widget(
+        Paragraph::new(super::status_line(
+            app,
+            theme,
+            "Nothing here changes the file. A approves, R requests changes.",
+        )),
+        l.status,
+    );
+    frame.render_widget(
+        Paragraph::new(super::footer(app, theme, l.footer.width)),
+        l.footer,
+    );
+}
+
+pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
+    let area = frame.area();
+    let r = Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(3),
+    );
+    frame.render_widget(Clear, r);
+    if let Some(d) = &h.diff {
+        let lines: Vec<Line> = d
+            .lines
+            .iter()
+            .map(|(t, s)| Line::styled(s.clone(), style(*t, theme)))
+            .collect();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border(true))
+            .title(format!(" {} · Esc back · ↑↓ scroll ", d.title));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((d.scroll, 0))
+                .block(block),
+            r,
+        );
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(format!(" History of {} ", clean(&h.id)));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let mut lines = vec![Line::styled(
+        format!(
+            "   {:>4}  {:16}  {:14}  {:10}  {:>3} {:>4}  message",
+            "rev", "when", "who", "status", "err", "warn"
+        ),
+        theme.bold(),
+    )];
+    let visible = usize::from(inner.height.saturating_sub(4));
+    let offset = layout::scroll_offset(h.selected, visible);
+    for (i, rev) in h.revisions.iter().enumerate().skip(offset).take(visible) {
+        let mark = if h.marked == Some(i) { "*" } else { " " };
+        let pointer = if i == h.selected { ">" } else { " " };
+        let mut line = Line::raw(format!(
+            "{pointer}{mark} {:>4}  {:16}  {:14}  {:10}  {:>3} {:>4}  {}",
+            rev.number,
+            short_time(&rev.created_at),
+            truncate(&clean(&rev.author), 14),
+            rev.status.label(),
+            rev.counts.errors,
+            rev.counts.warnings,
+            truncate(
+                &clean(&rev.message),
+                usize::from(inner.width.saturating_sub(72)).max(4)
+            )
+        ));
+        if i == h.selected {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    lines.push(Line::raw(""));
+    let hint = match h.marked {
+        Some(m) => format!("Enter compares revision {} with the selected one. Space unmarks.", h.revisions.get(m).map_or(0, |r| r.number)),
+        None => "Enter compares the selected revision with the current version; Space marks one to compare two.".into(),
+    };
+    lines.push(Line::styled(hint, theme.dim()));
+    lines.push(Line::styled(
+        "r restores the selected revision as a new revision. Esc closes.",
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

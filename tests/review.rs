@@ -1,0 +1,276 @@
+//! Review mode, decisions, history and diffs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ratatui::layout::Rect;
+
+use candor::app::App;
+use candor::store::Store;
+
+mod common;
+use common::{press, render};
+
+struct Ctx {
+    app: App,
+    dir: tempfile::TempDir,
+}
+
+fn setup() -> Ctx {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_unseeded(&dir.path().join("t.db")).unwrap();
+    store.set_clock("2026-11-20T09:30:00Z");
+    store.set_author("rui");
+    store.seed_samples().unwrap();
+    let mut app = App::new(store);
+    app.color = true;
+    Ctx { app, dir }
+}
+
+/// Copies a sample (optionally changed) into the test folder and returns its path.
+fn file(c: &Ctx, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let text = std::fs::read_to_string(Path::new("campaigns").join(name)).unwrap();
+    let p = c.dir.path().join(name);
+    std::fs::write(&p, edit(text)).unwrap();
+    p
+}
+
+fn both_sizes(name: &str, mut make: impl FnMut() -> Ctx, keys: &str, open: impl Fn(&mut Ctx)) {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut c = make();
+        c.app.area = Rect::new(0, 0, w, h);
+        open(&mut c);
+        press(&mut c.app, keys);
+        // Temporary folders differ on every run; the snapshot shows a fixed name instead.
+        insta::with_settings!({ filters => vec![(r"/tmp/\.tmp\w+/", "[tmp]/")] }, {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(&mut c.app, w, h));
+        });
+    }
+}
+
+#[test]
+fn review_of_a_clean_campaign() {
+    both_sizes("review_clean", setup, "", |c| {
+        let p = file(c, "welcome-email.ron", |t| t);
+        c.app.open_review(&p);
+    });
+}
+
+#[test]
+fn review_of_a_flawed_campaign_shows_findings_with_reasons() {
+    both_sizes("review_flawed_findings", setup, "<tab>", |c| {
+        let p = file(c, "quiet-ad-sync.ron", |t| t);
+        c.app.open_review(&p);
+    });
+}
+
+#[test]
+fn review_of_an_unparsable_file_shows_the_located_error() {
+    both_sizes("review_unparsable", setup, "", |c| {
+        let p = file(c, "welcome-email.ron", |t| {
+            t.replacen("status: Approved", "status: Aproved", 1)
+        });
+        c.app.open_review(&p);
+    });
+}
+
+#[test]
+fn review_shows_escape_sequences_instead_of_running_them() {
+    both_sizes("review_escapes", setup, "", |c| {
+        let p = file(c, "welcome-email.ron", |t| {
+            t.replacen(
+                "Welcome email with first-order discount",
+                "Welcome \\u{1b}[2J\\u{1b}]0;owned\\u{7} email",
+                1,
+            )
+            .replacen(
+                "Turn first-time",
+                "Turn \u{1b}[31mred\u{1b}[0m first-time",
+                1,
+            )
+        });
+        c.app.open_review(&p);
+    });
+    let mut c = setup();
+    let p = file(&c, "welcome-email.ron", |t| {
+        t.replacen("Turn first-time", "Turn \u{1b}[31mred first-time", 1)
+    });
+    c.app.open_review(&p);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(!screen.contains('\u{1b}'));
+    assert!(screen.contains("\\u{1b}[31mred"));
+}
+
+#[test]
+fn a_changed_file_shows_the_older_decision_and_what_changed() {
+    both_sizes("review_changed_since_decision", setup, "", |c| {
+        let p = file(c, "nearest-store-banner.ron", |t| t);
+        c.app.open_review(&p);
+        press(
+            &mut c.app,
+            "A Checked <space> the <space> proxy <space> reason <enter> <esc>",
+        );
+        std::fs::write(
+            &p,
+            std::fs::read_to_string(&p)
+                .unwrap()
+                .replace("within five kilometres", "within fifty kilometres"),
+        )
+        .unwrap();
+        c.app.open_review(&p);
+        press(&mut c.app, "<tab> <tab> <tab>");
+    });
+}
+
+#[test]
+fn decisions_persist_across_restarts_and_go_stale_when_the_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let f = dir.path().join("c.ron");
+    std::fs::copy("campaigns/nearest-store-banner.ron", &f).unwrap();
+    {
+        let mut app = App::new(Store::open(&db).unwrap());
+        app.open_review(&f);
+        press(
+            &mut app,
+            "R Please <space> confirm <space> the <space> radius <enter>",
+        );
+        let r = app.review.as_ref().unwrap();
+        assert_eq!(r.decisions.len(), 1);
+        assert!(r.latest().unwrap().1, "made on this version");
+    }
+    {
+        let mut app = App::new(Store::open(&db).unwrap());
+        app.open_review(&f);
+        let r = app.review.as_ref().unwrap();
+        let (d, same) = r.latest().unwrap();
+        assert_eq!(d.decision, candor::store::Decision::RequestChanges);
+        assert_eq!(d.notes, "Please confirm the radius");
+        assert!(same);
+        assert!(
+            d.revision_id.is_some(),
+            "the file matches a library revision"
+        );
+    }
+    std::fs::write(
+        &f,
+        std::fs::read_to_string(&f)
+            .unwrap()
+            .replace("Your nearest store", "Your closest store"),
+    )
+    .unwrap();
+    let mut app = App::new(Store::open(&db).unwrap());
+    app.open_review(&f);
+    let r = app.review.as_ref().unwrap();
+    assert!(!r.latest().unwrap().1, "stale after the change");
+    let text: String = r
+        .decision_lines()
+        .into_iter()
+        .map(|(_, l)| l + "\n")
+        .collect();
+    assert!(text.contains("different version"), "{text}");
+    assert!(
+        text.contains("+     name: \"Your closest store\","),
+        "{text}"
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("different version")
+    );
+}
+
+#[test]
+fn an_unparsable_file_cannot_be_approved_but_changes_can_be_requested() {
+    let mut c = setup();
+    let p = file(&c, "welcome-email.ron", |t| {
+        t.replacen("version: 1,", "version: 1,,", 1)
+    });
+    c.app.open_review(&p);
+    press(&mut c.app, "A <enter>");
+    assert!(c.app.review.as_ref().unwrap().decisions.is_empty());
+    press(&mut c.app, "<esc> R Fix <space> the <space> syntax <enter>");
+    assert_eq!(c.app.review.as_ref().unwrap().decisions.len(), 1);
+}
+
+#[test]
+fn history_list_and_diffs() {
+    let make = || {
+        let mut c = setup();
+        // Three revisions: the sample, a new objective, then the app channel added.
+        press(
+            &mut c.app,
+            "/ welcome <enter> <enter> j <enter> <c-u> Second <space> objective <enter> <c-s> j j j <enter> j j <space> <enter> <c-s>",
+        );
+        assert_eq!(c.app.editor.as_ref().unwrap().revision_number, 3);
+        c
+    };
+    both_sizes("history_list", make, "h", |_| {});
+    both_sizes("history_diff_with_current", make, "h j j <enter>", |_| {});
+    both_sizes(
+        "history_diff_two_revisions",
+        make,
+        "h j j <space> k <enter>",
+        |_| {},
+    );
+    both_sizes(
+        "restore_draft_prompt",
+        setup,
+        "/ welcome <enter> <enter> j <enter> <c-u> Draft <space> goal <enter> <esc> <enter>",
+        |_| {},
+    );
+}
+
+#[test]
+fn restoring_from_history_adds_a_revision() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <enter> <c-s> h j r",
+    );
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.revision_number, 3);
+    assert_ne!(e.campaign.objective, "Second");
+    assert_eq!(c.app.store.history("welcome-email").unwrap().len(), 3);
+}
+
+#[test]
+fn review_print_exit_codes() {
+    let run = |args: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("--db")
+            .arg(dir.path().join("x.db"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    let (code, out) = run(&["review", "campaigns/welcome-email.ron", "--print"]);
+    assert_eq!(code, 0);
+    for part in [
+        "== Audience",
+        "== Findings",
+        "== Disclosure (es)",
+        "== Disclosure (fr)",
+        "== Decisions",
+    ] {
+        assert!(out.contains(part), "{part}");
+    }
+    assert_eq!(
+        run(&["review", "campaigns/quiet-ad-sync.ron", "--print"]).0,
+        1
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(version: 1, id: \"x\u{1b}[2J\",").unwrap();
+    let (code, out) = run(&["review", bad.to_str().unwrap(), "--print"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("could not be read"), "{out}");
+    assert!(!out.contains('\u{1b}'));
+}
