@@ -44,19 +44,13 @@ fn import_all(store: &mut Store, files: &[PathBuf]) {
     assert_eq!(report.imported.len(), files.len());
 }
 
-/// The same rows the import writes, inserted with plain rusqlite: no parsing, checking or hashing.
+/// The same rows the import writes, into the same schema (Candor's own, with its indexes and
+/// foreign keys), inserted with plain rusqlite: no reading, parsing, checking or hashing.
 fn raw_insert(db: &Path, rows: &[(String, String)]) {
+    drop(Store::open_unseeded(db).unwrap());
     let mut conn = rusqlite::Connection::open(db).unwrap();
-    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "synchronous", "FULL").unwrap();
-    conn.execute_batch(
-        "CREATE TABLE campaigns (id TEXT PRIMARY KEY, name TEXT, status TEXT, channels TEXT, head_revision INTEGER,
-            errors INTEGER, warnings INTEGER, infos INTEGER, created_at TEXT, updated_at TEXT);
-         CREATE TABLE revisions (id INTEGER PRIMARY KEY AUTOINCREMENT, campaign_id TEXT, number INTEGER, ron TEXT,
-            content_hash TEXT, author TEXT, message TEXT, created_at TEXT, status TEXT, errors INTEGER, warnings INTEGER,
-            infos INTEGER, UNIQUE (campaign_id, number));",
-    )
-    .unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
     for part in rows.chunks(candor::store::import_export::BATCH) {
         let tx = conn.transaction().unwrap();
         {
@@ -64,7 +58,7 @@ fn raw_insert(db: &Path, rows: &[(String, String)]) {
                 .prepare_cached("INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos) VALUES (?1, 1, ?2, '', 'bench', 'imported', '2026-01-01T00:00:00Z', 'Draft', 0, 0, 0)")
                 .unwrap();
             let mut camp = tx
-                .prepare_cached("INSERT INTO campaigns VALUES (?1, ?1, 'Draft', 'Web', ?2, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+                .prepare_cached("INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at) VALUES (?1, ?1, 'Draft', 'Web', ?2, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
                 .unwrap();
             for (id, ron) in part {
                 rev.execute(rusqlite::params![id, ron]).unwrap();

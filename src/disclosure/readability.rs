@@ -115,22 +115,42 @@ pub fn measure(
     }
 }
 
+/// Longest word considered; a longer token is not prose (and its tail changes nothing).
+const MAX_WORD: usize = 48;
+
 pub fn count_syllables(word: &str, method: SyllableMethod) -> usize {
-    let w: Vec<char> = word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Lowercase letters into a buffer on the stack: this runs for every word of every notice on
+    // every keystroke, so it must not allocate.
+    let mut buf = ['\0'; MAX_WORD];
+    let mut n = 0;
+    if word.is_ascii() {
+        // Most words are ASCII even in Spanish and French; skip the Unicode tables for them.
+        for b in word.bytes().filter(u8::is_ascii_alphabetic).take(MAX_WORD) {
+            buf[n] = char::from(b.to_ascii_lowercase());
+            n += 1;
+        }
+    } else {
+        for c in word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .take(MAX_WORD)
+        {
+            buf[n] = c;
+            n += 1;
+        }
+    }
+    let w = &buf[..n];
     if w.is_empty() {
         // A number: read aloud it has syllables, but short ones; count one.
         return 1;
     }
-    let n = match method {
-        SyllableMethod::English => english(&w),
-        SyllableMethod::Spanish => spanish(&w),
-        SyllableMethod::French => french(&w),
+    let count = match method {
+        SyllableMethod::English => english(w),
+        SyllableMethod::Spanish => spanish(w),
+        SyllableMethod::French => french(w),
     };
-    n.max(1)
+    count.max(1)
 }
 
 fn vowel_groups(w: &[char], is_vowel: impl Fn(char) -> bool, max_len: usize) -> usize {
@@ -154,24 +174,26 @@ fn english(w: &[char]) -> usize {
     if w.len() <= 3 {
         return 1;
     }
-    let mut w = w.to_vec();
-    let not_l_or_vowel = |c: char| !"laeiouy".contains(c);
+    let not_l_or_vowel = |c: char| !matches!(c, 'l' | 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let n = w.len();
     let silent_es = n >= 3 && w[n - 2..] == ['e', 's'] && not_l_or_vowel(w[n - 3]);
+    let mut end = n;
     if silent_es || w[n - 2..] == ['e', 'd'] {
-        w.truncate(n - 2);
+        end = n - 2;
     } else if w[n - 1] == 'e' && not_l_or_vowel(w[n - 2]) {
-        w.truncate(n - 1);
+        end = n - 1;
     }
-    if w.first() == Some(&'y') {
-        w.remove(0);
-    }
-    vowel_groups(&w, |c| "aeiouy".contains(c), 2)
+    let start = usize::from(w.first() == Some(&'y'));
+    vowel_groups(
+        &w[start..end.max(start)],
+        |c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+        2,
+    )
 }
 
 fn spanish(w: &[char]) -> usize {
-    let strong = |c: char| "aeoáéíóú".contains(c);
-    let weak = |c: char| "iuü".contains(c);
+    let strong = |c: char| matches!(c, 'a' | 'e' | 'o' | 'á' | 'é' | 'í' | 'ó' | 'ú');
+    let weak = |c: char| matches!(c, 'i' | 'u' | 'ü');
     let mut nuclei = 0;
     let mut prev: Option<char> = None;
     for (i, &c) in w.iter().enumerate() {
@@ -194,7 +216,33 @@ fn spanish(w: &[char]) -> usize {
 }
 
 fn french(w: &[char]) -> usize {
-    let vowel = |c: char| "aeiouyàâäéèêëîïôöùûüÿœæ".contains(c);
+    let vowel = |c: char| {
+        matches!(
+            c,
+            'a' | 'e'
+                | 'i'
+                | 'o'
+                | 'u'
+                | 'y'
+                | 'à'
+                | 'â'
+                | 'ä'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ô'
+                | 'ö'
+                | 'ù'
+                | 'û'
+                | 'ü'
+                | 'ÿ'
+                | 'œ'
+                | 'æ'
+        )
+    };
     let mut groups = vowel_groups(w, vowel, usize::MAX);
     let n = w.len();
     let silent_end = |k: usize| n > k && !vowel(w[n - k - 1]);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
-use super::{Prepared, Result, Store, StoreError, write_revision};
+use super::{Prepared, Result, Store, StoreError, write_revision_numbered};
 use crate::model::Status;
 use crate::model::ron_io::{self, LoadError};
 
@@ -71,10 +71,10 @@ pub fn import_files(
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     let chunks: Vec<&[PathBuf]> = paths.chunks(BATCH).collect();
-    // This thread writes; the other cores read and check. More workers than spare cores only
-    // makes them fight the writer for a CPU.
+    // Reading and checking a file costs about twice what writing it does, so every core reads
+    // and checks while this thread writes in the gaps.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = cores.saturating_sub(1).clamp(1, 8).min(chunks.len().max(1));
+    let workers = cores.clamp(1, 8).min(chunks.len().max(1));
     let next = AtomicUsize::new(0);
     let mut report = ImportReport::default();
     std::thread::scope(|s| -> Result<()> {
@@ -163,19 +163,29 @@ impl Store {
                 let comment = p.ron[..ron_io::leading_comment_len(&p.ron)].to_owned();
                 p = Prepared::new(p.campaign, &comment)?;
             }
-            let head: Option<String> = tx
+            // The head is always the highest revision, so its number gives the next one.
+            let head: Option<(String, i64)> = tx
                 .prepare_cached(
-                    "SELECT r.content_hash FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
+                    "SELECT r.content_hash, r.number FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
                 )?
-                .query_row([&p.campaign.id], |r| r.get(0))
+                .query_row([&p.campaign.id], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             let outcome = match head {
-                Some(hash) if hash == p.hash => Outcome::Unchanged,
-                Some(_) => Outcome::NewRevision(
-                    write_revision(&tx, &p, &author, message, false, at.clone())?.number,
+                Some((hash, _)) if hash == p.hash => Outcome::Unchanged,
+                Some((_, n)) => Outcome::NewRevision(
+                    write_revision_numbered(
+                        &tx,
+                        &p,
+                        &author,
+                        message,
+                        false,
+                        at.clone(),
+                        Some(n + 1),
+                    )?
+                    .number,
                 ),
                 None => {
-                    write_revision(&tx, &p, &author, message, true, at.clone())?;
+                    write_revision_numbered(&tx, &p, &author, message, true, at.clone(), Some(1))?;
                     Outcome::Created
                 }
             };

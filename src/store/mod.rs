@@ -179,8 +179,14 @@ pub struct Review {
 }
 
 pub fn hash_text(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }
 
 pub fn now() -> String {
@@ -939,13 +945,30 @@ pub(crate) fn write_revision(
     new_campaign: bool,
     at: String,
 ) -> Result<RevisionMeta> {
+    write_revision_numbered(tx, p, author, message, new_campaign, at, None)
+}
+
+/// Like [`write_revision`], with the revision number when the caller already knows it (the head
+/// is always the highest number, so an import that looked up the head need not ask again).
+pub(crate) fn write_revision_numbered(
+    tx: &rusqlite::Transaction,
+    p: &Prepared,
+    author: &str,
+    message: &str,
+    new_campaign: bool,
+    at: String,
+    number: Option<i64>,
+) -> Result<RevisionMeta> {
     let c = &p.campaign;
     // Cached statements: an import writes thousands of revisions in one transaction.
-    let number: i64 = tx
-        .prepare_cached(
-            "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE campaign_id = ?1",
-        )?
-        .query_row([&c.id], |r| r.get(0))?;
+    let number: i64 = match number {
+        Some(n) => n,
+        None => tx
+            .prepare_cached(
+                "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE campaign_id = ?1",
+            )?
+            .query_row([&c.id], |r| r.get(0))?,
+    };
     tx.prepare_cached(
         "INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
