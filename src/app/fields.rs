@@ -163,18 +163,7 @@ pub fn list<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
     }
 }
 
-fn words_of<T: std::fmt::Debug>(v: &T) -> String {
-    // Variant names read as words: AddToCart -> "add to cart".
-    let name = format!("{v:?}");
-    let mut out = String::new();
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_uppercase() && i > 0 {
-            out.push(' ');
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
-}
+use crate::text::variant_words as words_of;
 
 pub fn attribute_mark(attribute: &str) -> Option<&'static str> {
     match vocab().attribute(attribute).map(|a| &a.kind) {
@@ -246,11 +235,7 @@ fn audience_rows(node: &Condition, tree: Vec<usize>, path: String, depth: u16, o
     out.push(r);
     match node {
         Condition::All(items) | Condition::Any(items) => {
-            let key = if matches!(node, Condition::All(_)) {
-                "all"
-            } else {
-                "any"
-            };
+            let key = node.group_key().unwrap_or("all");
             for (i, item) in items.iter().enumerate() {
                 let mut t = tree.clone();
                 t.push(i);

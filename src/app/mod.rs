@@ -1707,10 +1707,7 @@ impl App {
                     false,
                 ),
                 1 => {
-                    let options = RecipientKind::ALL
-                        .iter()
-                        .map(|k| opt(format!("{k:?}"), recipient_detail(*k)))
-                        .collect();
+                    let options = recipient_kind_options();
                     let sel = RecipientKind::ALL
                         .iter()
                         .position(|k| *k == recipient.kind)
@@ -1728,10 +1725,7 @@ impl App {
                     false,
                 ),
                 1 => {
-                    let options = RecipientKind::ALL
-                        .iter()
-                        .map(|k| opt(format!("{k:?}"), recipient_detail(*k)))
-                        .collect();
+                    let options = recipient_kind_options();
                     self.pick("Activation 2/3: kind", options, 0, then(&w));
                 }
                 2 => {
@@ -3169,6 +3163,13 @@ fn attribute_detail(k: &AttributeKind) -> String {
         AttributeKind::Demographic => "demographic: pair it with an intent condition".into(),
         AttributeKind::Neutral => "the person's relationship with the brand".into(),
     }
+}
+
+fn recipient_kind_options() -> Vec<PickOption> {
+    RecipientKind::ALL
+        .iter()
+        .map(|k| opt(format!("{k:?}"), recipient_detail(*k)))
+        .collect()
 }
 
 fn recipient_detail(k: RecipientKind) -> &'static str {

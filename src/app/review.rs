@@ -37,17 +37,7 @@ fn kv(out: &mut Lines, indent: usize, key: &str, value: impl AsRef<str>) {
     ));
 }
 
-fn words<T: std::fmt::Debug>(v: &T) -> String {
-    let name = format!("{v:?}");
-    let mut out = String::new();
-    for (i, ch) in name.chars().enumerate() {
-        if ch.is_uppercase() && i > 0 {
-            out.push(' ');
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
-}
+use crate::text::variant_words as words;
 
 fn tree(out: &mut Lines, node: &Condition, depth: usize) {
     let mark = match node {
@@ -370,17 +360,6 @@ pub fn text_diff(old: &str, new: &str) -> Lines {
     out
 }
 
-fn snake(s: &str) -> String {
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if ch.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.extend(ch.to_lowercase());
-    }
-    out
-}
-
 /// Flattens a campaign into readable paths and values, with the same path rules as findings.
 fn flatten(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, String>) {
     use serde_json::Value as J;
@@ -405,7 +384,7 @@ fn flatten(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, String>
                     out.insert(join(path, "kind"), k.clone());
                     flatten(inner, path, out);
                 }
-                _ => flatten(inner, &join(path, &snake(k)), out),
+                _ => flatten(inner, &join(path, &crate::text::snake_case(k)), out),
             }
         }
         J::Object(m) => m.iter().for_each(|(k, x)| flatten(x, &join(path, k), out)),

@@ -158,6 +158,17 @@ pub enum Condition {
     Attribute(AttributeCondition),
 }
 
+impl Condition {
+    /// How a group's children appear in readable paths: `audience.all[0]`, `audience.any[1]`.
+    pub fn group_key(&self) -> Option<&'static str> {
+        match self {
+            Condition::All(_) => Some("all"),
+            Condition::Any(_) => Some("any"),
+            _ => None,
+        }
+    }
+}
+
 impl Default for Condition {
     fn default() -> Self {
         Condition::All(Vec::new())
@@ -807,11 +818,7 @@ pub struct ConditionRef<'a> {
 fn walk<'a>(node: &'a Condition, path: String, negated: bool, out: &mut Vec<ConditionRef<'a>>) {
     match node {
         Condition::All(items) | Condition::Any(items) => {
-            let key = if matches!(node, Condition::All(_)) {
-                "all"
-            } else {
-                "any"
-            };
+            let key = node.group_key().unwrap_or("all");
             for (i, item) in items.iter().enumerate() {
                 walk(item, format!("{path}.{key}[{i}]"), negated, out);
             }

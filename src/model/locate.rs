@@ -74,21 +74,6 @@ fn join(path: &str, name: &str) -> String {
     }
 }
 
-fn snake(ident: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in ident.chars().enumerate() {
-        if c.is_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 impl Walker {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.i).copied()
@@ -249,7 +234,7 @@ impl Walker {
                     let inner = if name == "Some" || self.at_field() {
                         path
                     } else {
-                        join(&path, &snake(&name))
+                        join(&path, &crate::text::snake_case(&name))
                     };
                     self.body(inner, depth, ')');
                 }

@@ -37,6 +37,27 @@ fn needs_escape(c: char) -> bool {
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// `AddToCart` as `add_to_cart`: how RON variant names appear in readable paths.
+pub fn snake_case(ident: &str) -> String {
+    separate_words(ident, '_')
+}
+
+/// A variant's name as words: `AddToCart` reads "add to cart".
+pub fn variant_words<T: std::fmt::Debug>(v: &T) -> String {
+    separate_words(&format!("{v:?}"), ' ')
+}
+
+fn separate_words(ident: &str, sep: char) -> String {
+    let mut out = String::with_capacity(ident.len() + 4);
+    for (i, ch) in ident.chars().enumerate() {
+        if ch.is_uppercase() && i > 0 {
+            out.push(sep);
+        }
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
 /// Shortens `s` to at most `max` characters, ending with an ellipsis when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -63,6 +84,15 @@ mod tests {
     #[test]
     fn multiline_keeps_line_breaks_only() {
         assert_eq!(clean_multiline("a\nb\u{7}"), "a\nb\\u{7}");
+    }
+
+    #[test]
+    fn variant_names_become_words_and_paths() {
+        assert_eq!(snake_case("AddToCart"), "add_to_cart");
+        assert_eq!(
+            variant_words(&crate::model::Action::AddToCart),
+            "add to cart"
+        );
     }
 
     #[test]
