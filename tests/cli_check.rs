@@ -289,3 +289,44 @@ fn fmt_check_flags_non_canonical_files_and_fmt_rewrites_them() {
         sample("welcome-email.ron")
     );
 }
+
+#[test]
+fn screenshot_renders_every_kind_of_screen_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (code, out, _) = run(&["screenshot", "--size", "80x24", "library"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 24);
+    assert!(out.contains("Campaign library"));
+    let (_, out, _) = run(&[
+        "screenshot",
+        "--size",
+        "100x30",
+        "edit",
+        "welcome-email",
+        "--keys",
+        "]",
+    ]);
+    assert!(out.contains("All of these (2)"), "{out}");
+    let (_, out, _) = run(&["screenshot", "review", "campaigns/quiet-ad-sync.ron"]);
+    assert!(out.contains("Review (read-only)"), "{out}");
+    let (code, _, err) = run(&["screenshot", "--size", "10", "library"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--size must look like 120x40"), "{err}");
+    let (code, _, err) = run(&["screenshot", "edit", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no campaign with id \"nope\""), "{err}");
+}

@@ -541,10 +541,7 @@ impl ReviewState {
     pub fn decision_lines(&self) -> Lines {
         let mut out = Vec::new();
         if self.decisions.is_empty() {
-            out.push((
-                Tone::Dim,
-                "No decision yet. Press A to approve or R to request changes.".into(),
-            ));
+            out.push((Tone::Dim, "No decision yet.".into()));
         }
         for (i, r) in self.decisions.iter().enumerate() {
             let tone = if r.decision == crate::store::Decision::Approve {

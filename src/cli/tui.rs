@@ -159,8 +159,15 @@ pub fn screenshot(
                 );
             }
         }
+        ["review", file] => {
+            let path = Path::new(file);
+            if !path.exists() {
+                bail!("{} does not exist", candor::text::clean(file));
+            }
+            app.open_review(path);
+        }
         other => bail!(
-            "unknown screen \"{}\"; use library or edit ID",
+            "unknown screen \"{}\"; use library, edit ID or review FILE",
             candor::text::clean(&other.join(" "))
         ),
     }

@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         Paragraph::new(super::status_line(
             app,
             theme,
-            "Nothing here changes the file. A approves, R requests changes.",
+            "Read-only: nothing here changes the file. A approves, R requests changes, each with notes.",
         )),
         l.status,
     );
