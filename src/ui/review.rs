@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         Paragraph::new(super::status_line(
             app,
             theme,
-            "Read-only: nothing here changes the file. A approves, R requests changes, each with notes.",
+            "Read-only: the file is never changed. A approves, R requests changes.",
         )),
         l.status,
     );
