@@ -314,3 +314,39 @@ mod input {
         assert!(text.contains("x ERROR"));
     }
 }
+
+#[test]
+fn importing_from_the_library_shows_progress_and_the_outcome() {
+    let mut c = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("campaigns/sofa-recommendations.ron").unwrap();
+    for i in 0..250 {
+        std::fs::write(
+            dir.path().join(format!("c{i:03}.ron")),
+            text.replace("sofa-recommendations", &format!("sofa-{i}")),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("zz-broken.ron"), "(version: 1,").unwrap();
+    press(&mut c.app, &format!("i {} <enter>", dir.path().display()));
+    assert!(c.app.import_job.is_some());
+    assert!(
+        c.app.next_deadline().is_some(),
+        "the loop wakes up to continue the import"
+    );
+    c.app.tick(std::time::Instant::now());
+    let progress = c.app.message.clone().unwrap().text;
+    assert!(progress.starts_with("Importing… 100 of 251"), "{progress}");
+    while c.app.import_job.is_some() {
+        c.app.tick(std::time::Instant::now());
+    }
+    let done = c.app.message.clone().unwrap();
+    assert!(
+        done.text
+            .starts_with("Imported 250 of 251 file(s); 1 could not be read"),
+        "{}",
+        done.text
+    );
+    assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
+    assert_eq!(c.app.library.all.len(), 13 + 250);
+}

@@ -370,7 +370,19 @@ pub struct DiffState {
     pub scroll: u16,
 }
 
+/// An import started from the library, done a batch at a time.
+pub struct ImportJob {
+    pub files: Vec<std::path::PathBuf>,
+    pub total: usize,
+    pub imported: usize,
+    pub failures: Vec<crate::model::LoadError>,
+}
+
+/// Files imported per tick: enough to finish quickly, few enough to redraw often.
+const IMPORT_STEP: usize = 100;
+
 pub struct App {
+    pub import_job: Option<ImportJob>,
     pub review: Option<review::ReviewState>,
     pub history: Option<HistoryState>,
     pub store: Store,
@@ -394,6 +406,7 @@ fn key_char(ev: &KeyEvent) -> Option<char> {
 impl App {
     pub fn new(store: Store) -> App {
         let mut app = App {
+            import_job: None,
             review: None,
             history: None,
             store,
@@ -2220,6 +2233,7 @@ impl App {
 
     /// Writes the draft if typing paused long enough. Called by the event loop.
     pub fn tick(&mut self, now: Instant) {
+        self.import_step();
         let Some(e) = self.editor.as_mut() else {
             return;
         };
@@ -2242,10 +2256,63 @@ impl App {
 
     /// When `tick` next has work to do, so an idle loop can sleep until then.
     pub fn next_deadline(&self) -> Option<Instant> {
+        if self.import_job.is_some() {
+            return Some(Instant::now());
+        }
         self.editor
             .as_ref()
             .and_then(|e| e.edited_at)
             .map(|t| t + AUTOSAVE_AFTER)
+    }
+
+    /// Imports the next batch of a running import and reports progress, then the outcome.
+    fn import_step(&mut self) {
+        let Some(job) = self.import_job.as_mut() else {
+            return;
+        };
+        let take = job.files.len().min(IMPORT_STEP);
+        let batch: Vec<_> = job.files.drain(..take).collect();
+        let mut ready = Vec::new();
+        for f in &batch {
+            match crate::store::import_export::prepare_file(f) {
+                Ok(r) => ready.push(r),
+                Err(e) => job.failures.push(e),
+            }
+        }
+        let written = match self.store.import_ready(ready) {
+            Ok(done) => done.len(),
+            Err(e) => {
+                self.import_job = None;
+                self.reload_library();
+                return self.fail(format!(
+                    "The import stopped: {e}. The batches before this one were saved."
+                ));
+            }
+        };
+        let Some(job) = self.import_job.as_mut() else {
+            return;
+        };
+        job.imported += written;
+        let done = job.total - job.files.len();
+        if !job.files.is_empty() {
+            let text = format!("Importing… {done} of {} files", job.total);
+            return self.say(text, None);
+        }
+        let Some(job) = self.import_job.take() else {
+            return;
+        };
+        self.reload_library();
+        let mut text = format!("Imported {} of {} file(s)", job.imported, job.total);
+        match job.failures.first() {
+            Some(first) => {
+                text.push_str(&format!(
+                    "; {} could not be read, first: {first}",
+                    job.failures.len()
+                ));
+                self.say(text.replace('\n', " "), Some(Severity::Error));
+            }
+            None => self.say(text, None),
+        }
     }
 
     // ---------------------------------------------------------------- review and history
@@ -2793,24 +2860,21 @@ impl App {
                 } else {
                     vec![path]
                 };
-                let report =
-                    crate::store::import_export::import_files(&mut self.store, &files, |_| {})
-                        .map_err(|e| e.to_string())?;
-                self.reload_library();
-                let mut text = format!(
-                    "Imported {} of {} file(s)",
-                    report.imported.len(),
-                    files.len()
+                // Imported a batch per tick of the event loop, so the screen stays live and shows
+                // how far it got.
+                self.import_job = Some(ImportJob {
+                    total: files.len(),
+                    files,
+                    imported: 0,
+                    failures: Vec::new(),
+                });
+                self.say(
+                    format!(
+                        "Importing {} file(s)…",
+                        self.import_job.as_ref().map_or(0, |j| j.total)
+                    ),
+                    None,
                 );
-                if let Some(first) = report.failures.first() {
-                    text.push_str(&format!(
-                        "; {} failed, first: {first}",
-                        report.failures.len()
-                    ));
-                    self.say(text.replace('\n', " "), Some(Severity::Error));
-                } else {
-                    self.say(text, None);
-                }
                 Ok(())
             }
             Then::Export(id) => {
