@@ -230,3 +230,29 @@ fn no_sentence_of_the_seeds_appears_in_any_output() {
         }
     }
 }
+
+#[test]
+fn line_by_line_counts_equal_counting_the_whole_notice() {
+    use candor::disclosure::readability::{Counts, count, count_cached};
+    for (name, c) in generated_samples() {
+        for l in locales() {
+            let d = disclosure::generate(&c, l);
+            let whole = count(&d.prose(), l.syllables);
+            // Twice, so the second pass comes from the cache.
+            for _ in 0..2 {
+                let summed = d
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.lines.iter())
+                    .fold(Counts::default(), |acc, line| {
+                        acc + count_cached(line, l.syllables)
+                    });
+                assert_eq!(summed, whole, "{name}/{}", l.code);
+            }
+            assert_eq!(
+                (d.readability.words, d.readability.syllables),
+                (whole.words, whole.syllables)
+            );
+        }
+    }
+}

@@ -387,9 +387,21 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         },
         custom,
         completeness,
-        readability: readability::measure("", l.formula, l.syllables, l.threshold),
+        readability: readability::score(readability::Counts::default(), l.formula, l.threshold),
     };
-    d.readability = readability::measure(&d.prose(), l.formula, l.syllables, l.threshold);
+    d.readability = match &d.custom {
+        Some(text) => readability::measure(text, l.formula, l.syllables, l.threshold),
+        None => {
+            let counts = d
+                .sections
+                .iter()
+                .flat_map(|s| s.lines.iter())
+                .fold(readability::Counts::default(), |acc, line| {
+                    acc + readability::count_cached(line, l.syllables)
+                });
+            readability::score(counts, l.formula, l.threshold)
+        }
+    };
     d
 }
 

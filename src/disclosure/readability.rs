@@ -54,7 +54,7 @@ impl Formula {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub enum SyllableMethod {
     English,
     Spanish,
@@ -77,21 +77,33 @@ impl Readability {
     }
 }
 
-pub fn measure(
-    text: &str,
-    formula: Formula,
-    method: SyllableMethod,
-    threshold: f64,
-) -> Readability {
-    let mut words = 0;
-    let mut syllables = 0;
-    let mut sentences = 0;
+/// Words, sentences and syllables of a piece of text. They add up across lines, which is what
+/// lets [`count_cached`] reuse the counts of lines seen before.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub words: usize,
+    pub sentences: usize,
+    pub syllables: usize,
+}
+
+impl std::ops::Add for Counts {
+    type Output = Counts;
+    fn add(self, o: Counts) -> Counts {
+        Counts {
+            words: self.words + o.words,
+            sentences: self.sentences + o.sentences,
+            syllables: self.syllables + o.syllables,
+        }
+    }
+}
+
+pub fn count(text: &str, method: SyllableMethod) -> Counts {
+    let mut c = Counts::default();
     for token in text.split_whitespace() {
         let is_address = token.contains("://") || token.contains('@') || token.starts_with("www.");
-        let letters = token.chars().any(char::is_alphanumeric);
-        if letters {
-            words += 1;
-            syllables += if is_address {
+        if token.chars().any(char::is_alphanumeric) {
+            c.words += 1;
+            c.syllables += if is_address {
                 1
             } else {
                 count_syllables(token, method)
@@ -99,20 +111,61 @@ pub fn measure(
         }
         // A sentence ends at . ! or ? closing a token (not inside an address).
         if token.ends_with(['.', '!', '?']) || token.ends_with(".)") {
-            sentences += 1;
+            c.sentences += 1;
         }
     }
-    if words > 0 && sentences == 0 {
-        sentences = 1;
+    c
+}
+
+/// Lines cached per thread before the cache starts over.
+const CACHE_LINES: usize = 4096;
+
+/// [`count`], remembering lines already counted. Most lines of a notice are the same from one
+/// keystroke, or one imported campaign, to the next.
+pub fn count_cached(line: &str, method: SyllableMethod) -> Counts {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<(SyllableMethod, String), Counts>> = RefCell::new(HashMap::new());
     }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(c) = cache.get(&(method, line.to_string())) {
+            return *c;
+        }
+        if cache.len() >= CACHE_LINES {
+            cache.clear();
+        }
+        let c = count(line, method);
+        cache.insert((method, line.to_string()), c);
+        c
+    })
+}
+
+/// The score for counted text.
+pub fn score(c: Counts, formula: Formula, threshold: f64) -> Readability {
+    let sentences = if c.words > 0 && c.sentences == 0 {
+        1
+    } else {
+        c.sentences
+    };
     Readability {
         formula,
-        score: formula.score(words, sentences, syllables),
+        score: formula.score(c.words, sentences, c.syllables),
         threshold,
-        words,
+        words: c.words,
         sentences,
-        syllables,
+        syllables: c.syllables,
     }
+}
+
+pub fn measure(
+    text: &str,
+    formula: Formula,
+    method: SyllableMethod,
+    threshold: f64,
+) -> Readability {
+    score(count(text, method), formula, threshold)
 }
 
 /// Longest word considered; a longer token is not prose (and its tail changes nothing).
