@@ -90,6 +90,8 @@ pub enum Field {
     ModelName(usize),
     ModelKind(usize),
     ModelFeatures(usize),
+    /// One feature of a model, whose written reason can be edited.
+    ModelFeature(usize, usize),
     Immediate,
     Ongoing(usize),
     EmailPromise,
@@ -604,6 +606,20 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                     ),
                     1,
                 ));
+                for (j, f) in m.features.iter().enumerate() {
+                    let reason = match f.justification.as_deref().filter(|r| !r.trim().is_empty()) {
+                        Some(r) => format!("{}: \"{}\"", clean(&f.input), clean(r)),
+                        None => format!("{} (no reason written)", clean(&f.input)),
+                    };
+                    let mut r = row(
+                        "Reason",
+                        reason,
+                        Field::ModelFeature(i, j),
+                        format!("{p}.features[{j}].input"),
+                    );
+                    r.mark = attribute_mark(&f.input);
+                    out.push(indented(r, 2));
+                }
             }
         }
         Section::Value => {
@@ -969,6 +985,10 @@ pub fn edit_kind(c: &Campaign, f: &Field) -> EditKind {
                 .collect();
             multi(options, &chosen)
         }
+        Field::ModelFeature(i, j) => opt_text(
+            &c.models[*i].features[*j].justification,
+            "why the model needs this input; 4 words or more lower a proxy or age finding to a note (never a special category)",
+        ),
         Field::Immediate => opt_text(
             &c.value_exchange.immediate,
             "what the customer gets right away",
@@ -1159,6 +1179,9 @@ pub fn apply(c: &mut Campaign, f: &Field, v: EditValue) -> Result<(), String> {
                 })
                 .collect();
         }
+        Field::ModelFeature(i, j) => {
+            set_opt(&mut c.models[*i].features[*j].justification, text_of(v)?)
+        }
         Field::Immediate => set_opt(&mut c.value_exchange.immediate, text_of(v)?),
         Field::Ongoing(i) => {
             let t = text_of(v)?;
@@ -1206,6 +1229,7 @@ pub enum Item {
     Recipient(usize, usize),
     Activation(usize),
     Model(usize),
+    Feature(usize, usize),
     Ongoing(usize),
     OptOut(usize),
 }
@@ -1234,6 +1258,7 @@ pub fn item_of(f: &Field) -> Option<Item> {
         F::ActHeader(i) | F::ActDestination(i) | F::ActKind(i) | F::ActSends(i) => {
             Item::Activation(*i)
         }
+        F::ModelFeature(i, j) => Item::Feature(*i, *j),
         F::ModelHeader(i) | F::ModelName(i) | F::ModelKind(i) | F::ModelFeatures(i) => {
             Item::Model(*i)
         }
@@ -1266,6 +1291,10 @@ pub fn remove(c: &mut Campaign, item: Item) -> String {
             clean(&c.activations.remove(i).destination)
         ),
         Item::Model(i) => format!("Deleted model \"{}\"", clean(&c.models.remove(i).name)),
+        Item::Feature(i, j) => format!(
+            "Removed feature {}",
+            clean(&c.models[i].features.remove(j).input)
+        ),
         Item::Ongoing(i) => {
             c.value_exchange.ongoing.remove(i);
             "Removed the benefit".into()
@@ -1285,6 +1314,7 @@ pub fn move_item(c: &mut Campaign, item: Item, up: bool) -> Option<Item> {
         Item::Recipient(i, j) => Item::Recipient(i, swap_in(&mut c.data[i].recipients, j, up)?),
         Item::Activation(i) => Item::Activation(swap_in(&mut c.activations, i, up)?),
         Item::Model(i) => Item::Model(swap_in(&mut c.models, i, up)?),
+        Item::Feature(i, j) => Item::Feature(i, swap_in(&mut c.models[i].features, j, up)?),
         Item::Ongoing(i) => Item::Ongoing(swap_in(&mut c.value_exchange.ongoing, i, up)?),
         Item::OptOut(i) => Item::OptOut(swap_in(&mut c.consent.opt_out, i, up)?),
     })
@@ -1369,6 +1399,38 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_model_feature_reason_can_be_written_and_lowers_the_proxy_finding() {
+        let mut c = sample();
+        c.models.push(PredictiveModel {
+            name: "Store visits".into(),
+            kind: ModelKind::Propensity,
+            features: vec![Feature {
+                input: "postal_code".into(),
+                justification: None,
+            }],
+        });
+        let sev = |c: &Campaign| {
+            crate::checks::check(c)
+                .into_iter()
+                .find(|f| f.rule == "proxy-attribute")
+                .map(|f| f.severity)
+        };
+        assert_eq!(sev(&c), Some(crate::checks::Severity::Warning));
+        let row = rows(Section::Data, &c)
+            .into_iter()
+            .find(|r| r.field == Field::ModelFeature(0, 0))
+            .unwrap();
+        assert_eq!(row.mark, Some("PROXY"));
+        apply(
+            &mut c,
+            &Field::ModelFeature(0, 0),
+            EditValue::Text("Finds the store nearest to the customer".into()),
+        )
+        .unwrap();
+        assert_eq!(sev(&c), Some(crate::checks::Severity::Info));
     }
 
     #[test]

@@ -125,6 +125,17 @@ pub fn summary(c: &Campaign) -> Lines {
                 list(&m.features, |f| clean(&f.input))
             ),
         ));
+        for f in m.features.iter().filter(|f| {
+            f.justification
+                .as_deref()
+                .is_some_and(|j| !j.trim().is_empty())
+        }) {
+            let reason = clean(f.justification.as_deref().unwrap_or_default());
+            out.push((
+                Tone::Dim,
+                format!("      reason for {}: \"{reason}\"", clean(&f.input)),
+            ));
+        }
     }
 
     out.push((Tone::Heading, format!("Content zones ({})", c.zones.len())));
