@@ -6,18 +6,8 @@ use candor::disclosure::{generate, locales};
 use candor::model::{SpanIndex, ron_io};
 use candor::samples::SAMPLES;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 const INSERTS: &[&[u8]] = &[
     b"(",

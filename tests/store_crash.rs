@@ -96,16 +96,8 @@ fn read_acks(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// A small deterministic generator, so a failing run can be repeated.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
+mod common;
+use common::Rng;
 
 fn setup(dir: &Path) -> PathBuf {
     let db = dir.join("crash.db");

@@ -1214,27 +1214,13 @@ impl App {
     }
 
     fn apply_field(&mut self, f: &Field, v: EditValue) -> Result<(), String> {
-        // The review gate: a status past draft needs a campaign without errors.
+        // The review gate, refused here already so the picker can say why.
         if *f == Field::Status
             && let (Some(e), EditValue::Index(i)) = (self.editor.as_ref(), &v)
             && let Some(status) = Status::ALL.get(*i)
-            && status.is_past_draft()
+            && let Some(refusal) = checks::review_gate(*status, &e.derived.findings)
         {
-            let errors: Vec<&Finding> = e
-                .derived
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .collect();
-            if let Some(first) = errors.first() {
-                return Err(format!(
-                    "Cannot move to {}: {} error(s) must be fixed first, such as: {} [{}]",
-                    status.label(),
-                    errors.len(),
-                    first.message,
-                    first.rule
-                ));
-            }
+            return Err(format!("Cannot move to {}: {refusal}", status.label()));
         }
         let e = self.editor.as_mut().ok_or("no campaign is open")?;
         let before = e.campaign.clone();
@@ -1456,7 +1442,8 @@ impl App {
         }
     }
 
-    fn start_intent(&mut self, existing: Option<(IntentCondition, Vec<usize>)>) {
+    /// Conditions are added in the audience section; go there first.
+    fn ensure_audience(&mut self) {
         if self
             .editor
             .as_ref()
@@ -1464,6 +1451,10 @@ impl App {
         {
             self.set_section(Section::Audience);
         }
+    }
+
+    fn start_intent(&mut self, existing: Option<(IntentCondition, Vec<usize>)>) {
+        self.ensure_audience();
         let (cond, at, replace) = match existing {
             Some((c, p)) => (c, p, true),
             None => (
@@ -1486,13 +1477,7 @@ impl App {
     }
 
     fn start_attribute(&mut self, existing: Option<(AttributeCondition, Vec<usize>)>) {
-        if self
-            .editor
-            .as_ref()
-            .is_some_and(|e| e.section != Section::Audience)
-        {
-            self.set_section(Section::Audience);
-        }
+        self.ensure_audience();
         let (cond, at, replace) = match existing {
             Some((c, p)) => (c, p, true),
             None => (

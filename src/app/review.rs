@@ -325,11 +325,7 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
             l.name,
             l.number(r.score, 1),
             r.formula.name(),
-            if r.is_plain() {
-                "plain"
-            } else {
-                "hard to read"
-            }
+            r.verdict()
         ),
     ));
     match &d.custom {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::disclosure::{Disclosure, ValueExchangeView, generate_all, value_exchange};
 use crate::model::vocab::{AttributeDef, AttributeKind, Vocabulary, vocab};
-use crate::model::{Campaign, Condition, Document, Operator, Pos};
+use crate::model::{Campaign, Condition, Document, Operator, Pos, Status};
 
 pub use rules::RULES;
 
@@ -256,6 +256,40 @@ pub fn check_document(doc: &Document) -> Vec<Finding> {
         f.pos = doc.spans.find(&f.location);
     }
     findings
+}
+
+/// Why a campaign may not reach a status: the review gate. Error-level findings keep a campaign
+/// a draft; warnings and notes do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GateRefusal {
+    pub status: Status,
+    pub errors: u32,
+    /// The first error, as "message [rule]".
+    pub first: String,
+}
+
+impl fmt::Display for GateRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} error(s) must be fixed first, such as: {}",
+            self.errors, self.first
+        )
+    }
+}
+
+/// The review gate, for every caller that moves a campaign: the store when saving, the editor
+/// when the status is picked.
+pub fn review_gate(status: Status, findings: &[Finding]) -> Option<GateRefusal> {
+    if !status.is_past_draft() {
+        return None;
+    }
+    let first = findings.iter().find(|f| f.severity == Severity::Error)?;
+    Some(GateRefusal {
+        status,
+        errors: Counts::of(findings).errors,
+        first: format!("{} [{}]", first.message, first.rule),
+    })
 }
 
 /// Counts of findings by severity.

@@ -50,11 +50,7 @@ pub fn run(
                 "Readability: {} on {} ({}; plain language is {} or more). {} words, {} sentences, {} syllables.",
                 l.number(r.score, 1),
                 r.formula.name(),
-                if r.is_plain() {
-                    "plain"
-                } else {
-                    "hard to read"
-                },
+                r.verdict(),
                 l.number(r.threshold, 0),
                 r.words,
                 r.sentences,

@@ -75,6 +75,15 @@ impl Readability {
     pub fn is_plain(&self) -> bool {
         self.score >= self.threshold
     }
+
+    /// The verdict in words, as every screen and printout says it.
+    pub fn verdict(&self) -> &'static str {
+        if self.is_plain() {
+            "plain"
+        } else {
+            "hard to read"
+        }
+    }
 }
 
 /// Words, sentences and syllables of a piece of text. They add up across lines, which is what

@@ -157,7 +157,7 @@ impl Store {
         let mut out = Vec::with_capacity(batch.len());
         for mut p in batch {
             let mut demoted = None;
-            if p.campaign.status.is_past_draft() && p.counts.errors > 0 {
+            if p.refusal.is_some() {
                 demoted = Some(p.campaign.status);
                 p.campaign.status = Status::Draft;
                 let comment = p.ron[..ron_io::leading_comment_len(&p.ron)].to_owned();

@@ -61,7 +61,7 @@ pub enum StoreError {
         at: String,
     },
     #[error(
-        "\"{id}\" cannot be {status} while it has {count} error-level finding(s): {first}. Fix them, or keep the campaign as a draft."
+        "\"{id}\" cannot be {status} while it has {count} error-level finding(s), such as: {first}. Fix them, or keep the campaign as a draft."
     )]
     ReviewGate {
         id: String,
@@ -253,7 +253,8 @@ pub(crate) struct Prepared {
     pub ron: String,
     pub hash: String,
     pub counts: Counts,
-    pub first_error: Option<String>,
+    /// Set when the campaign's status is past draft but its findings forbid it.
+    pub refusal: Option<checks::GateRefusal>,
 }
 
 impl Prepared {
@@ -266,29 +267,25 @@ impl Prepared {
     /// `ron` must be the text `campaign` was parsed from.
     pub(crate) fn from_text(campaign: Campaign, ron: String) -> Prepared {
         let findings = checks::check(&campaign);
-        let first_error = findings
-            .iter()
-            .find(|f| f.severity == checks::Severity::Error)
-            .map(|f| format!("{} ({})", f.message, f.rule));
         Prepared {
             hash: hash_text(&ron),
             counts: Counts::of(&findings),
+            refusal: checks::review_gate(campaign.status, &findings),
             campaign,
             ron,
-            first_error,
         }
     }
 
     fn gate(&self) -> Result<()> {
-        if self.campaign.status.is_past_draft() && self.counts.errors > 0 {
-            return Err(StoreError::ReviewGate {
+        match &self.refusal {
+            Some(r) => Err(StoreError::ReviewGate {
                 id: self.campaign.id.clone(),
-                status: self.campaign.status.label().to_string(),
-                count: self.counts.errors,
-                first: self.first_error.clone().unwrap_or_default(),
-            });
+                status: r.status.label().to_string(),
+                count: r.errors,
+                first: r.first.clone(),
+            }),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 

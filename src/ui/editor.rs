@@ -211,10 +211,14 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
     let r = d.readability;
     let name = l.map_or(d.locale.to_string(), |l| l.name.clone());
     let score = l.map_or(format!("{:.1}", r.score), |l| l.number(r.score, 1));
+    // Upper case when it is a problem, so it stands out without colour.
     let verdict = if r.is_plain() {
-        ("plain", theme.good())
+        (r.verdict().to_string(), theme.good())
     } else {
-        ("HARD TO READ", theme.severity(Severity::Warning))
+        (
+            r.verdict().to_uppercase(),
+            theme.severity(Severity::Warning),
+        )
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{name} (L) · "), theme.dim()),

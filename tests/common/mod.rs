@@ -53,3 +53,19 @@ pub fn render(app: &mut App, w: u16, h: u16) -> String {
     }
     format!("{text}-- styles {hash:016x}\n")
 }
+
+/// A small deterministic random generator, so a failing run can be replayed from its seed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
