@@ -9,7 +9,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::disclosure::{Disclosure, ValueExchangeView, generate_all, value_exchange};
-use crate::model::vocab::{AttributeDef, AttributeKind, Vocabulary, vocab};
+use crate::model::vocab::{AttributeDef, Vocabulary, vocab};
 use crate::model::{Campaign, Condition, Document, Operator, Pos, Status};
 
 pub use rules::RULES;
@@ -218,10 +218,6 @@ impl Input<'_> {
             None if self.negated => "the audience excludes by".to_string(),
             None => "the audience selects by".to_string(),
         }
-    }
-
-    pub fn is(&self, kind: fn(&AttributeKind) -> bool) -> bool {
-        kind(&self.def.kind)
     }
 }
 

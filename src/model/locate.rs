@@ -48,14 +48,6 @@ impl SpanIndex {
             p = &p[..cut];
         }
     }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 struct Walker {

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{OptionalExtension, TransactionBehavior};
 
-use super::{Prepared, Result, Store, StoreError, write_revision_numbered};
+use super::{Prepared, Result, Store, StoreError, write_revision};
 use crate::model::Status;
 use crate::model::ron_io::{self, LoadError};
 
@@ -150,7 +150,7 @@ impl Store {
         } else {
             author.to_string()
         };
-        let at = self.now_for_import();
+        let at = self.now();
         let tx = self
             .conn_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -173,19 +173,11 @@ impl Store {
             let outcome = match head {
                 Some((hash, _)) if hash == p.hash => Outcome::Unchanged,
                 Some((_, n)) => Outcome::NewRevision(
-                    write_revision_numbered(
-                        &tx,
-                        &p,
-                        &author,
-                        message,
-                        false,
-                        at.clone(),
-                        Some(n + 1),
-                    )?
-                    .number,
+                    write_revision(&tx, &p, &author, message, false, at.clone(), Some(n + 1))?
+                        .number,
                 ),
                 None => {
-                    write_revision_numbered(&tx, &p, &author, message, true, at.clone(), Some(1))?;
+                    write_revision(&tx, &p, &author, message, true, at.clone(), Some(1))?;
                     Outcome::Created
                 }
             };

@@ -424,12 +424,8 @@ impl Store {
         self.clock = Some(timestamp.to_string());
     }
 
-    fn now(&self) -> String {
+    pub(crate) fn now(&self) -> String {
         clock_now(&self.clock)
-    }
-
-    pub(crate) fn now_for_import(&self) -> String {
-        self.now()
     }
 
     /// Adds the bundled sample campaigns (done automatically for a new database).
@@ -623,6 +619,7 @@ impl Store {
             message,
             true,
             clock_now(&self.clock),
+            Some(1),
         )?;
         tx.commit()?;
         Ok(meta)
@@ -675,6 +672,7 @@ impl Store {
             message,
             false,
             clock_now(&self.clock),
+            None,
         )?;
         tx.execute("DELETE FROM drafts WHERE campaign_id = ?1", [&campaign.id])?;
         tx.commit()?;
@@ -933,21 +931,10 @@ fn upsert_draft(
     Ok(())
 }
 
-/// Inserts a revision and points the campaign at it. Runs inside the caller's transaction.
+/// Inserts a revision and points the campaign at it, inside the caller's transaction. `number`
+/// is the revision number when the caller knows it (the head is always the highest, so an
+/// import that looked up the head need not ask again); otherwise it is looked up.
 pub(crate) fn write_revision(
-    tx: &rusqlite::Transaction,
-    p: &Prepared,
-    author: &str,
-    message: &str,
-    new_campaign: bool,
-    at: String,
-) -> Result<RevisionMeta> {
-    write_revision_numbered(tx, p, author, message, new_campaign, at, None)
-}
-
-/// Like [`write_revision`], with the revision number when the caller already knows it (the head
-/// is always the highest number, so an import that looked up the head need not ask again).
-pub(crate) fn write_revision_numbered(
     tx: &rusqlite::Transaction,
     p: &Prepared,
     author: &str,
