@@ -296,11 +296,14 @@ pub fn findings(f: &[Finding]) -> Lines {
         out.push((Tone::Dim, format!("    at {}{at}", x.location)));
         out.push((Tone::Plain, format!("    Instead: {}", x.hint)));
         if let Some(r) = checks::rule(x.rule) {
+            let why = r
+                .section("Why it matters")
+                .unwrap_or_else(|| r.summary.to_string());
+            out.push((Tone::Dim, format!("    Why it matters: {why}")));
             out.push((
                 Tone::Dim,
                 format!(
-                    "    Why: {} (risk: {}; `candor explain {}`)",
-                    r.summary,
+                    "    Risk: {}. More: `candor explain {}`",
                     r.risk.label(),
                     r.id
                 ),

@@ -98,6 +98,23 @@ impl fmt::Debug for Rule {
     }
 }
 
+impl Rule {
+    /// One section of the explanation (the text under `## heading`), its lines joined into one
+    /// paragraph; example code is left out.
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let start = self.explanation.find(&format!("## {heading}\n"))? + heading.len() + 4;
+        let body = &self.explanation[start..];
+        let body = &body[..body.find("\n## ").unwrap_or(body.len())];
+        let text: Vec<&str> = body
+            .lines()
+            .filter(|l| !l.starts_with("    "))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        (!text.is_empty()).then(|| text.join(" "))
+    }
+}
+
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
@@ -289,6 +306,42 @@ pub fn review_gate(status: Status, findings: &[Finding]) -> Option<GateRefusal> 
 }
 
 /// Counts of findings by severity.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_rule_explains_why_it_matters_and_the_fix() {
+        for r in super::RULES {
+            for heading in [
+                "What it checks",
+                "Risk",
+                "Why it matters",
+                "Example",
+                "Instead",
+                "Fix",
+            ] {
+                assert!(
+                    r.explanation.contains(&format!("## {heading}\n")),
+                    "{} lacks {heading}",
+                    r.id
+                );
+            }
+            let why = r.section("Why it matters").unwrap();
+            assert!(
+                !why.contains('\n') && !why.contains("##"),
+                "{}: {why}",
+                r.id
+            );
+        }
+        let r = super::rule("proxy-attribute").unwrap();
+        assert!(
+            r.section("Why it matters")
+                .unwrap()
+                .starts_with("A postal code can pick out")
+        );
+        assert!(r.section("Nope").is_none());
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub errors: u32,
