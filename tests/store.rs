@@ -410,3 +410,25 @@ fn a_corrupt_revision_is_a_clear_error_not_a_panic() {
     );
     let _ = ron_io::load_str("x", "(broken").unwrap_err();
 }
+
+#[test]
+fn io_errors_say_what_to_do_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    // A database "inside" a plain file: its folder cannot exist.
+    let err = Store::open(&file.join("candor.db")).unwrap_err();
+    assert!(
+        err.to_string().contains("choose another file with --db"),
+        "{err}"
+    );
+    let store = Store::open(&dir.path().join("ok.db")).unwrap();
+    let err = store
+        .export(&["welcome-email".to_string()], &file.join("out"))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Choose a folder you may write to with --out"),
+        "{err}"
+    );
+}

@@ -201,7 +201,10 @@ impl Store {
     pub fn export(&self, ids: &[String], dir: &Path) -> Result<Vec<PathBuf>> {
         std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
             path: crate::text::clean(&dir.display().to_string()),
-            message: e.to_string(),
+            message: format!(
+                "could not create the folder: {}. Choose a folder you may write to with --out",
+                crate::text::clean(&e.to_string())
+            ),
         })?;
         let mut written = Vec::new();
         for id in ids {

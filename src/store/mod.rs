@@ -77,7 +77,9 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Format(#[from] SaveError),
-    #[error("database error: {0}")]
+    #[error(
+        "database error: {0}. Nothing was half-written (every change is one transaction). If it happens again, check the file with: sqlite3 FILE \"PRAGMA integrity_check\""
+    )]
     Sqlite(#[from] rusqlite::Error),
 }
 
@@ -321,7 +323,10 @@ impl Store {
         let shown = clean(&path.display().to_string());
         let io = |e: std::io::Error| StoreError::Io {
             path: shown.clone(),
-            message: clean(&e.to_string()),
+            message: format!(
+                "{}. Check that its folder exists and that you may write there, or choose another file with --db or CANDOR_DB",
+                clean(&e.to_string())
+            ),
         };
         match std::fs::metadata(path) {
             Ok(meta) => {
@@ -378,7 +383,9 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Io {
                 path: shown,
-                message: format!("could not switch to WAL mode (got {mode})"),
+                message: format!(
+                    "could not switch to WAL mode (got {mode}); network and some virtual file systems do not support it. Keep the database on a local disk (--db PATH)"
+                ),
             });
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
