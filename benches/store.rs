@@ -125,6 +125,22 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // Where an import's time goes, for one typical file.
+    let one = &files[0];
+    let mut per_file = c.benchmark_group("per file");
+    per_file.bench_function("read and parse", |b| {
+        b.iter(|| ron_io::parse_file(one).unwrap())
+    });
+    let (campaign, text) = ron_io::parse_file(one).unwrap();
+    per_file.bench_function("check (all rules, notices in every language)", |b| {
+        b.iter(|| candor::checks::check(&campaign))
+    });
+    per_file.bench_function("hash", |b| b.iter(|| candor::store::hash_text(&text)));
+    per_file.bench_function("prepare (read, parse, check, hash)", |b| {
+        b.iter(|| candor::store::import_export::prepare_file(one).unwrap())
+    });
+    per_file.finish();
+
     let mut group = c.benchmark_group("import 10,000 files");
     group.sample_size(10);
     group.bench_function(
