@@ -11,6 +11,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
@@ -390,6 +391,10 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Plans never depend on bound values (Candor never runs ANALYZE), so a cached statement
+        // must not be compiled again each time it gets a new id; without this, the bundled
+        // SQLite's STAT4 build re-prepares every lookup by id.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
