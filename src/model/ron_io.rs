@@ -99,10 +99,14 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
 /// Reads a file as UTF-8 text, refusing folders and oversized files before reading them.
 fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let name = display_path(path);
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e)))
             .hint("check the path and that you may read it")
-    })?;
+    };
+    // One open and one fstat: the size read here sizes the buffer, so a typical file takes a
+    // single read and no reallocation.
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let meta = file.metadata().map_err(cannot_read)?;
     if meta.is_dir() {
         return Err(LoadError::new(&name, None, "is a folder, not a campaign file")
             .hint("give a .ron file, or pass the folder to `candor check` or `candor import`, which read every .ron file in it"));
@@ -110,10 +114,11 @@ fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(&name, meta.len()));
     }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e))))?;
+    // The size may change between the fstat and the read; the cap still holds.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(&name, bytes.len() as u64));
     }
