@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use candor::model::{Status, ron_io};
 use candor::samples::SAMPLES;
-use candor::store::import_export::{Outcome, prepare_file};
+use candor::store::import_export::{BATCH, Outcome, import_files, prepare_file};
 use candor::store::{Decision, Store, StoreError};
 
 fn db_in(dir: &Path) -> PathBuf {
@@ -313,6 +313,65 @@ fn import_validates_each_file_and_one_bad_file_stops_nothing() {
         .unwrap();
     assert_eq!(changed[0].outcome, Outcome::NewRevision(2));
     assert_eq!(store.count().unwrap(), 3);
+}
+
+/// Many files, shared between threads in small chunks, still come out in file order: the same
+/// id twice gets its revisions in the order of the files, and failures are listed in order.
+#[test]
+fn a_large_import_writes_in_file_order_and_reports_every_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_unseeded(&db_in(dir.path())).unwrap();
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).unwrap();
+    let n = 2 * BATCH + 137;
+    let (_, template) = SAMPLES.iter().find(|s| s.0 == "welcome-email.ron").unwrap();
+    let broken = [3, BATCH, n - 1];
+    let paths: Vec<PathBuf> = (0..n)
+        .map(|i| {
+            let path = files.join(format!("f{i:05}.ron"));
+            let text = if broken.contains(&i) {
+                "(version: 1, id: ".to_string()
+            } else if i == 7 || i == n - 20 {
+                // The same campaign twice, far apart: the later file is the newer revision.
+                template.replace("objective: \"", &format!("objective: \"File {i}. "))
+            } else {
+                template.replace("id: \"welcome-email\"", &format!("id: \"welcome-{i}\""))
+            };
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let mut seen = Vec::new();
+    let report = import_files(&mut store, &paths, |done| seen.push(done)).unwrap();
+
+    assert_eq!(report.imported.len(), n - broken.len());
+    let failed: Vec<String> = report.failures.iter().map(|e| e.file.clone()).collect();
+    assert_eq!(failed.len(), broken.len());
+    for (f, i) in failed.iter().zip(broken) {
+        assert!(f.ends_with(&format!("f{i:05}.ron")), "{f}");
+    }
+    let sources: Vec<&str> = report.imported.iter().map(|d| d.source.as_str()).collect();
+    let out_of_order = sources.windows(2).find(|w| w[0] > w[1]);
+    assert_eq!(out_of_order, None, "imported out of file order");
+    let twice: Vec<&Outcome> = report
+        .imported
+        .iter()
+        .filter(|d| d.id == "welcome-email")
+        .map(|d| &d.outcome)
+        .collect();
+    assert_eq!(twice, [&Outcome::Created, &Outcome::NewRevision(2)]);
+    let head = store.get("welcome-email").unwrap();
+    assert!(
+        head.campaign
+            .objective
+            .starts_with(&format!("File {}. ", n - 20))
+    );
+    assert_eq!(store.count().unwrap() as usize, n - broken.len() - 1);
+    // Progress after each committed transaction and at the end, never going back.
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert_eq!(seen.last(), Some(&n));
+    assert!(seen.len() >= 3, "{seen:?}");
+    assert_eq!(store.integrity_check().unwrap(), "ok");
 }
 
 #[test]

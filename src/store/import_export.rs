@@ -58,10 +58,18 @@ pub struct ImportReport {
     pub failures: Vec<LoadError>,
 }
 
-/// Imports files in batches of [`BATCH`], one transaction each. Worker threads read and check
-/// the next batches while this thread writes the current one, so the database is rarely idle.
-/// `progress` is called with the number of files finished so far. A file that cannot be read is
-/// reported and skipped; a database error stops the import, keeping the batches written before.
+/// Files per unit of work for the reading threads. Small, so the first rows are written soon
+/// after the import starts and the last unit ends soon after the others; a transaction still
+/// takes [`BATCH`] files.
+const CHUNK: usize = 32;
+
+/// Imports files in transactions of [`BATCH`] files, in file order, so the result is the same
+/// however the work is shared out. Reading and checking a file costs more than writing it, so
+/// every core reads and checks: a helper thread per core but one, and this thread too whenever
+/// the next chunk to write is not ready yet. On two cores that keeps both busy without a third
+/// thread taking turns with the writer. `progress` is called with the number of files finished
+/// so far. A file that cannot be read is reported and skipped; a database error stops the
+/// import, keeping the transactions committed before it.
 pub fn import_files(
     store: &mut Store,
     paths: &[PathBuf],
@@ -69,133 +77,189 @@ pub fn import_files(
 ) -> Result<ImportReport> {
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc::TryRecvError;
 
-    let chunks: Vec<&[PathBuf]> = paths.chunks(BATCH).collect();
-    // Reading and checking a file costs about twice what writing it does, so every core reads
-    // and checks while this thread writes in the gaps.
+    type Chunk = Vec<std::result::Result<ReadyFile, LoadError>>;
+    fn prepare(chunk: &[PathBuf]) -> Chunk {
+        chunk.iter().map(|p| prepare_file(p)).collect()
+    }
+    let chunks: Vec<&[PathBuf]> = paths.chunks(CHUNK).collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = cores.clamp(1, 8).min(chunks.len().max(1));
+    let helpers = (cores.min(8) - 1).min(chunks.len());
+    // Chunks are claimed in order, by the helpers and by the writer when it would wait.
     let next = AtomicUsize::new(0);
     let mut report = ImportReport::default();
+    let store = &*store;
     std::thread::scope(|s| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel(workers * 2);
-        for _ in 0..workers {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Chunk)>(helpers * 8);
+        for _ in 0..helpers {
             let tx = tx.clone();
             let (next, chunks) = (&next, &chunks);
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(chunk) = chunks.get(i) else { break };
-                    let prepared: Vec<_> = chunk.iter().map(|p| prepare_file(p)).collect();
-                    if tx.send((i, prepared)).is_err() {
+                    if tx.send((i, prepare(chunk))).is_err() {
                         break; // the writer stopped
                     }
                 }
             });
         }
         drop(tx);
-        // Batches arrive in any order; write them in file order so the result is deterministic.
-        let mut waiting = BTreeMap::new();
-        let mut want = 0;
-        let mut done = 0;
-        for (i, prepared) in rx {
-            waiting.insert(i, prepared);
-            while let Some(batch) = waiting.remove(&want) {
-                let mut ready = Vec::new();
-                for r in batch {
-                    match r {
-                        Ok(f) => ready.push(f),
-                        Err(e) => report.failures.push(e),
+        let mut waiting: BTreeMap<usize, Chunk> = BTreeMap::new();
+        let (mut want, mut done, mut in_batch) = (0, 0, 0);
+        let mut batch: Option<ImportBatch<'_>> = None;
+        while want < chunks.len() {
+            let Some(chunk) = waiting.remove(&want) else {
+                // Not ready: take what the helpers finished, else prepare the next unclaimed
+                // chunk here, else wait for the helpers.
+                match rx.try_recv() {
+                    Ok((i, c)) => {
+                        waiting.insert(i, c);
                     }
-                    done += 1;
+                    Err(e) => {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if let Some(chunk) = chunks.get(i) {
+                            waiting.insert(i, prepare(chunk));
+                        } else if e == TryRecvError::Empty
+                            && let Ok((i, c)) = rx.recv()
+                        {
+                            waiting.insert(i, c);
+                        } else {
+                            break; // a helper stopped early; the scope reports why
+                        }
+                    }
                 }
-                report.imported.extend(store.import_ready(ready)?);
-                progress(done);
-                want += 1;
+                continue;
+            };
+            for r in chunk {
+                done += 1;
+                let file = match r {
+                    Ok(f) => f,
+                    Err(e) => {
+                        report.failures.push(e);
+                        continue;
+                    }
+                };
+                let open = match batch.as_mut() {
+                    Some(b) => b,
+                    None => batch.insert(store.import_batch("", "imported")?),
+                };
+                report.imported.push(open.write(file)?);
+                in_batch += 1;
+                if in_batch == BATCH {
+                    if let Some(b) = batch.take() {
+                        b.commit()?;
+                    }
+                    in_batch = 0;
+                    progress(done);
+                }
             }
+            want += 1;
         }
+        if let Some(b) = batch.take() {
+            b.commit()?;
+        }
+        progress(done);
         Ok(())
     })?;
     Ok(report)
 }
 
+/// One import transaction, open while files are written into it. Dropped without
+/// [`ImportBatch::commit`], it writes nothing.
+pub struct ImportBatch<'s> {
+    tx: rusqlite::Transaction<'s>,
+    author: String,
+    message: &'static str,
+    at: String,
+}
+
 impl Store {
+    /// Starts an import transaction. `author` empty means the store's author.
+    pub(crate) fn import_batch(
+        &self,
+        author: &str,
+        message: &'static str,
+    ) -> Result<ImportBatch<'_>> {
+        Ok(ImportBatch {
+            // Unchecked only in that it takes a shared borrow; Candor never nests transactions.
+            tx: rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?,
+            author: if author.is_empty() {
+                self.author.clone()
+            } else {
+                author.to_string()
+            },
+            message,
+            at: self.now(),
+        })
+    }
+
     /// Writes prepared files in one transaction: all of them or, on a database error, none.
     pub fn import_ready(&mut self, files: Vec<ReadyFile>) -> Result<Vec<Imported>> {
-        let sources: Vec<String> = files.iter().map(|f| f.source.clone()).collect();
-        let outcomes = self.import_prepared(
-            files.into_iter().map(|f| f.prepared).collect(),
-            "",
-            "imported",
-        )?;
-        Ok(outcomes
+        let mut batch = self.import_batch("", "imported")?;
+        let out = files
             .into_iter()
-            .zip(sources)
-            .map(|((id, outcome), source)| Imported {
-                id,
-                source,
-                outcome,
-            })
-            .collect())
-    }
-
-    pub(crate) fn import_prepared(
-        &mut self,
-        batch: Vec<Prepared>,
-        author: &str,
-        message: &str,
-    ) -> Result<Vec<(String, Outcome)>> {
-        let author = if author.is_empty() {
-            self.author.clone()
-        } else {
-            author.to_string()
-        };
-        let at = self.now();
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut out = Vec::with_capacity(batch.len());
-        for mut p in batch {
-            let mut demoted = None;
-            if p.refusal.is_some() {
-                demoted = Some(p.campaign.status);
-                p.campaign.status = Status::Draft;
-                let comment = p.ron[..ron_io::leading_comment_len(&p.ron)].to_owned();
-                p = Prepared::new(p.campaign, &comment)?;
-            }
-            // The head is always the highest revision, so its number gives the next one.
-            let head: Option<(String, i64)> = tx
-                .prepare_cached(
-                    "SELECT r.content_hash, r.number FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
-                )?
-                .query_row([&p.campaign.id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let outcome = match head {
-                Some((hash, _)) if hash == p.hash => Outcome::Unchanged,
-                Some((_, n)) => Outcome::NewRevision(
-                    write_revision(&tx, &p, &author, message, false, at.clone(), Some(n + 1))?
-                        .number,
-                ),
-                None => {
-                    write_revision(&tx, &p, &author, message, true, at.clone(), Some(1))?;
-                    Outcome::Created
-                }
-            };
-            let outcome = match (demoted, outcome) {
-                (Some(was), Outcome::Created | Outcome::NewRevision(_)) => {
-                    Outcome::DemotedToDraft {
-                        errors: p.counts.errors,
-                        was,
-                    }
-                }
-                (_, o) => o,
-            };
-            out.push((p.campaign.id.clone(), outcome));
-        }
-        tx.commit()?;
+            .map(|f| batch.write(f))
+            .collect::<Result<Vec<_>>>()?;
+        batch.commit()?;
         Ok(out)
     }
+}
 
+impl ImportBatch<'_> {
+    pub fn write(&mut self, file: ReadyFile) -> Result<Imported> {
+        let (id, outcome) = self.write_prepared(file.prepared)?;
+        Ok(Imported {
+            id,
+            source: file.source,
+            outcome,
+        })
+    }
+
+    pub(crate) fn write_prepared(&mut self, mut p: Prepared) -> Result<(String, Outcome)> {
+        let tx = &self.tx;
+        let mut demoted = None;
+        if p.refusal.is_some() {
+            demoted = Some(p.campaign.status);
+            p.campaign.status = Status::Draft;
+            let comment = p.ron[..ron_io::leading_comment_len(&p.ron)].to_owned();
+            p = Prepared::new(p.campaign, &comment)?;
+        }
+        // The head is always the highest revision, so its number gives the next one.
+        let head: Option<(String, i64)> = tx
+            .prepare_cached(
+                "SELECT r.content_hash, r.number FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
+            )?
+            .query_row([&p.campaign.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (author, message, at) = (&self.author, self.message, &self.at);
+        let outcome = match head {
+            Some((hash, _)) if hash == p.hash => Outcome::Unchanged,
+            Some((_, n)) => Outcome::NewRevision(
+                write_revision(tx, &p, author, message, false, at.clone(), Some(n + 1))?.number,
+            ),
+            None => {
+                write_revision(tx, &p, author, message, true, at.clone(), Some(1))?;
+                Outcome::Created
+            }
+        };
+        let outcome = match (demoted, outcome) {
+            (Some(was), Outcome::Created | Outcome::NewRevision(_)) => Outcome::DemotedToDraft {
+                errors: p.counts.errors,
+                was,
+            },
+            (_, o) => o,
+        };
+        Ok((p.campaign.id, outcome))
+    }
+
+    pub fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
+}
+
+impl Store {
     /// Writes campaigns as `<id>.ron` files in `dir`, each atomically, exactly as stored (the
     /// comment at the top included). Returns the files written.
     pub fn export(&self, ids: &[String], dir: &Path) -> Result<Vec<PathBuf>> {

@@ -451,8 +451,11 @@ impl Store {
             })?;
             batch.push(Prepared::new(doc.campaign, &doc.leading_comment)?);
         }
-        self.import_prepared(batch, "candor", "sample campaign")?;
-        Ok(())
+        let mut tx = self.import_batch("candor", "sample campaign")?;
+        for p in batch {
+            tx.write_prepared(p)?;
+        }
+        tx.commit()
     }
 
     pub fn path(&self) -> &Path {
@@ -907,10 +910,6 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
-    }
-
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
     }
 }
 
