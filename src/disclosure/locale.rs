@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use super::readability::{Formula, SyllableMethod};
@@ -121,10 +122,62 @@ pub fn codes() -> Vec<&'static str> {
     locales().iter().map(|l| l.code).collect()
 }
 
+/// Formatted sentences each thread remembers before starting over.
+const MEMO_LINES: usize = 4096;
+
 impl Locale {
     /// Formats a message. A message missing here falls back to English, then to its id, so a
     /// half-finished translation shows up in review instead of breaking the preview.
+    ///
+    /// Messages with arguments are remembered per thread (up to [`MEMO_LINES`]): a notice
+    /// repeats most of its sentences from one keystroke, or one imported campaign, to the next,
+    /// and Fluent resolves a message afresh each time.
     pub fn text(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        use fluent_bundle::FluentValue;
+        use std::cell::RefCell;
+        use std::fmt::Write;
+        let Some(a) = args else {
+            return self.format(id, None);
+        };
+        thread_local! {
+            // The key being built, and the sentences formatted so far.
+            static MEMO: RefCell<(String, FxHashMap<String, String>)> = RefCell::default();
+        }
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            let (key, done) = &mut *memo;
+            // Language, message and each argument, separated by a character no text contains
+            // (control characters are stripped from everything typed).
+            key.clear();
+            key.push_str(self.code);
+            key.push('\u{1f}');
+            key.push_str(id);
+            for (name, value) in a.iter() {
+                key.push('\u{1f}');
+                key.push_str(name);
+                key.push('\u{1f}');
+                match value {
+                    FluentValue::String(s) => key.push_str(s),
+                    // Plain numbers only: formatting options would have to be part of the key.
+                    FluentValue::Number(n) if n.options == Default::default() => {
+                        let _ = write!(key, "{}#", n.value);
+                    }
+                    _ => return self.format(id, args),
+                }
+            }
+            if let Some(text) = done.get(key.as_str()) {
+                return text.clone();
+            }
+            let text = self.format(id, args);
+            if done.len() >= MEMO_LINES {
+                done.clear();
+            }
+            done.insert(key.clone(), text.clone());
+            text
+        })
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         if let Some(msg) = self.bundle.get_message(id)
             && let Some(pattern) = msg.value()
         {
@@ -135,7 +188,7 @@ impl Locale {
                 .into_owned();
         }
         match locale("en") {
-            Some(en) if self.code != "en" => en.text(id, args),
+            Some(en) if self.code != "en" => en.format(id, args),
             _ => format!("[{id}]"),
         }
     }
@@ -178,6 +231,29 @@ impl Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Remembered sentences must be told apart by language, message and every argument.
+    #[test]
+    fn remembered_sentences_depend_on_every_argument() {
+        let (en, es) = (locale("en").unwrap(), locale("es").unwrap());
+        let brand = |l: &Locale, b: &str| {
+            let mut a = FluentArgs::new();
+            a.set("brand", b.to_string());
+            l.text("who-brand", Some(&a))
+        };
+        let days = |n: u32| {
+            let mut a = FluentArgs::new();
+            a.set("count", n);
+            en.text("duration-days", Some(&a))
+        };
+        for _ in 0..2 {
+            assert_eq!(brand(en, "Lumen"), "Lumen is asking for this data.");
+            assert_eq!(brand(en, "Postbox"), "Postbox is asking for this data.");
+            assert_eq!(brand(es, "Lumen"), "Lumen te pide estos datos.");
+            assert_eq!(days(1), "one day");
+            assert_eq!(days(12), "12 days");
+        }
+    }
 
     #[test]
     fn every_locale_folder_loads() {

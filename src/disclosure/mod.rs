@@ -116,10 +116,10 @@ impl Disclosure {
     }
 }
 
-fn args<'a>(pairs: &[(&'a str, String)]) -> FluentArgs<'a> {
-    let mut a = FluentArgs::new();
+fn args<'a, const N: usize>(pairs: [(&'a str, String); N]) -> FluentArgs<'a> {
+    let mut a = FluentArgs::with_capacity(N);
     for (k, v) in pairs {
-        a.set(*k, v.clone());
+        a.set(k, v);
     }
     a
 }
@@ -157,7 +157,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     } else {
         brand
     };
-    let title = l.text("title", Some(&args(&[("brand", brand.clone())])));
+    let title = l.text("title", Some(&args([("brand", brand.clone())])));
     let mut sections = Vec::new();
     let mut section = |kind, heading: &str, lines: Vec<String>| {
         if !lines.is_empty() {
@@ -170,11 +170,11 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     };
 
     // Who is asking.
-    let mut who = vec![l.text("who-brand", Some(&args(&[("brand", brand.clone())])))];
+    let mut who = vec![l.text("who-brand", Some(&args([("brand", brand.clone())])))];
     if !c.controller.contact.trim().is_empty() {
         who.push(l.text(
             "who-contact",
-            Some(&args(&[("contact", typed(&c.controller.contact))])),
+            Some(&args([("contact", typed(&c.controller.contact))])),
         ));
     }
     if let Some(p) = c
@@ -183,7 +183,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .as_deref()
         .filter(|p| !p.trim().is_empty())
     {
-        who.push(l.text("who-partner", Some(&args(&[("partner", typed(p))]))));
+        who.push(l.text("who-partner", Some(&args([("partner", typed(p))]))));
     }
     if let Some(p) = c
         .controller
@@ -191,7 +191,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .as_deref()
         .filter(|p| !p.trim().is_empty())
     {
-        who.push(l.text("who-security", Some(&args(&[("page", typed(p))]))));
+        who.push(l.text("who-security", Some(&args([("page", typed(p))]))));
     }
     section(SectionKind::Who, "heading-who", who);
 
@@ -216,11 +216,11 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
                     .collect();
                 let data = category_label(l, &f.category);
                 if purposes.is_empty() {
-                    l.text("collect-line-no-purpose", Some(&args(&[("data", data)])))
+                    l.text("collect-line-no-purpose", Some(&args([("data", data)])))
                 } else {
                     l.text(
                         "collect-line",
-                        Some(&args(&[("data", data), ("purposes", l.join(&purposes))])),
+                        Some(&args([("data", data), ("purposes", l.join(&purposes))])),
                     )
                 }
             })
@@ -233,7 +233,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     let mut get = Vec::new();
     let filled = |s: &Option<String>| s.as_deref().map(typed).filter(|s| !s.is_empty());
     if let Some(offer) = filled(&ve.immediate) {
-        get.push(l.text("get-immediate", Some(&args(&[("offer", offer)]))));
+        get.push(l.text("get-immediate", Some(&args([("offer", offer)]))));
     }
     for b in ve
         .ongoing
@@ -241,14 +241,14 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .map(|b| typed(b))
         .filter(|b| !b.is_empty())
     {
-        get.push(l.text("get-ongoing", Some(&args(&[("benefit", b)]))));
+        get.push(l.text("get-ongoing", Some(&args([("benefit", b)]))));
     }
     let asks_email = c.data.iter().any(|f| f.category == "user.contact.email");
     if let Some(p) = filled(&ve.email_promise).filter(|_| asks_email) {
-        get.push(l.text("get-email", Some(&args(&[("promise", p)]))));
+        get.push(l.text("get-email", Some(&args([("promise", p)]))));
     }
     if let Some(b) = filled(&ve.login_benefit) {
-        get.push(l.text("get-login", Some(&args(&[("benefit", b)]))));
+        get.push(l.text("get-login", Some(&args([("benefit", b)]))));
     }
     if get.is_empty() && !c.data.is_empty() {
         get.push(l.text("get-nothing", None));
@@ -273,7 +273,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         if c.data.is_empty() {
             Vec::new()
         } else {
-            vec![l.text("recipients-none", Some(&args(&[("brand", brand.clone())])))]
+            vec![l.text("recipients-none", Some(&args([("brand", brand.clone())])))]
         }
     } else {
         recipients
@@ -282,7 +282,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
                 let kind = l.text(&format!("kind-{}", kind.key()), None);
                 l.text(
                     "recipient-line",
-                    Some(&args(&[
+                    Some(&args([
                         ("name", typed(name)),
                         ("data", l.join(data)),
                         ("kind", kind),
@@ -300,7 +300,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .map(|f| {
             l.text(
                 "retention-line",
-                Some(&args(&[
+                Some(&args([
                     ("data", category_label(l, &f.category)),
                     ("duration", duration(l, f.retention_days)),
                 ])),
@@ -322,7 +322,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             let b = l.text(&format!("basis-{}", basis.key()), None);
             basis_lines.push(l.text(
                 "basis-line",
-                Some(&args(&[("basis", b), ("data", l.join(&data))])),
+                Some(&args([("basis", b), ("data", l.join(&data))])),
             ));
         }
     }
@@ -344,7 +344,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         } else {
             choices.push(l.text(
                 "choices-consent-late",
-                Some(&args(&[("data", l.join(&late))])),
+                Some(&args([("data", l.join(&late))])),
             ));
         }
     }
@@ -353,13 +353,10 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     }
     for o in &c.consent.opt_out {
         choices.push(match o {
-            OptOut::Link(url) => {
-                l.text("choices-opt-out-link", Some(&args(&[("url", typed(url))])))
+            OptOut::Link(url) => l.text("choices-opt-out-link", Some(&args([("url", typed(url))]))),
+            OptOut::PreferenceCentre(url) => {
+                l.text("choices-opt-out-centre", Some(&args([("url", typed(url))])))
             }
-            OptOut::PreferenceCentre(url) => l.text(
-                "choices-opt-out-centre",
-                Some(&args(&[("url", typed(url))])),
-            ),
             OptOut::ReplyStop => l.text("choices-opt-out-stop", None),
             OptOut::AccountSettings => l.text("choices-opt-out-account", None),
         });

@@ -132,21 +132,23 @@ const CACHE_LINES: usize = 4096;
 /// [`count`], remembering lines already counted. Most lines of a notice are the same from one
 /// keystroke, or one imported campaign, to the next.
 pub fn count_cached(line: &str, method: SyllableMethod) -> Counts {
+    use rustc_hash::FxHashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static CACHE: RefCell<HashMap<(SyllableMethod, String), Counts>> = RefCell::new(HashMap::new());
+        // One map per syllable method, so a lookup borrows the line instead of copying it.
+        static CACHE: RefCell<[FxHashMap<String, Counts>; 3]> = RefCell::default();
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(c) = cache.get(&(method, line.to_string())) {
+        let cache = &mut cache[method as usize];
+        if let Some(c) = cache.get(line) {
             return *c;
         }
         if cache.len() >= CACHE_LINES {
             cache.clear();
         }
         let c = count(line, method);
-        cache.insert((method, line.to_string()), c);
+        cache.insert(line.to_string(), c);
         c
     })
 }
