@@ -15,7 +15,9 @@ use candor::store::import_export::import_files;
 
 const LIBRARY: usize = 10_000;
 
-/// Writes `n` distinct campaign files, variations of the samples.
+/// Writes `n` distinct campaign files, variations of the samples. Besides the id and name, the
+/// offer differs from file to file, so each notice has a line no other file has, as real
+/// campaigns do.
 fn write_files(dir: &Path, n: usize) -> Vec<PathBuf> {
     let docs: Vec<_> = SAMPLES
         .iter()
@@ -27,6 +29,10 @@ fn write_files(dir: &Path, n: usize) -> Vec<PathBuf> {
             let mut c = doc.campaign.clone();
             c.id = format!("{}-{i}", c.id);
             c.name = format!("{} #{i}", c.name);
+            c.value_exchange.immediate = Some(match &c.value_exchange.immediate {
+                Some(offer) => format!("{offer} with code SPRING{i}"),
+                None => format!("Free delivery with code SPRING{i}"),
+            });
             let path = dir.join(format!("{}.ron", c.id));
             std::fs::write(
                 &path,
@@ -151,6 +157,8 @@ fn bench(c: &mut Criterion) {
                 |d| {
                     let mut store = Store::open_unseeded(&d.path().join("i.db")).unwrap();
                     import_all(&mut store, &files);
+                    drop(store);
+                    d // removed after the clock stops
                 },
                 BatchSize::PerIteration,
             )
@@ -159,7 +167,10 @@ fn bench(c: &mut Criterion) {
     group.bench_function("raw rusqlite insert of the same rows", |b| {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),
-            |d| raw_insert(&d.path().join("r.db"), &rows),
+            |d| {
+                raw_insert(&d.path().join("r.db"), &rows);
+                d // removed after the clock stops
+            },
             BatchSize::PerIteration,
         )
     });
