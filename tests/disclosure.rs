@@ -61,7 +61,7 @@ fn every_declared_element_appears_in_every_language() {
             for f in &c.data {
                 let label = vocab().category(&f.category).unwrap().label.clone();
                 assert!(
-                    text.contains(&l.text(&label, None)),
+                    text.contains(&l.text(&label)),
                     "{name}/{}: field {} missing",
                     l.code,
                     f.category
@@ -69,7 +69,7 @@ fn every_declared_element_appears_in_every_language() {
                 for p in &f.purposes {
                     let use_label = vocab().data_use(p).unwrap().label.clone();
                     assert!(
-                        text.contains(&l.text(&use_label, None)),
+                        text.contains(&l.text(&use_label)),
                         "{name}/{}: purpose {p} missing",
                         l.code
                     );
@@ -214,7 +214,7 @@ fn no_sentence_of_the_seeds_appears_in_any_output() {
     }
     for l in locales() {
         for id in &l.message_ids {
-            outputs.push(l.text(id, None));
+            outputs.push(l.text(id));
         }
     }
     for r in RULES {

@@ -34,6 +34,8 @@ pub struct Locale {
     pub decimal_separator: String,
     pub group_separator: String,
     bundle: FluentBundle<FluentResource>,
+    /// Messages that are plain text (no arguments, no selectors), already formatted.
+    plain: FxHashMap<String, String>,
     /// The ids of every message, for the completeness test.
     pub message_ids: Vec<String>,
 }
@@ -63,7 +65,7 @@ fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleE
     let meta: LocaleFile = ron::from_str(ron_text).map_err(|e| err("locale.ron", e.to_string()))?;
     let resource = FluentResource::try_new(ftl.to_string())
         .map_err(|(_, errs)| err("disclosure.ftl", format!("{errs:?}")))?;
-    let message_ids = resource
+    let message_ids: Vec<String> = resource
         .entries()
         .filter_map(|e| match e {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
@@ -80,6 +82,21 @@ fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleE
     bundle
         .add_resource(resource)
         .map_err(|e| err("disclosure.ftl", format!("{e:?}")))?;
+    let plain = message_ids
+        .iter()
+        .filter_map(|id: &String| {
+            let pattern = bundle.get_message(id)?.value()?;
+            let text_only = pattern
+                .elements
+                .iter()
+                .all(|e| matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. }));
+            let mut errors = Vec::new();
+            text_only.then(|| {
+                let text = bundle.format_pattern(pattern, None, &mut errors);
+                (id.clone(), text.into_owned())
+            })
+        })
+        .collect();
     Ok(Locale {
         code,
         name: meta.name,
@@ -89,6 +106,7 @@ fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleE
         decimal_separator: meta.decimal_separator,
         group_separator: meta.group_separator,
         bundle,
+        plain,
         message_ids,
     })
 }
@@ -122,23 +140,36 @@ pub fn codes() -> Vec<&'static str> {
     locales().iter().map(|l| l.code).collect()
 }
 
+/// The value of a message argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    /// A whole number, which the message may use to choose a plural form.
+    Count(u32),
+}
+
 /// Formatted sentences each thread remembers before starting over.
 const MEMO_LINES: usize = 4096;
 
 impl Locale {
-    /// Formats a message. A message missing here falls back to English, then to its id, so a
-    /// half-finished translation shows up in review instead of breaking the preview.
+    /// Formats a message without arguments. A message missing here falls back to English,
+    /// then to its id, so a half-finished translation shows up in review instead of breaking
+    /// the preview.
+    pub fn text(&self, id: &str) -> String {
+        match self.plain.get(id) {
+            Some(text) => text.clone(),
+            None => self.format(id, None),
+        }
+    }
+
+    /// Formats a message with arguments, falling back like [`Locale::text`].
     ///
-    /// Messages with arguments are remembered per thread (up to [`MEMO_LINES`]): a notice
-    /// repeats most of its sentences from one keystroke, or one imported campaign, to the next,
-    /// and Fluent resolves a message afresh each time.
-    pub fn text(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        use fluent_bundle::FluentValue;
+    /// Results are remembered per thread (up to [`MEMO_LINES`]): a notice repeats most of its
+    /// sentences from one keystroke, or one imported campaign, to the next, and Fluent resolves
+    /// a message afresh each time. The Fluent arguments are only built when a sentence is new.
+    pub fn text_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
         use std::cell::RefCell;
         use std::fmt::Write;
-        let Some(a) = args else {
-            return self.format(id, None);
-        };
         thread_local! {
             // The key being built, and the sentences formatted so far.
             static MEMO: RefCell<(String, FxHashMap<String, String>)> = RefCell::default();
@@ -152,23 +183,28 @@ impl Locale {
             key.push_str(self.code);
             key.push('\u{1f}');
             key.push_str(id);
-            for (name, value) in a.iter() {
+            for (name, value) in args {
                 key.push('\u{1f}');
                 key.push_str(name);
                 key.push('\u{1f}');
                 match value {
-                    FluentValue::String(s) => key.push_str(s),
-                    // Plain numbers only: formatting options would have to be part of the key.
-                    FluentValue::Number(n) if n.options == Default::default() => {
-                        let _ = write!(key, "{}#", n.value);
+                    Arg::Text(s) => key.push_str(s),
+                    Arg::Count(n) => {
+                        let _ = write!(key, "{n}#");
                     }
-                    _ => return self.format(id, args),
                 }
             }
             if let Some(text) = done.get(key.as_str()) {
                 return text.clone();
             }
-            let text = self.format(id, args);
+            let mut fluent = FluentArgs::with_capacity(args.len());
+            for (name, value) in args {
+                match value {
+                    Arg::Text(s) => fluent.set(*name, s.as_str()),
+                    Arg::Count(n) => fluent.set(*name, *n),
+                }
+            }
+            let text = self.format(id, Some(&fluent));
             if done.len() >= MEMO_LINES {
                 done.clear();
             }
@@ -199,7 +235,7 @@ impl Locale {
             [] => String::new(),
             [one] => one.clone(),
             [rest @ .., last] => {
-                format!("{} {} {last}", rest.join(", "), self.text("list-and", None))
+                format!("{} {} {last}", rest.join(", "), self.text("list-and"))
             }
         }
     }
@@ -236,16 +272,9 @@ mod tests {
     #[test]
     fn remembered_sentences_depend_on_every_argument() {
         let (en, es) = (locale("en").unwrap(), locale("es").unwrap());
-        let brand = |l: &Locale, b: &str| {
-            let mut a = FluentArgs::new();
-            a.set("brand", b.to_string());
-            l.text("who-brand", Some(&a))
-        };
-        let days = |n: u32| {
-            let mut a = FluentArgs::new();
-            a.set("count", n);
-            en.text("duration-days", Some(&a))
-        };
+        let brand =
+            |l: &Locale, b: &str| l.text_with("who-brand", &[("brand", Arg::Text(b.into()))]);
+        let days = |n: u32| en.text_with("duration-days", &[("count", Arg::Count(n))]);
         for _ in 0..2 {
             assert_eq!(brand(en, "Lumen"), "Lumen is asking for this data.");
             assert_eq!(brand(en, "Postbox"), "Postbox is asking for this data.");
@@ -299,21 +328,14 @@ mod tests {
 
     #[test]
     fn plurals_and_numbers_follow_each_language() {
-        let mut args = FluentArgs::new();
-        args.set("count", 1);
-        assert_eq!(
-            locale("fr").unwrap().text("duration-years", Some(&args)),
-            "un an"
-        );
-        args.set("count", 3);
-        assert_eq!(
-            locale("es").unwrap().text("duration-years", Some(&args)),
-            "3 años"
-        );
-        assert_eq!(
-            locale("en").unwrap().text("duration-days", Some(&args)),
-            "3 days"
-        );
+        let count = |code: &str, id: &str, n: u32| {
+            locale(code)
+                .unwrap()
+                .text_with(id, &[("count", Arg::Count(n))])
+        };
+        assert_eq!(count("fr", "duration-years", 1), "un an");
+        assert_eq!(count("es", "duration-years", 3), "3 años");
+        assert_eq!(count("en", "duration-days", 3), "3 days");
         assert_eq!(locale("en").unwrap().number(1234.56, 1), "1,234.6");
         assert_eq!(locale("es").unwrap().number(1234.56, 1), "1.234,6");
         assert_eq!(locale("fr").unwrap().number(1234.56, 1), "1\u{202f}234,6");

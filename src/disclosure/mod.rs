@@ -7,13 +7,11 @@ pub mod readability;
 pub mod render;
 pub mod value_exchange;
 
-use fluent_bundle::FluentArgs;
-
 use crate::model::vocab::vocab;
 use crate::model::{Campaign, ConsentMoment, LegalBasis, OptOut, RecipientKind};
 use crate::text::clean;
 
-pub use locale::{Locale, locale, locales};
+pub use locale::{Arg, Locale, locale, locales};
 pub use readability::Readability;
 pub use value_exchange::{ValueExchangeView, Verdict, value_exchange};
 
@@ -116,31 +114,25 @@ impl Disclosure {
     }
 }
 
-fn args<'a, const N: usize>(pairs: [(&'a str, String); N]) -> FluentArgs<'a> {
-    let mut a = FluentArgs::with_capacity(N);
-    for (k, v) in pairs {
-        a.set(k, v);
-    }
-    a
+fn args<const N: usize>(pairs: [(&str, String); N]) -> [(&str, Arg); N] {
+    pairs.map(|(k, v)| (k, Arg::Text(v)))
 }
 
 fn category_label(l: &Locale, category: &str) -> String {
     let key = vocab()
         .category(category)
         .map_or("data-other", |c| c.label.as_str());
-    l.text(key, None)
+    l.text(key)
 }
 
 fn duration(l: &Locale, days: u32) -> String {
     let (key, count) = match days {
-        0 => return l.text("duration-visit", None),
+        0 => return l.text("duration-visit"),
         d if d % 365 == 0 => ("duration-years", d / 365),
         d if d % 30 == 0 => ("duration-months", d / 30),
         d => ("duration-days", d),
     };
-    let mut a = FluentArgs::new();
-    a.set("count", count);
-    l.text(key, Some(&a))
+    l.text_with(key, &[("count", Arg::Count(count))])
 }
 
 /// Text a marketer typed, made safe and without a trailing full stop (the sentence adds one).
@@ -157,24 +149,24 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     } else {
         brand
     };
-    let title = l.text("title", Some(&args([("brand", brand.clone())])));
+    let title = l.text_with("title", &args([("brand", brand.clone())]));
     let mut sections = Vec::new();
     let mut section = |kind, heading: &str, lines: Vec<String>| {
         if !lines.is_empty() {
             sections.push(Section {
                 kind,
-                heading: l.text(heading, None),
+                heading: l.text(heading),
                 lines,
             });
         }
     };
 
     // Who is asking.
-    let mut who = vec![l.text("who-brand", Some(&args([("brand", brand.clone())])))];
+    let mut who = vec![l.text_with("who-brand", &args([("brand", brand.clone())]))];
     if !c.controller.contact.trim().is_empty() {
-        who.push(l.text(
+        who.push(l.text_with(
             "who-contact",
-            Some(&args([("contact", typed(&c.controller.contact))])),
+            &args([("contact", typed(&c.controller.contact))]),
         ));
     }
     if let Some(p) = c
@@ -183,7 +175,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .as_deref()
         .filter(|p| !p.trim().is_empty())
     {
-        who.push(l.text("who-partner", Some(&args([("partner", typed(p))]))));
+        who.push(l.text_with("who-partner", &args([("partner", typed(p))])));
     }
     if let Some(p) = c
         .controller
@@ -191,13 +183,13 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .as_deref()
         .filter(|p| !p.trim().is_empty())
     {
-        who.push(l.text("who-security", Some(&args([("page", typed(p))]))));
+        who.push(l.text_with("who-security", &args([("page", typed(p))])));
     }
     section(SectionKind::Who, "heading-who", who);
 
     // What is collected, and why.
     let what: Vec<String> = if c.data.is_empty() {
-        vec![l.text("collect-nothing", None)]
+        vec![l.text("collect-nothing")]
     } else {
         c.data
             .iter()
@@ -210,17 +202,16 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
                             vocab()
                                 .data_use(p)
                                 .map_or("use-essential", |u| u.label.as_str()),
-                            None,
                         )
                     })
                     .collect();
                 let data = category_label(l, &f.category);
                 if purposes.is_empty() {
-                    l.text("collect-line-no-purpose", Some(&args([("data", data)])))
+                    l.text_with("collect-line-no-purpose", &args([("data", data)]))
                 } else {
-                    l.text(
+                    l.text_with(
                         "collect-line",
-                        Some(&args([("data", data), ("purposes", l.join(&purposes))])),
+                        &args([("data", data), ("purposes", l.join(&purposes))]),
                     )
                 }
             })
@@ -233,7 +224,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     let mut get = Vec::new();
     let filled = |s: &Option<String>| s.as_deref().map(typed).filter(|s| !s.is_empty());
     if let Some(offer) = filled(&ve.immediate) {
-        get.push(l.text("get-immediate", Some(&args([("offer", offer)]))));
+        get.push(l.text_with("get-immediate", &args([("offer", offer)])));
     }
     for b in ve
         .ongoing
@@ -241,17 +232,17 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .map(|b| typed(b))
         .filter(|b| !b.is_empty())
     {
-        get.push(l.text("get-ongoing", Some(&args([("benefit", b)]))));
+        get.push(l.text_with("get-ongoing", &args([("benefit", b)])));
     }
     let asks_email = c.data.iter().any(|f| f.category == "user.contact.email");
     if let Some(p) = filled(&ve.email_promise).filter(|_| asks_email) {
-        get.push(l.text("get-email", Some(&args([("promise", p)]))));
+        get.push(l.text_with("get-email", &args([("promise", p)])));
     }
     if let Some(b) = filled(&ve.login_benefit) {
-        get.push(l.text("get-login", Some(&args([("benefit", b)]))));
+        get.push(l.text_with("get-login", &args([("benefit", b)])));
     }
     if get.is_empty() && !c.data.is_empty() {
-        get.push(l.text("get-nothing", None));
+        get.push(l.text("get-nothing"));
     }
     section(SectionKind::Get, "heading-get", get);
 
@@ -273,20 +264,20 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         if c.data.is_empty() {
             Vec::new()
         } else {
-            vec![l.text("recipients-none", Some(&args([("brand", brand.clone())])))]
+            vec![l.text_with("recipients-none", &args([("brand", brand.clone())]))]
         }
     } else {
         recipients
             .iter()
             .map(|(name, kind, data)| {
-                let kind = l.text(&format!("kind-{}", kind.key()), None);
-                l.text(
+                let kind = l.text(&format!("kind-{}", kind.key()));
+                l.text_with(
                     "recipient-line",
-                    Some(&args([
+                    &args([
                         ("name", typed(name)),
                         ("data", l.join(data)),
                         ("kind", kind),
-                    ])),
+                    ]),
                 )
             })
             .collect()
@@ -298,12 +289,12 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .data
         .iter()
         .map(|f| {
-            l.text(
+            l.text_with(
                 "retention-line",
-                Some(&args([
+                &args([
                     ("data", category_label(l, &f.category)),
                     ("duration", duration(l, f.retention_days)),
-                ])),
+                ]),
             )
         })
         .collect();
@@ -319,11 +310,9 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             .map(|f| category_label(l, &f.category))
             .collect();
         if !data.is_empty() {
-            let b = l.text(&format!("basis-{}", basis.key()), None);
-            basis_lines.push(l.text(
-                "basis-line",
-                Some(&args([("basis", b), ("data", l.join(&data))])),
-            ));
+            let b = l.text(&format!("basis-{}", basis.key()));
+            basis_lines
+                .push(l.text_with("basis-line", &args([("basis", b), ("data", l.join(&data))])));
         }
     }
     section(SectionKind::Basis, "heading-basis", basis_lines);
@@ -340,32 +329,29 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             .map(|f| category_label(l, &f.category))
             .collect();
         if late.is_empty() {
-            choices.push(l.text("choices-consent-first", None));
+            choices.push(l.text("choices-consent-first"));
         } else {
-            choices.push(l.text(
-                "choices-consent-late",
-                Some(&args([("data", l.join(&late))])),
-            ));
+            choices.push(l.text_with("choices-consent-late", &args([("data", l.join(&late))])));
         }
     }
     if profiles(c) {
-        choices.push(l.text("choices-profiling", None));
+        choices.push(l.text("choices-profiling"));
     }
     for o in &c.consent.opt_out {
         choices.push(match o {
-            OptOut::Link(url) => l.text("choices-opt-out-link", Some(&args([("url", typed(url))]))),
+            OptOut::Link(url) => l.text_with("choices-opt-out-link", &args([("url", typed(url))])),
             OptOut::PreferenceCentre(url) => {
-                l.text("choices-opt-out-centre", Some(&args([("url", typed(url))])))
+                l.text_with("choices-opt-out-centre", &args([("url", typed(url))]))
             }
-            OptOut::ReplyStop => l.text("choices-opt-out-stop", None),
-            OptOut::AccountSettings => l.text("choices-opt-out-account", None),
+            OptOut::ReplyStop => l.text("choices-opt-out-stop"),
+            OptOut::AccountSettings => l.text("choices-opt-out-account"),
         });
     }
     if c.consent.opt_out.is_empty() && !c.data.is_empty() {
-        choices.push(l.text("choices-opt-out-none", None));
+        choices.push(l.text("choices-opt-out-none"));
     }
     if !c.data.is_empty() {
-        choices.push(l.text("choices-rights", None));
+        choices.push(l.text("choices-rights"));
     }
     section(SectionKind::Choices, "heading-choices", choices);
 

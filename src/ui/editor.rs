@@ -286,7 +286,7 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
         lines.push(Line::styled("  nothing", theme.dim()));
     }
     for g in &v.gives {
-        let label = en.map_or(g.category.clone(), |l| l.text(&g.label, None));
+        let label = en.map_or(g.category.clone(), |l| l.text(&g.label));
         lines.push(Line::from(vec![
             Span::styled(format!("  {:>2}  ", g.weight), theme.dim()),
             Span::raw(label),
