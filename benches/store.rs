@@ -126,9 +126,15 @@ fn bench(c: &mut Criterion) {
         let mut stmt = conn
             .prepare("SELECT quote(c.id) || quote(c.name) || quote(c.status) || quote(c.channels) || quote(c.errors) || quote(c.warnings) || quote(c.infos) || quote(c.updated_at) || quote(r.ron) || quote(r.content_hash) || quote(r.author) || quote(r.message) || quote(r.status) || quote(r.infos) FROM campaigns c JOIN revisions r ON r.campaign_id = c.id AND r.number = 1 ORDER BY r.id")
             .unwrap();
-        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     };
-    assert!(dump(&same) == dump(&lib), "the raw insert writes other rows than the import");
+    assert!(
+        dump(&same) == dump(&lib),
+        "the raw insert writes other rows than the import"
+    );
     let mut store = Store::open(&lib).unwrap();
     let head = store.get("welcome-email-0").unwrap();
     let mut base = head.revision.id;
