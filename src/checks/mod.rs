@@ -164,6 +164,8 @@ pub struct Context<'a> {
     pub value_exchange: ValueExchangeView,
     /// The disclosure in each of the campaign's languages.
     pub disclosures: Vec<Disclosure>,
+    /// See [`Context::targeting_inputs`]; worked out once, as several rules read it.
+    inputs: Vec<Input<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -173,45 +175,50 @@ impl<'a> Context<'a> {
             vocab: vocab(),
             value_exchange: value_exchange(campaign),
             disclosures: generate_all(campaign),
+            inputs: inputs(campaign, vocab()),
         }
     }
 
     /// Every attribute that drives targeting: audience conditions (exclusions included) and
     /// model features, with the vocabulary entry and written justification of each.
-    pub fn targeting_inputs(&self) -> Vec<Input<'a>> {
-        let mut out = Vec::new();
-        for cond in self.campaign.conditions() {
-            if let Condition::Attribute(a) = cond.condition
-                && let Some(def) = self.vocab.attribute(&a.attribute)
-            {
+    pub fn targeting_inputs(&self) -> &[Input<'a>] {
+        &self.inputs
+    }
+}
+
+fn inputs<'a>(campaign: &'a Campaign, vocab: &'static Vocabulary) -> Vec<Input<'a>> {
+    let mut out = Vec::new();
+    for cond in campaign.conditions() {
+        if let Condition::Attribute(a) = cond.condition
+            && let Some(def) = vocab.attribute(&a.attribute)
+        {
+            out.push(Input {
+                path: format!("{}.attribute", cond.path),
+                def,
+                operator: Some(a.operator),
+                value: Some(a.value.as_str()),
+                justification: a.justification.as_deref(),
+                negated: cond.negated,
+                model: None,
+            });
+        }
+    }
+    for (m, model) in campaign.models.iter().enumerate() {
+        for (f, feature) in model.features.iter().enumerate() {
+            if let Some(def) = vocab.attribute(&feature.input) {
                 out.push(Input {
-                    path: format!("{}.attribute", cond.path),
+                    path: format!("models[{m}].features[{f}].input"),
                     def,
-                    operator: Some(a.operator),
-                    value: Some(a.value.as_str()),
-                    justification: a.justification.as_deref(),
-                    negated: cond.negated,
-                    model: None,
+                    operator: None,
+                    value: None,
+                    justification: feature.justification.as_deref(),
+                    negated: false,
+                    model: Some(model.name.as_str()),
                 });
             }
         }
-        for (m, model) in self.campaign.models.iter().enumerate() {
-            for (f, feature) in model.features.iter().enumerate() {
-                if let Some(def) = self.vocab.attribute(&feature.input) {
-                    out.push(Input {
-                        path: format!("models[{m}].features[{f}].input"),
-                        def,
-                        operator: None,
-                        value: None,
-                        justification: feature.justification.as_deref(),
-                        negated: false,
-                        model: Some(model.name.as_str()),
-                    });
-                }
-            }
-        }
-        out
     }
+    out
 }
 
 /// An attribute used for targeting, in an audience condition or as a model feature.

@@ -55,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let demographic: Vec<_> = ctx
         .targeting_inputs()
-        .into_iter()
+        .iter()
         .filter(|i| i.model.is_none() && i.def.kind.is_demographic())
         .collect();
     let Some(first) = demographic.first() else {

@@ -36,17 +36,17 @@ Stop collecting the field, or add what uses it."#,
 };
 
 /// Every data category the campaign reads somewhere.
-pub fn used_categories(ctx: &Context) -> BTreeSet<String> {
+pub fn used_categories<'a>(ctx: &Context<'a>) -> BTreeSet<&'a str> {
     let c = ctx.campaign;
     let mut used = BTreeSet::new();
     for cond in c.conditions() {
         match cond.condition {
             Condition::Intent(i) => {
-                used.insert(i.action.data_category().to_string());
+                used.insert(i.action.data_category());
             }
             Condition::Attribute(a) => {
                 if let Some(def) = ctx.vocab.attribute(&a.attribute) {
-                    used.insert(def.category.clone());
+                    used.insert(def.category.as_str());
                 }
             }
             _ => {}
@@ -55,50 +55,47 @@ pub fn used_categories(ctx: &Context) -> BTreeSet<String> {
     for model in &c.models {
         for f in &model.features {
             match ctx.vocab.attribute(&f.input) {
-                Some(def) => used.insert(def.category.clone()),
-                None => used.insert(f.input.clone()),
+                Some(def) => used.insert(def.category.as_str()),
+                None => used.insert(f.input.as_str()),
             };
         }
     }
     for zone in &c.zones {
-        used.extend(zone.uses.iter().cloned());
-        used.extend(zone.kind.implied_uses().iter().map(|s| s.to_string()));
+        used.extend(zone.uses.iter().map(String::as_str));
+        used.extend(zone.kind.implied_uses());
         if let Some(recipe) = &zone.recipe {
-            used.extend(
-                recipe
-                    .ingredients
-                    .iter()
-                    .filter_map(|i| i.data_category())
-                    .map(str::to_string),
-            );
+            used.extend(recipe.ingredients.iter().filter_map(|i| i.data_category()));
             // Leaving out what was bought, or seen, means reading that history.
             for e in &recipe.exclusions {
                 match e {
-                    Exclusion::AlreadyPurchased => {
-                        used.insert("user.behavior.purchase_history".to_string())
-                    }
-                    Exclusion::RecentlyViewedItems => {
-                        used.insert("user.behavior.browsing_history".to_string())
-                    }
+                    Exclusion::AlreadyPurchased => used.insert("user.behavior.purchase_history"),
+                    Exclusion::RecentlyViewedItems => used.insert("user.behavior.browsing_history"),
                     Exclusion::OutOfStock => false,
                 };
             }
         }
     }
     if c.channels.contains(&Channel::Email) {
-        used.insert("user.contact.email".to_string());
+        used.insert("user.contact.email");
     }
     if c.channels.contains(&Channel::Sms) {
-        used.insert("user.contact.phone_number".to_string());
+        used.insert("user.contact.phone_number");
     }
     for act in &c.activations {
-        used.extend(act.sends.iter().cloned());
+        used.extend(act.sends.iter().map(String::as_str));
     }
     used
 }
 
+/// Whether one category is the other or contains it ("user.contact" covers
+/// "user.contact.email").
 fn covers(a: &str, b: &str) -> bool {
-    a == b || b.starts_with(&format!("{a}.")) || a.starts_with(&format!("{b}."))
+    let within = |inner: &str, outer: &str| {
+        inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('.'))
+    };
+    a == b || within(b, a) || within(a, b)
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -126,6 +123,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::rules::test_support::*;
+
+    #[test]
+    fn a_category_covers_itself_and_what_it_contains_only() {
+        use super::covers;
+        assert!(covers("user.contact", "user.contact"));
+        assert!(covers("user.contact", "user.contact.email"));
+        assert!(covers("user.contact.email", "user.contact"));
+        assert!(!covers("user.contact", "user.contacts"));
+        assert!(!covers("user.contact.email", "user.contact.phone_number"));
+    }
 
     #[test]
     fn fires_on_a_field_nothing_reads() {
