@@ -55,7 +55,7 @@ impl fmt::Display for LoadError {
 }
 
 impl LoadError {
-    fn new(file: &str, pos: Option<Pos>, message: impl Into<String>) -> LoadError {
+    pub(crate) fn new(file: &str, pos: Option<Pos>, message: impl Into<String>) -> LoadError {
         LoadError {
             file: file.to_string(),
             pos,

@@ -38,16 +38,27 @@ pub struct Imported {
 pub struct ReadyFile {
     pub source: String,
     prepared: Prepared,
+    /// The status the file asked for, when the review gate lowered it to draft.
+    demoted: Option<Status>,
 }
 
 /// Reads, validates and checks one file for import. Nothing is written. The file's text is
-/// kept as it is, so an export gives back exactly what was imported.
+/// kept as it is, so an export gives back exactly what was imported; a file whose status the
+/// review gate refuses is kept as a draft instead.
 pub fn prepare_file(path: &Path) -> std::result::Result<ReadyFile, LoadError> {
     let (campaign, text) = ron_io::parse_file(path)?;
     let source = crate::text::clean(&path.display().to_string());
+    let (prepared, demoted) = Prepared::for_import(campaign, text).map_err(|e| {
+        LoadError::new(
+            &source,
+            None,
+            format!("could not be rewritten as a draft: {e}"),
+        )
+    })?;
     Ok(ReadyFile {
         source,
-        prepared: Prepared::from_text(campaign, text),
+        prepared,
+        demoted,
     })
 }
 
@@ -209,7 +220,7 @@ impl Store {
 
 impl ImportBatch<'_> {
     pub fn write(&mut self, file: ReadyFile) -> Result<Imported> {
-        let (id, outcome) = self.write_prepared(file.prepared)?;
+        let (id, outcome) = self.write_prepared(file.prepared, file.demoted)?;
         Ok(Imported {
             id,
             source: file.source,
@@ -217,21 +228,20 @@ impl ImportBatch<'_> {
         })
     }
 
-    pub(crate) fn write_prepared(&mut self, mut p: Prepared) -> Result<(String, Outcome)> {
+    /// Writes one prepared campaign; `demoted` is the status the file asked for, when the review
+    /// gate lowered it (see [`Prepared::for_import`]).
+    pub(crate) fn write_prepared(
+        &mut self,
+        p: Prepared,
+        demoted: Option<Status>,
+    ) -> Result<(String, Outcome)> {
         let tx = &self.tx;
-        let mut demoted = None;
-        if p.refusal.is_some() {
-            demoted = Some(p.campaign.status);
-            p.campaign.status = Status::Draft;
-            let comment = p.ron[..ron_io::leading_comment_len(&p.ron)].to_owned();
-            p = Prepared::new(p.campaign, &comment)?;
-        }
         // The head is always the highest revision, so its number gives the next one.
         let head: Option<(String, i64)> = tx
             .prepare_cached(
                 "SELECT r.content_hash, r.number FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
             )?
-            .query_row([&p.campaign.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([&p.id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let (author, message, at) = (&self.author, self.message, &self.at);
         let outcome = match head {
@@ -251,7 +261,7 @@ impl ImportBatch<'_> {
             },
             (_, o) => o,
         };
-        Ok((p.campaign.id, outcome))
+        Ok((p.id, outcome))
     }
 
     pub fn commit(self) -> Result<()> {

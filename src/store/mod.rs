@@ -250,9 +250,14 @@ fn parse_channels(s: &str) -> Vec<Channel> {
         .collect()
 }
 
-/// A campaign ready to be written: its text, hash and finding counts.
+/// A campaign ready to be written: what its revision and library rows hold (summary, text, hash,
+/// finding counts), and nothing else. The rest of the campaign is dropped where it was prepared,
+/// so an import's writing thread never frees memory its reading threads allocated.
 pub(crate) struct Prepared {
-    pub campaign: Campaign,
+    pub id: String,
+    pub name: String,
+    pub status: Status,
+    pub channels: Vec<Channel>,
     pub ron: String,
     pub hash: String,
     pub counts: Counts,
@@ -270,19 +275,47 @@ impl Prepared {
     /// `ron` must be the text `campaign` was parsed from.
     pub(crate) fn from_text(campaign: Campaign, ron: String) -> Prepared {
         let findings = checks::check(&campaign);
+        Prepared::checked(campaign, ron, &findings)
+    }
+
+    fn checked(campaign: Campaign, ron: String, findings: &[checks::Finding]) -> Prepared {
+        let refusal = checks::review_gate(campaign.status, findings);
         Prepared {
             hash: hash_text(&ron),
-            counts: Counts::of(&findings),
-            refusal: checks::review_gate(campaign.status, &findings),
-            campaign,
+            counts: Counts::of(findings),
+            refusal,
+            id: campaign.id,
+            name: campaign.name,
+            status: campaign.status,
+            channels: campaign.channels,
             ron,
         }
+    }
+
+    /// For an import: the campaign as written or, when its status is past draft and its findings
+    /// forbid that, as a draft (the text rewritten with the status changed, the comment at the
+    /// top kept). The second value is the status the file asked for, when it was lowered.
+    pub(crate) fn for_import(
+        campaign: Campaign,
+        ron: String,
+    ) -> Result<(Prepared, Option<Status>)> {
+        let findings = checks::check(&campaign);
+        if checks::review_gate(campaign.status, &findings).is_none() {
+            return Ok((Prepared::checked(campaign, ron, &findings), None));
+        }
+        let was = campaign.status;
+        let draft = Campaign {
+            status: Status::Draft,
+            ..campaign
+        };
+        let comment = &ron[..ron_io::leading_comment_len(&ron)];
+        Ok((Prepared::new(draft, comment)?, Some(was)))
     }
 
     fn gate(&self) -> Result<()> {
         match &self.refusal {
             Some(r) => Err(StoreError::ReviewGate {
-                id: self.campaign.id.clone(),
+                id: self.id.clone(),
                 status: r.status.label().to_string(),
                 count: r.errors,
                 first: r.first.clone(),
@@ -449,11 +482,12 @@ impl Store {
                 id: name.to_string(),
                 number: 0,
             })?;
-            batch.push(Prepared::new(doc.campaign, &doc.leading_comment)?);
+            let ron = ron_io::document_text(&doc.campaign, &doc.leading_comment)?;
+            batch.push(Prepared::for_import(doc.campaign, ron)?);
         }
         let mut tx = self.import_batch("candor", "sample campaign")?;
-        for p in batch {
-            tx.write_prepared(p)?;
+        for (p, demoted) in batch {
+            tx.write_prepared(p, demoted)?;
         }
         tx.commit()
     }
@@ -954,7 +988,6 @@ pub(crate) fn write_revision(
     at: String,
     number: Option<i64>,
 ) -> Result<RevisionMeta> {
-    let c = &p.campaign;
     // Cached statements: an import writes thousands of revisions in one transaction.
     let number: i64 = match number {
         Some(n) => n,
@@ -962,22 +995,22 @@ pub(crate) fn write_revision(
             .prepare_cached(
                 "SELECT coalesce(max(number), 0) + 1 FROM revisions WHERE campaign_id = ?1",
             )?
-            .query_row([&c.id], |r| r.get(0))?,
+            .query_row([&p.id], |r| r.get(0))?,
     };
     tx.prepare_cached(
         "INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
-        c.id, number, p.ron, p.hash, author, message, at, status_key(c.status),
+        p.id, number, p.ron, p.hash, author, message, at, status_key(p.status),
         p.counts.errors, p.counts.warnings, p.counts.infos
     ])?;
     let rid = tx.last_insert_rowid();
     let row = params![
-        c.id,
-        c.name,
-        status_key(c.status),
-        channels_key(&c.channels),
+        p.id,
+        p.name,
+        status_key(p.status),
+        channels_key(&p.channels),
         rid,
         p.counts.errors,
         p.counts.warnings,
@@ -999,12 +1032,12 @@ pub(crate) fn write_revision(
     }
     Ok(RevisionMeta {
         id: rid,
-        campaign_id: c.id.clone(),
+        campaign_id: p.id.clone(),
         number,
         author: author.to_string(),
         message: message.to_string(),
         created_at: at,
-        status: c.status,
+        status: p.status,
         counts: p.counts,
         content_hash: p.hash.clone(),
     })
