@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use candor::model::Channel;
 use candor::store::import_export::{self, Outcome};
 use candor::store::{Store, Summary};
 use candor::text::{clean, truncate};
@@ -148,12 +149,7 @@ pub fn run_list(store: &Store, json: bool, out: &mut dyn Write) -> Result<ExitCo
         "ID", "NAME", "STATUS", "CHANNELS", "UPDATED", "ERRORS", "WARNINGS"
     )?;
     for s in &all {
-        let channels = s
-            .channels
-            .iter()
-            .map(|c| c.label())
-            .collect::<Vec<_>>()
-            .join(",");
+        let channels = Channel::labels(&s.channels);
         writeln!(
             out,
             "{:28} {:34} {:10} {:16} {:20} {:>6} {:>8}",

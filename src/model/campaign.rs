@@ -108,6 +108,15 @@ impl Channel {
             Channel::Sms => "sms",
         }
     }
+
+    /// Short names joined by commas, as the library lists them: "web,email".
+    pub fn labels(channels: &[Channel]) -> String {
+        channels
+            .iter()
+            .map(|c| c.label())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

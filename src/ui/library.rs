@@ -5,6 +5,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 
 use super::theme::{Theme, severity_word};
 use crate::app::{App, layout, short_time};
+use crate::model::Channel;
 use crate::text::{clean, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
@@ -40,12 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             } else {
                 clean(&s.name)
             };
-            let channels = s
-                .channels
-                .iter()
-                .map(|c| c.label())
-                .collect::<Vec<_>>()
-                .join(",");
+            let channels = Channel::labels(&s.channels);
             let err = Cell::from(s.errors.to_string()).style(if s.errors > 0 {
                 theme.severity(crate::checks::Severity::Error)
             } else {
