@@ -145,6 +145,26 @@ fn indented(mut r: Row, n: u16) -> Row {
     r
 }
 
+/// Adds rows `depth` levels in, each for a part of the campaign under `parent` (a path such as
+/// "zones[0]"), so a row names only its own key.
+struct Nested<'a> {
+    out: &'a mut Vec<Row>,
+    depth: u16,
+    parent: &'a str,
+}
+
+fn nested<'a>(out: &'a mut Vec<Row>, depth: u16, parent: &'a str) -> Nested<'a> {
+    Nested { out, depth, parent }
+}
+
+impl Nested<'_> {
+    fn row(&mut self, label: &str, value: impl Into<String>, field: Field, key: &str) {
+        let path = format!("{}.{key}", self.parent);
+        self.out
+            .push(indented(row(label, value, field, path), self.depth));
+    }
+}
+
 fn opt(s: &Option<String>) -> String {
     s.as_deref().map(clean).unwrap_or_else(|| "—".to_string())
 }
@@ -289,42 +309,31 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                 "locales",
             ));
             out.push(header("Who is asking", Field::Note, "controller"));
-            out.push(indented(
-                row(
-                    "Brand",
-                    or_dash(&c.controller.name),
-                    Field::ControllerName,
-                    "controller.name",
-                ),
-                1,
-            ));
-            out.push(indented(
-                row(
-                    "Contact",
-                    or_dash(&c.controller.contact),
-                    Field::Contact,
-                    "controller.contact",
-                ),
-                1,
-            ));
-            out.push(indented(
-                row(
-                    "Security",
-                    opt(&c.controller.security_page),
-                    Field::SecurityPage,
-                    "controller.security_page",
-                ),
-                1,
-            ));
-            out.push(indented(
-                row(
-                    "Partner",
-                    opt(&c.controller.technology_partner),
-                    Field::TechPartner,
-                    "controller.technology_partner",
-                ),
-                1,
-            ));
+            let mut under = nested(&mut out, 1, "controller");
+            under.row(
+                "Brand",
+                or_dash(&c.controller.name),
+                Field::ControllerName,
+                "name",
+            );
+            under.row(
+                "Contact",
+                or_dash(&c.controller.contact),
+                Field::Contact,
+                "contact",
+            );
+            under.row(
+                "Security",
+                opt(&c.controller.security_page),
+                Field::SecurityPage,
+                "security_page",
+            );
+            under.row(
+                "Partner",
+                opt(&c.controller.technology_partner),
+                Field::TechPartner,
+                "technology_partner",
+            );
             let custom = c
                 .custom_disclosure
                 .as_deref()
@@ -368,89 +377,49 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                     Field::ZoneHeader(i),
                     p.clone(),
                 ));
-                out.push(indented(
-                    row(
-                        "Name",
-                        or_dash(&z.name),
-                        Field::ZoneName(i),
-                        format!("{p}.name"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Kind",
-                        z.kind.label(),
-                        Field::ZoneKind(i),
-                        format!("{p}.kind"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Shown to",
-                        z.visibility.label(),
-                        Field::ZoneVisibility(i),
-                        format!("{p}.visibility"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Priority",
-                        z.priority.to_string(),
-                        Field::ZonePriority(i),
-                        format!("{p}.priority"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Also reads",
-                        list(&z.uses, |u| clean(u)),
-                        Field::ZoneUses(i),
-                        format!("{p}.uses"),
-                    ),
-                    1,
-                ));
+                let mut under = nested(&mut out, 1, &p);
+                under.row("Name", or_dash(&z.name), Field::ZoneName(i), "name");
+                under.row("Kind", z.kind.label(), Field::ZoneKind(i), "kind");
+                under.row(
+                    "Shown to",
+                    z.visibility.label(),
+                    Field::ZoneVisibility(i),
+                    "visibility",
+                );
+                under.row(
+                    "Priority",
+                    z.priority.to_string(),
+                    Field::ZonePriority(i),
+                    "priority",
+                );
+                under.row(
+                    "Also reads",
+                    list(&z.uses, |u| clean(u)),
+                    Field::ZoneUses(i),
+                    "uses",
+                );
                 let recipe = if z.recipe.is_some() { "yes" } else { "none" };
-                out.push(indented(
-                    row(
-                        "Recipe",
-                        recipe,
-                        Field::ZoneRecipe(i),
-                        format!("{p}.recipe"),
-                    ),
-                    1,
-                ));
+                nested(&mut out, 1, &p).row("Recipe", recipe, Field::ZoneRecipe(i), "recipe");
                 if let Some(r) = &z.recipe {
-                    out.push(indented(
-                        row(
-                            "Made from",
-                            list(&r.ingredients, words_of),
-                            Field::RecipeIngredients(i),
-                            format!("{p}.recipe.ingredients"),
-                        ),
-                        2,
-                    ));
-                    out.push(indented(
-                        row(
-                            "Leave out",
-                            list(&r.exclusions, words_of),
-                            Field::RecipeExclusions(i),
-                            format!("{p}.recipe.exclusions"),
-                        ),
-                        2,
-                    ));
-                    out.push(indented(
-                        row(
-                            "Boost",
-                            list(&r.boosters, booster_text),
-                            Field::RecipeBoosters(i),
-                            format!("{p}.recipe.boosters"),
-                        ),
-                        2,
-                    ));
+                    let mut under = nested(&mut out, 2, &p);
+                    under.row(
+                        "Made from",
+                        list(&r.ingredients, words_of),
+                        Field::RecipeIngredients(i),
+                        "recipe.ingredients",
+                    );
+                    under.row(
+                        "Leave out",
+                        list(&r.exclusions, words_of),
+                        Field::RecipeExclusions(i),
+                        "recipe.exclusions",
+                    );
+                    under.row(
+                        "Boost",
+                        list(&r.boosters, booster_text),
+                        Field::RecipeBoosters(i),
+                        "recipe.boosters",
+                    );
                 }
             }
         }
@@ -470,71 +439,47 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                     Field::DataHeader(i),
                     p.clone(),
                 ));
-                out.push(indented(
-                    row(
-                        "Category",
-                        clean(&d.category),
-                        Field::DataCategory(i),
-                        format!("{p}.category"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Purposes",
-                        list(&d.purposes, |u| clean(u)),
-                        Field::DataPurposes(i),
-                        format!("{p}.purposes"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Collected by",
-                        words_of(&d.collected_by),
-                        Field::DataCollected(i),
-                        format!("{p}.collected_by"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Consent",
-                        words_of(&d.consent),
-                        Field::DataConsent(i),
-                        format!("{p}.consent"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Legal basis",
-                        words_of(&d.legal_basis),
-                        Field::DataBasis(i),
-                        format!("{p}.legal_basis"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Kept (days)",
-                        d.retention_days.to_string(),
-                        Field::DataRetention(i),
-                        format!("{p}.retention_days"),
-                    ),
-                    1,
-                ));
+                let mut under = nested(&mut out, 1, &p);
+                under.row(
+                    "Category",
+                    clean(&d.category),
+                    Field::DataCategory(i),
+                    "category",
+                );
+                under.row(
+                    "Purposes",
+                    list(&d.purposes, |u| clean(u)),
+                    Field::DataPurposes(i),
+                    "purposes",
+                );
+                under.row(
+                    "Collected by",
+                    words_of(&d.collected_by),
+                    Field::DataCollected(i),
+                    "collected_by",
+                );
+                under.row(
+                    "Consent",
+                    words_of(&d.consent),
+                    Field::DataConsent(i),
+                    "consent",
+                );
+                under.row(
+                    "Legal basis",
+                    words_of(&d.legal_basis),
+                    Field::DataBasis(i),
+                    "legal_basis",
+                );
+                under.row(
+                    "Kept (days)",
+                    d.retention_days.to_string(),
+                    Field::DataRetention(i),
+                    "retention_days",
+                );
                 for (j, r) in d.recipients.iter().enumerate() {
                     let value = format!("{} ({})", clean(&r.name), words_of(&r.kind));
-                    out.push(indented(
-                        row(
-                            "Recipient",
-                            value,
-                            Field::Recipient(i, j),
-                            format!("{p}.recipients[{j}]"),
-                        ),
-                        1,
-                    ));
+                    let key = format!("recipients[{j}]");
+                    nested(&mut out, 1, &p).row("Recipient", value, Field::Recipient(i, j), &key);
                 }
             }
             for (i, a) in c.activations.iter().enumerate() {
@@ -544,33 +489,20 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                     Field::ActHeader(i),
                     p.clone(),
                 ));
-                out.push(indented(
-                    row(
-                        "Destination",
-                        or_dash(&a.destination),
-                        Field::ActDestination(i),
-                        format!("{p}.destination"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Kind",
-                        words_of(&a.kind),
-                        Field::ActKind(i),
-                        format!("{p}.kind"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Sends",
-                        list(&a.sends, |s| clean(s)),
-                        Field::ActSends(i),
-                        format!("{p}.sends"),
-                    ),
-                    1,
-                ));
+                let mut under = nested(&mut out, 1, &p);
+                under.row(
+                    "Destination",
+                    or_dash(&a.destination),
+                    Field::ActDestination(i),
+                    "destination",
+                );
+                under.row("Kind", words_of(&a.kind), Field::ActKind(i), "kind");
+                under.row(
+                    "Sends",
+                    list(&a.sends, |s| clean(s)),
+                    Field::ActSends(i),
+                    "sends",
+                );
             }
             for (i, m) in c.models.iter().enumerate() {
                 let p = format!("models[{i}]");
@@ -579,33 +511,15 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                     Field::ModelHeader(i),
                     p.clone(),
                 ));
-                out.push(indented(
-                    row(
-                        "Name",
-                        or_dash(&m.name),
-                        Field::ModelName(i),
-                        format!("{p}.name"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Kind",
-                        words_of(&m.kind),
-                        Field::ModelKind(i),
-                        format!("{p}.kind"),
-                    ),
-                    1,
-                ));
-                out.push(indented(
-                    row(
-                        "Features",
-                        list(&m.features, |f| clean(&f.input)),
-                        Field::ModelFeatures(i),
-                        format!("{p}.features"),
-                    ),
-                    1,
-                ));
+                let mut under = nested(&mut out, 1, &p);
+                under.row("Name", or_dash(&m.name), Field::ModelName(i), "name");
+                under.row("Kind", words_of(&m.kind), Field::ModelKind(i), "kind");
+                under.row(
+                    "Features",
+                    list(&m.features, |f| clean(&f.input)),
+                    Field::ModelFeatures(i),
+                    "features",
+                );
                 for (j, f) in m.features.iter().enumerate() {
                     let reason = match f.justification.as_deref().filter(|r| !r.trim().is_empty()) {
                         Some(r) => format!("{}: \"{}\"", clean(&f.input), clean(r)),
@@ -629,80 +543,62 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                 Field::Note,
                 "value_exchange",
             ));
-            out.push(indented(
-                row(
-                    "Right away",
-                    opt(&ve.immediate),
-                    Field::Immediate,
-                    "value_exchange.immediate",
-                ),
-                1,
-            ));
+            nested(&mut out, 1, "value_exchange").row(
+                "Right away",
+                opt(&ve.immediate),
+                Field::Immediate,
+                "immediate",
+            );
             for (i, b) in ve.ongoing.iter().enumerate() {
-                out.push(indented(
-                    row(
-                        "Over time",
-                        clean(b),
-                        Field::Ongoing(i),
-                        format!("value_exchange.ongoing[{i}]"),
-                    ),
-                    1,
-                ));
+                let key = format!("ongoing[{i}]");
+                nested(&mut out, 1, "value_exchange").row(
+                    "Over time",
+                    clean(b),
+                    Field::Ongoing(i),
+                    &key,
+                );
             }
-            out.push(indented(
-                row(
-                    "By email",
-                    opt(&ve.email_promise),
-                    Field::EmailPromise,
-                    "value_exchange.email_promise",
-                ),
-                1,
-            ));
-            out.push(indented(
-                row(
-                    "If logged in",
-                    opt(&ve.login_benefit),
-                    Field::LoginBenefit,
-                    "value_exchange.login_benefit",
-                ),
-                1,
-            ));
+            let mut under = nested(&mut out, 1, "value_exchange");
+            under.row(
+                "By email",
+                opt(&ve.email_promise),
+                Field::EmailPromise,
+                "email_promise",
+            );
+            under.row(
+                "If logged in",
+                opt(&ve.login_benefit),
+                Field::LoginBenefit,
+                "login_benefit",
+            );
             out.push(header("Consent and choice", Field::Note, "consent"));
             for (i, o) in c.consent.opt_out.iter().enumerate() {
-                out.push(indented(
-                    row(
-                        "Opt-out",
-                        opt_out_text(o),
-                        Field::OptOut(i),
-                        format!("consent.opt_out[{i}]"),
-                    ),
-                    1,
-                ));
+                let key = format!("opt_out[{i}]");
+                nested(&mut out, 1, "consent").row(
+                    "Opt-out",
+                    opt_out_text(o),
+                    Field::OptOut(i),
+                    &key,
+                );
             }
             if c.consent.opt_out.is_empty() {
-                out.push(indented(
-                    row(
-                        "Opt-out",
-                        "none (press a to add one)",
-                        Field::Note,
-                        "consent.opt_out",
-                    ),
-                    1,
-                ));
+                nested(&mut out, 1, "consent").row(
+                    "Opt-out",
+                    "none (press a to add one)",
+                    Field::Note,
+                    "opt_out",
+                );
             }
             let perm = c
                 .consent
                 .email_permission
                 .map_or("not required".to_string(), |p| words_of(&p));
-            out.push(indented(
-                row(
-                    "Email opt-in",
-                    perm,
-                    Field::EmailPermission,
-                    "consent.email_permission",
-                ),
-                1,
-            ));
+            nested(&mut out, 1, "consent").row(
+                "Email opt-in",
+                perm,
+                Field::EmailPermission,
+                "email_permission",
+            );
         }
     }
     out
