@@ -350,3 +350,24 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
     assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
     assert_eq!(c.app.library.all.len(), 13 + 250);
 }
+
+/// Wizards and library prompts share one rule for names: empty is refused, the prompt stays
+/// open and says what is missing.
+#[test]
+fn an_empty_name_is_refused_and_the_prompt_stays_open() {
+    let (w, h) = (120, 40);
+    let mut c = setup();
+    c.app.area = Rect::new(0, 0, w, h);
+    press(&mut c.app, &format!("{WELCOME} ] ] a <enter>"));
+    let screen = render(&mut c.app, w, h);
+    assert!(screen.contains("the zone name cannot be empty"), "{screen}");
+    press(&mut c.app, "Hero <enter>");
+    let screen = render(&mut c.app, w, h);
+    assert!(!screen.contains("cannot be empty"), "{screen}");
+
+    let mut c = setup();
+    c.app.area = Rect::new(0, 0, w, h);
+    press(&mut c.app, "n <enter> <enter>");
+    let screen = render(&mut c.app, w, h);
+    assert!(screen.contains("the name cannot be empty"), "{screen}");
+}

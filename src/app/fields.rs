@@ -921,7 +921,8 @@ fn set_opt(slot: &mut Option<String>, s: String) {
     };
 }
 
-fn required(s: String, what: &str) -> Result<String, String> {
+/// The trimmed text, or an error naming what may not be left empty.
+pub(super) fn required(s: String, what: &str) -> Result<String, String> {
     if s.trim().is_empty() {
         Err(format!("{what} cannot be empty"))
     } else {
@@ -929,17 +930,19 @@ fn required(s: String, what: &str) -> Result<String, String> {
     }
 }
 
-fn picked<T: Copy>(all: &[T], v: &EditValue) -> Result<T, String> {
+/// The entry of `all` a picker chose.
+pub(super) fn picked<T: Clone>(all: &[T], v: &EditValue) -> Result<T, String> {
     match v {
         EditValue::Index(i) => all
             .get(*i)
-            .copied()
+            .cloned()
             .ok_or_else(|| "no such choice".to_string()),
         _ => Err("expected a choice".into()),
     }
 }
 
-fn flags<T: Clone>(all: &[T], v: &EditValue) -> Result<Vec<T>, String> {
+/// The entries of `all` a checklist ticked.
+pub(super) fn flags<T: Clone>(all: &[T], v: &EditValue) -> Result<Vec<T>, String> {
     match v {
         EditValue::Flags(f) => Ok(all
             .iter()

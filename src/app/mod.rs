@@ -25,7 +25,7 @@ use crate::model::vocab::{AttributeKind, vocab};
 use crate::model::*;
 use crate::store::{Store, StoreError, Summary};
 use crate::text::clean;
-use fields::{EditKind, EditValue, Field, Item, Row, Section};
+use fields::{EditKind, EditValue, Field, Item, Row, Section, flags, picked, required};
 use keymap::{Action as A, Ctx};
 use templates::Template;
 
@@ -1815,9 +1815,9 @@ impl App {
             } => {
                 let mut step = step + 1;
                 match step - 1 {
-                    0 => cond.action = Action::ALL[idx(&v).min(Action::ALL.len() - 1)],
+                    0 => cond.action = picked(&Action::ALL, &v)?,
                     1 => {
-                        let kind = TARGET_KINDS[idx(&v).min(TARGET_KINDS.len() - 1)].0;
+                        let kind = picked(&TARGET_KINDS, &v)?.0;
                         cond.target = make_target(kind, target_value(&cond.target));
                         if kind == "anything" {
                             step = 3;
@@ -1849,16 +1849,10 @@ impl App {
             } => {
                 match step {
                     0 => {
-                        let attrs = attributes_by_risk();
-                        cond.attribute = attrs[idx(&v).min(attrs.len() - 1)].id.clone();
+                        cond.attribute = picked(&attributes_by_risk(), &v)?.id.clone();
                     }
-                    1 => cond.operator = Operator::ALL[idx(&v).min(Operator::ALL.len() - 1)],
-                    2 => {
-                        if txt(&v).is_empty() {
-                            return Err("enter a value".into());
-                        }
-                        cond.value = txt(&v);
-                    }
+                    1 => cond.operator = picked(&Operator::ALL, &v)?,
+                    2 => cond.value = required(txt(&v), "the value")?,
                     _ => cond.justification = Some(txt(&v)).filter(|t| !t.is_empty()),
                 }
                 Wizard::Attribute {
@@ -1870,13 +1864,9 @@ impl App {
             }
             Wizard::Zone { mut zone, step } => {
                 match step {
-                    0 => {
-                        zone.name = Some(txt(&v))
-                            .filter(|t| !t.is_empty())
-                            .ok_or("enter a name")?
-                    }
+                    0 => zone.name = required(txt(&v), "the zone name")?,
                     1 => {
-                        zone.kind = ZoneKind::ALL[idx(&v).min(ZoneKind::ALL.len() - 1)];
+                        zone.kind = picked(&ZoneKind::ALL, &v)?;
                         if zone.kind == ZoneKind::Recommendations {
                             zone.recipe = Some(Recipe {
                                 ingredients: vec![Ingredient::ViewedTogether],
@@ -1888,7 +1878,7 @@ impl App {
                             });
                         }
                     }
-                    _ => zone.visibility = Visibility::ALL[idx(&v).min(2)],
+                    _ => zone.visibility = picked(&Visibility::ALL, &v)?,
                 }
                 Wizard::Zone {
                     zone,
@@ -1896,23 +1886,15 @@ impl App {
                 }
             }
             Wizard::DataField { mut field, step } => {
-                match (step, &v) {
-                    (0, _) => {
-                        field.category = vocab().categories
-                            [idx(&v).min(vocab().categories.len() - 1)]
-                        .name
-                        .clone()
-                    }
-                    (1, EditValue::Flags(f)) => {
-                        field.purposes = vocab()
-                            .uses
-                            .iter()
-                            .zip(f)
-                            .filter(|(_, on)| **on)
-                            .map(|(u, _)| u.name.clone())
+                match step {
+                    0 => field.category = picked(&vocab().categories, &v)?.name,
+                    1 => {
+                        field.purposes = flags(&vocab().uses, &v)?
+                            .into_iter()
+                            .map(|u| u.name)
                             .collect();
                     }
-                    _ => field.collected_by = Collection::ALL[idx(&v).min(2)],
+                    _ => field.collected_by = picked(&Collection::ALL, &v)?,
                 }
                 Wizard::DataField {
                     field,
@@ -1926,12 +1908,8 @@ impl App {
                 step,
             } => {
                 match step {
-                    0 => {
-                        recipient.name = Some(txt(&v))
-                            .filter(|t| !t.is_empty())
-                            .ok_or("enter a name")?
-                    }
-                    _ => recipient.kind = RecipientKind::ALL[idx(&v).min(3)],
+                    0 => recipient.name = required(txt(&v), "the recipient's name")?,
+                    _ => recipient.kind = picked(&RecipientKind::ALL, &v)?,
                 }
                 Wizard::Recipient {
                     data,
@@ -1941,23 +1919,15 @@ impl App {
                 }
             }
             Wizard::Activation { mut act, step } => {
-                match (step, &v) {
-                    (0, _) => {
-                        act.destination = Some(txt(&v))
-                            .filter(|t| !t.is_empty())
-                            .ok_or("enter a destination")?
-                    }
-                    (1, _) => act.kind = RecipientKind::ALL[idx(&v).min(3)],
-                    (_, EditValue::Flags(f)) => {
-                        act.sends = vocab()
-                            .categories
-                            .iter()
-                            .zip(f)
-                            .filter(|(_, on)| **on)
-                            .map(|(c, _)| c.name.clone())
+                match step {
+                    0 => act.destination = required(txt(&v), "the destination")?,
+                    1 => act.kind = picked(&RecipientKind::ALL, &v)?,
+                    _ => {
+                        act.sends = flags(&vocab().categories, &v)?
+                            .into_iter()
+                            .map(|c| c.name)
                             .collect();
                     }
-                    _ => {}
                 }
                 Wizard::Activation {
                     act,
@@ -1966,17 +1936,16 @@ impl App {
             }
             Wizard::Model { mut model, step } => {
                 match step {
-                    0 => {
-                        model.name = Some(txt(&v))
-                            .filter(|t| !t.is_empty())
-                            .ok_or("enter a name")?
-                    }
+                    0 => model.name = required(txt(&v), "the model name")?,
                     _ => {
-                        model.kind = [
-                            ModelKind::Propensity,
-                            ModelKind::Affinity,
-                            ModelKind::Lookalike,
-                        ][idx(&v).min(2)]
+                        model.kind = picked(
+                            &[
+                                ModelKind::Propensity,
+                                ModelKind::Affinity,
+                                ModelKind::Lookalike,
+                            ],
+                            &v,
+                        )?
                     }
                 }
                 Wizard::Model {
@@ -1986,14 +1955,11 @@ impl App {
             }
             Wizard::OptOut { kind, step } => match step {
                 0 => Wizard::OptOut {
-                    kind: idx(&v).min(3),
+                    kind: idx(&v).min(OPT_OUT_KINDS.len() - 1),
                     step: 1,
                 },
                 _ => {
-                    let url = txt(&v);
-                    if url.is_empty() {
-                        return Err("enter the web address".into());
-                    }
+                    let url = required(txt(&v), "the web address")?;
                     let o = if kind == 0 {
                         OptOut::Link(url)
                     } else {
@@ -2777,10 +2743,7 @@ impl App {
                 let EditValue::Text(name) = v else {
                     return Ok(());
                 };
-                let name = name.trim().to_string();
-                if name.is_empty() {
-                    return Err("enter a name".into());
-                }
+                let name = required(name, "the name")?;
                 let id = self.unique_id(&name);
                 let mut c = t.build(&id, &name);
                 c.owner = self.store.author().to_string();
@@ -2803,30 +2766,24 @@ impl App {
                 let EditValue::Text(name) = v else {
                     return Ok(());
                 };
-                if name.trim().is_empty() {
-                    return Err("enter a name".into());
-                }
-                self.store
-                    .rename(&id, name.trim())
-                    .map_err(|e| e.to_string())?;
+                let name = required(name, "the name")?;
+                self.store.rename(&id, &name).map_err(|e| e.to_string())?;
                 self.reload_library();
-                self.say(format!("Renamed to \"{}\"", clean(name.trim())), None);
+                self.say(format!("Renamed to \"{}\"", clean(&name)), None);
                 Ok(())
             }
             Then::Duplicate(id) => {
                 let EditValue::Text(name) = v else {
                     return Ok(());
                 };
-                if name.trim().is_empty() {
-                    return Err("enter a name".into());
-                }
+                let name = required(name, "the name")?;
                 let new_id = self.unique_id(&name);
                 self.store
-                    .duplicate(&id, &new_id, name.trim())
+                    .duplicate(&id, &new_id, &name)
                     .map_err(|e| e.to_string())?;
                 self.reload_library();
                 self.select_in_library(&new_id);
-                self.say(format!("Copied as \"{}\"", clean(name.trim())), None);
+                self.say(format!("Copied as \"{}\"", clean(&name)), None);
                 Ok(())
             }
             Then::Import => {
