@@ -1325,14 +1325,12 @@ impl App {
         };
         match e.section {
             Section::Zones => self.run_wizard(Wizard::Zone {
-                zone: Zone {
-                    name: String::new(),
-                    kind: ZoneKind::Banner,
-                    visibility: Visibility::Anyone,
-                    priority: e.campaign.zones.len() as u32 + 1,
-                    uses: Vec::new(),
-                    recipe: None,
-                },
+                zone: Zone::new(
+                    "",
+                    ZoneKind::Banner,
+                    Visibility::Anyone,
+                    e.campaign.zones.len() as u32 + 1,
+                ),
                 step: 0,
             }),
             Section::Data => {

@@ -72,14 +72,12 @@ impl Template {
             Template::WebBanner => {
                 c.objective = "Show the new collection to people who browsed it".into();
                 c.audience = Condition::All(vec![views(30)]);
-                c.zones = vec![Zone {
-                    name: "Home banner".into(),
-                    kind: ZoneKind::Banner,
-                    visibility: Visibility::Anyone,
-                    priority: 1,
-                    uses: vec![],
-                    recipe: None,
-                }];
+                c.zones = vec![Zone::new(
+                    "Home banner",
+                    ZoneKind::Banner,
+                    Visibility::Anyone,
+                    1,
+                )];
                 c.data = vec![browsing];
                 c.value_exchange.immediate =
                     Some("Free delivery on the new collection this week".into());
@@ -93,14 +91,12 @@ impl Template {
                     count: Count::AtLeast(2),
                     within_days: 7,
                 })]);
-                c.zones = vec![Zone {
-                    name: "Sign-up form".into(),
-                    kind: ZoneKind::Form,
-                    visibility: Visibility::AnonymousOnly,
-                    priority: 1,
-                    uses: vec![],
-                    recipe: None,
-                }];
+                c.zones = vec![Zone::new(
+                    "Sign-up form",
+                    ZoneKind::Form,
+                    Visibility::AnonymousOnly,
+                    1,
+                )];
                 c.data = vec![
                     DataField {
                         category: "user.contact.email".into(),
@@ -123,16 +119,17 @@ impl Template {
                 c.objective = "Suggest products that go with what people look at".into();
                 c.audience = Condition::All(vec![views(30)]);
                 c.zones = vec![Zone {
-                    name: "You may also like".into(),
-                    kind: ZoneKind::Recommendations,
-                    visibility: Visibility::Anyone,
-                    priority: 1,
-                    uses: vec![],
                     recipe: Some(Recipe {
                         ingredients: vec![Ingredient::ViewedTogether],
                         exclusions: vec![Exclusion::AlreadyPurchased, Exclusion::OutOfStock],
                         boosters: vec![],
                     }),
+                    ..Zone::new(
+                        "You may also like",
+                        ZoneKind::Recommendations,
+                        Visibility::Anyone,
+                        1,
+                    )
                 }];
                 c.data = vec![
                     browsing.clone(),

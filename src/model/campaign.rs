@@ -426,6 +426,25 @@ pub struct Zone {
     pub recipe: Option<Recipe>,
 }
 
+impl Zone {
+    /// A zone that reads only what its kind implies and has no recipe.
+    pub fn new(
+        name: impl Into<String>,
+        kind: ZoneKind,
+        visibility: Visibility,
+        priority: u32,
+    ) -> Zone {
+        Zone {
+            name: name.into(),
+            kind,
+            visibility,
+            priority,
+            uses: Vec::new(),
+            recipe: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ZoneKind {
     Banner,

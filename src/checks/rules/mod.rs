@@ -146,34 +146,21 @@ pub(crate) mod test_support {
             ),
         ];
         c.zones = vec![
+            Zone::new("Hero", ZoneKind::Banner, Visibility::LoggedInOnly, 1),
             Zone {
-                name: "Hero".into(),
-                kind: ZoneKind::Banner,
-                visibility: Visibility::LoggedInOnly,
-                priority: 1,
-                uses: vec![],
-                recipe: None,
-            },
-            Zone {
-                name: "For you".into(),
-                kind: ZoneKind::Recommendations,
-                visibility: Visibility::Anyone,
-                priority: 2,
-                uses: vec![],
                 recipe: Some(Recipe {
                     ingredients: vec![Ingredient::BoughtTogether],
                     exclusions: vec![Exclusion::AlreadyPurchased],
                     boosters: vec![],
                 }),
+                ..Zone::new("For you", ZoneKind::Recommendations, Visibility::Anyone, 2)
             },
-            Zone {
-                name: "You looked at".into(),
-                kind: ZoneKind::RecentlyViewed,
-                visibility: Visibility::LoggedInOnly,
-                priority: 3,
-                uses: vec![],
-                recipe: None,
-            },
+            Zone::new(
+                "You looked at",
+                ZoneKind::RecentlyViewed,
+                Visibility::LoggedInOnly,
+                3,
+            ),
         ];
         c.value_exchange = ValueExchange {
             immediate: Some("10% off today".into()),
