@@ -1983,28 +1983,8 @@ impl App {
             Wizard::Attribute {
                 cond, at, replace, ..
             } => self.place_condition(Condition::Attribute(cond), at, replace),
-            Wizard::Zone { zone, .. } => {
-                let path = format!(
-                    "zones[{}]",
-                    self.editor.as_ref().map_or(0, |e| e.campaign.zones.len())
-                );
-                self.change(|c| {
-                    c.zones.push(zone);
-                    Ok(())
-                });
-                self.select_path(&path);
-            }
-            Wizard::DataField { field, .. } => {
-                let path = format!(
-                    "data[{}]",
-                    self.editor.as_ref().map_or(0, |e| e.campaign.data.len())
-                );
-                self.change(|c| {
-                    c.data.push(field);
-                    Ok(())
-                });
-                self.select_path(&path);
-            }
+            Wizard::Zone { zone, .. } => self.append("zones", zone, |c| &mut c.zones),
+            Wizard::DataField { field, .. } => self.append("data", field, |c| &mut c.data),
             Wizard::Recipient {
                 data,
                 index,
@@ -2021,24 +2001,9 @@ impl App {
                 });
             }
             Wizard::Activation { act, .. } => {
-                let path = format!(
-                    "activations[{}]",
-                    self.editor
-                        .as_ref()
-                        .map_or(0, |e| e.campaign.activations.len())
-                );
-                self.change(|c| {
-                    c.activations.push(act);
-                    Ok(())
-                });
-                self.select_path(&path);
+                self.append("activations", act, |c| &mut c.activations)
             }
-            Wizard::Model { model, .. } => {
-                self.change(|c| {
-                    c.models.push(model);
-                    Ok(())
-                });
-            }
+            Wizard::Model { model, .. } => self.append("models", model, |c| &mut c.models),
             Wizard::OptOut { kind, .. } => {
                 let o = if kind == 2 {
                     OptOut::ReplyStop
@@ -2050,6 +2015,21 @@ impl App {
                     Ok(())
                 });
             }
+        }
+    }
+
+    /// Adds `item` at the end of one of the campaign's lists (`list` is its name in the file)
+    /// and selects it.
+    fn append<T>(&mut self, list: &str, item: T, of: fn(&mut Campaign) -> &mut Vec<T>) {
+        let mut at = 0;
+        let added = self.change(|c| {
+            let items = of(c);
+            items.push(item);
+            at = items.len() - 1;
+            Ok(())
+        });
+        if added {
+            self.select_path(&format!("{list}[{at}]"));
         }
     }
 
