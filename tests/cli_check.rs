@@ -138,6 +138,10 @@ fn unknown_field_suggests_the_closest() {
     assert!(err.contains("unknown field `objectiv`"), "{err}");
     assert!(err.contains("did you mean `objective`"), "{err}");
     assert!(err.contains("input.ron:10:5"), "{err}");
+    assert!(
+        err.contains("? The fields here are `version`, `id`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -147,6 +151,7 @@ fn misspelt_variant_suggests_the_closest() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown choice `PageVeiw`"), "{err}");
     assert!(err.contains("did you mean `PageView`"), "{err}");
+    assert!(err.contains("? Expected one of `PageView`"), "{err}");
 }
 
 #[test]

@@ -262,43 +262,35 @@ fn parse_error(name: &str, e: &ron::error::SpannedError) -> LoadError {
             .map(|o| format!(" in `{}`", clean(o)))
             .unwrap_or_default()
     };
+    // A name the file used that is not allowed here, with the closest allowed names first.
+    let unknown =
+        |what: &str, found: &str, expected: &[&str], outer: &Option<String>, list: &str| {
+            let found = clean(found);
+            let near = super::vocab::closest(&found, expected.iter().copied());
+            let e = err(format!("unknown {what} `{found}`{}", inside(outer)));
+            if near.is_empty() {
+                e.hint(format!("{list} {}", names(expected)))
+            } else {
+                let (first, rest) = list.split_at(1);
+                e.hint(format!(
+                    "did you mean {}? {}{rest} {}",
+                    names(&near),
+                    first.to_uppercase(),
+                    names(expected)
+                ))
+            }
+        };
     match &e.code {
         E::NoSuchStructField {
             expected,
             found,
             outer,
-        } => {
-            let found = clean(found);
-            let near = super::vocab::closest(&found, expected.iter().copied());
-            let e = err(format!("unknown field `{found}`{}", inside(outer)));
-            if near.is_empty() {
-                e.hint(format!("the fields here are {}", names(expected)))
-            } else {
-                e.hint(format!(
-                    "did you mean {}? The fields here are {}",
-                    names(&near),
-                    names(expected)
-                ))
-            }
-        }
+        } => unknown("field", found, expected, outer, "the fields here are"),
         E::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => {
-            let found = clean(found);
-            let near = super::vocab::closest(&found, expected.iter().copied());
-            let e = err(format!("unknown choice `{found}`{}", inside(outer)));
-            if near.is_empty() {
-                e.hint(format!("expected one of {}", names(expected)))
-            } else {
-                e.hint(format!(
-                    "did you mean {}? Expected one of {}",
-                    names(&near),
-                    names(expected)
-                ))
-            }
-        }
+        } => unknown("choice", found, expected, outer, "expected one of"),
         E::MissingStructField { field, outer } => {
             err(format!("missing field `{field}`{}", inside(outer))).hint(format!(
                 "add `{field}: ...`; see the samples in campaigns/ for its form"
