@@ -161,6 +161,9 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         }
     };
 
+    // Optional texts the marketer typed, made safe; empty ones count as not given.
+    let filled = |s: &Option<String>| s.as_deref().map(typed).filter(|s| !s.is_empty());
+
     // Who is asking.
     let mut who = vec![l.text_with("who-brand", &args([("brand", brand.clone())]))];
     if !c.controller.contact.trim().is_empty() {
@@ -169,21 +172,11 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             &args([("contact", typed(&c.controller.contact))]),
         ));
     }
-    if let Some(p) = c
-        .controller
-        .technology_partner
-        .as_deref()
-        .filter(|p| !p.trim().is_empty())
-    {
-        who.push(l.text_with("who-partner", &args([("partner", typed(p))])));
+    if let Some(p) = filled(&c.controller.technology_partner) {
+        who.push(l.text_with("who-partner", &args([("partner", p)])));
     }
-    if let Some(p) = c
-        .controller
-        .security_page
-        .as_deref()
-        .filter(|p| !p.trim().is_empty())
-    {
-        who.push(l.text_with("who-security", &args([("page", typed(p))])));
+    if let Some(p) = filled(&c.controller.security_page) {
+        who.push(l.text_with("who-security", &args([("page", p)])));
     }
     section(SectionKind::Who, "heading-who", who);
 
@@ -222,7 +215,6 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     // What the visitor gets.
     let ve = &c.value_exchange;
     let mut get = Vec::new();
-    let filled = |s: &Option<String>| s.as_deref().map(typed).filter(|s| !s.is_empty());
     if let Some(offer) = filled(&ve.immediate) {
         get.push(l.text_with("get-immediate", &args([("offer", offer)])));
     }
