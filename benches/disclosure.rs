@@ -22,6 +22,7 @@ pub fn large(fields: usize) -> Campaign {
             category: v.categories[i % v.categories.len()].name.clone(),
             purposes: vec![v.uses[i % v.uses.len()].name.clone()],
             collected_by: candor::model::Collection::Form,
+            source: None,
             consent: candor::model::ConsentMoment::BeforeCollection,
             legal_basis: candor::model::LegalBasis::Consent,
             retention_days: 30 * (1 + i as u32 % 24),

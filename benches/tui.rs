@@ -53,6 +53,7 @@ fn large_campaign() -> Campaign {
             legal_basis: LegalBasis::Consent,
             retention_days: 365,
             recipients: Vec::new(),
+            source: None,
         })
         .collect();
     c

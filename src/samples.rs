@@ -24,4 +24,7 @@ samples!(
     "blast-to-everyone.ron",
     "holiday-exclusion.ron",
     "legalese-notice.ron",
+    "trail-shoes-undeclared.ron",
+    "loyalty-preview-undeclared.ron",
+    "recently-viewed-undeclared.ron",
 );

@@ -335,3 +335,42 @@ fn screenshot_renders_every_kind_of_screen_without_a_terminal() {
     assert_eq!(code, 2);
     assert!(err.contains("no campaign with id \"nope\""), "{err}");
 }
+
+/// The acceptance case: an intent-only audience with no data fields exits 1 with
+/// undeclared-data-use, and its notice names the browsing data in every language.
+#[test]
+fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_data() {
+    let (code, out, _) = check_bytes(sample("trail-shoes-undeclared.ron").as_bytes());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[undeclared-data-use]: \"user.behavior.browsing_history\""),
+        "{out}"
+    );
+    let file = Path::new("campaigns").join("trail-shoes-undeclared.ron");
+    for (locale, words) in [
+        ("en", "the pages you visit on our site"),
+        ("es", "las páginas que visitas en nuestra web"),
+        ("fr", "les pages que vous visitez sur notre site"),
+    ] {
+        let o = candor(&["disclosure", file.to_str().unwrap(), "--locale", locale]);
+        let (notice, err) = text(&o);
+        assert!(o.status.success(), "{err}");
+        assert!(notice.contains(words), "{locale}: {notice}");
+        assert!(!notice.contains("any personal data"), "{notice}");
+        for format in ["markdown", "html"] {
+            let o = candor(&[
+                "disclosure",
+                file.to_str().unwrap(),
+                "--locale",
+                locale,
+                "--format",
+                format,
+            ]);
+            let (notice, _) = text(&o);
+            assert!(notice.contains("Trail shoe banner"), "{format}: {notice}");
+        }
+    }
+    let o = candor(&["explain", "undeclared-data-use"]);
+    let (explained, _) = text(&o);
+    assert!(explained.contains("## Why it matters") || explained.contains("Why it matters"));
+}

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use candor::checks::RULES;
-use candor::disclosure::{self, Element, Presence, locale, locales, render};
+use candor::disclosure::{self, Arg, Element, Presence, locale, locales, render};
 use candor::model::vocab::vocab;
-use candor::model::{OptOut, ron_io};
+use candor::model::{OptOut, data_map, ron_io};
 use candor::samples::SAMPLES;
 
 fn sample(name: &str) -> candor::model::Campaign {
@@ -22,6 +22,10 @@ fn golden_disclosures_in_three_languages() {
         "quiet-ad-sync.ron",
         "birthday-newsletter.ron",
         "lookalike-loans.ron",
+        "skincare-recommendations.ron",
+        "trail-shoes-undeclared.ron",
+        "loyalty-preview-undeclared.ron",
+        "recently-viewed-undeclared.ron",
     ] {
         let c = sample(name);
         for l in locales() {
@@ -59,17 +63,18 @@ fn every_declared_element_appears_in_every_language() {
             let d = disclosure::generate(&c, l);
             let text = d.prose();
             for f in &c.data {
-                let label = vocab().category(&f.category).unwrap().label.clone();
+                let def = vocab().category(&f.category).unwrap();
                 assert!(
-                    text.contains(&l.text(&label)),
+                    text.contains(&l.text(&def.label)),
                     "{name}/{}: field {} missing",
                     l.code,
                     f.category
                 );
                 for p in &f.purposes {
                     let use_label = vocab().data_use(p).unwrap().label.clone();
+                    let topic = [("topic", Arg::Text(def.topic.clone()))];
                     assert!(
-                        text.contains(&l.text(&use_label)),
+                        text.contains(&l.text_with(&use_label, &topic)),
                         "{name}/{}: purpose {p} missing",
                         l.code
                     );
@@ -87,10 +92,27 @@ fn every_declared_element_appears_in_every_language() {
                 .sections
                 .iter()
                 .find(|s| s.kind == disclosure::SectionKind::Retention);
+            let map = data_map(&c);
+            let undeclared = map.undeclared(&c).count();
             assert_eq!(
                 retention.map_or(0, |s| s.lines.len()),
-                c.data.len(),
-                "{name}/{}: retention per field",
+                c.data.len() + usize::from(undeclared > 0),
+                "{name}/{}: retention per field, and one line for what is not declared",
+                l.code
+            );
+            // The notice never understates: whatever the campaign reads is named, declared or not.
+            for cat in map.categories() {
+                let label = vocab().category(cat).unwrap().label.clone();
+                assert!(
+                    text.contains(&l.text(&label)),
+                    "{name}/{}: {cat} is read but the notice does not name it",
+                    l.code
+                );
+            }
+            assert_eq!(
+                text.contains(&l.text("collect-nothing")),
+                map.is_empty() && c.data.is_empty(),
+                "{name}/{}: \"nothing collected\" must appear exactly when nothing is read",
                 l.code
             );
             for o in &c.consent.opt_out {
@@ -253,6 +275,276 @@ fn line_by_line_counts_equal_counting_the_whole_notice() {
                 (d.readability.words, d.readability.syllables),
                 (whole.words, whole.syllables)
             );
+        }
+    }
+}
+
+/// The sentences of a notice, each as it appears (one line may hold several).
+fn has_sentence(d: &disclosure::Disclosure, sentence: &str) -> bool {
+    d.sections
+        .iter()
+        .flat_map(|s| s.lines.iter())
+        .any(|line| line.contains(sentence))
+}
+
+#[test]
+fn an_intent_only_audience_with_no_data_fields_is_told_in_every_language() {
+    let c = sample("trail-shoes-undeclared.ron");
+    assert!(c.data.is_empty());
+    for l in locales() {
+        let d = disclosure::generate(&c, l);
+        let text = d.prose();
+        assert!(!text.contains(&l.text("collect-nothing")), "{}", l.code);
+        let both = l.join(&[l.text("data-browsing"), l.text("data-searches")]);
+        let undeclared = l.text_with("collect-line-undeclared", &[("data", Arg::Text(both))]);
+        assert!(has_sentence(&d, &undeclared), "{}: {undeclared}", l.code);
+        // Affinity and counted views over time build a profile: said in plain words.
+        assert!(
+            d.sections
+                .iter()
+                .flat_map(|s| s.lines.iter())
+                .any(|line| line.contains(&l.text("decides-offers"))),
+            "{}: {text}",
+            l.code
+        );
+        assert!(
+            d.completeness
+                .contains(&(Element::Purposes, Presence::Missing))
+        );
+        assert!(
+            d.completeness
+                .contains(&(Element::Retention, Presence::Missing))
+        );
+    }
+    let v = disclosure::value_exchange(&c);
+    assert_ne!(v.verdict, disclosure::Verdict::NothingCollected);
+    assert!(v.gives.iter().all(|g| !g.declared), "{:?}", v.gives);
+}
+
+#[test]
+fn attributes_added_to_an_email_only_campaign_reach_the_notice() {
+    let mut c = sample("welcome-email.ron");
+    c.audience = candor::model::Condition::All(vec![
+        candor::model::Condition::Attribute(candor::model::AttributeCondition {
+            attribute: "age".into(),
+            operator: candor::model::Operator::AtLeast,
+            value: "25".into(),
+            justification: None,
+        }),
+        candor::model::Condition::Attribute(candor::model::AttributeCondition {
+            attribute: "gender".into(),
+            operator: candor::model::Operator::Is,
+            value: "female".into(),
+            justification: None,
+        }),
+    ]);
+    for l in locales() {
+        let text = disclosure::generate(&c, l).prose();
+        for label in ["data-age", "data-gender"] {
+            assert!(
+                text.contains(&l.text(label)),
+                "{}: {label} missing: {text}",
+                l.code
+            );
+        }
+    }
+}
+
+/// A notice must not say two things that cannot both be true. Each check takes the exact
+/// sentence from the locale, so it holds in every language.
+#[test]
+fn no_contradictions_in_any_language() {
+    // A technology partner runs the personalization: "nobody outside gets your data" is false.
+    let mut partner = sample("skincare-recommendations.ron");
+    for f in &mut partner.data {
+        f.recipients.clear();
+    }
+    assert!(partner.controller.technology_partner.is_some());
+    // No opt-out: "you can take back your consent with the options above" is false.
+    let mut no_way_out = sample("welcome-email.ron");
+    no_way_out.consent.opt_out.clear();
+    for l in locales() {
+        let d = disclosure::generate(&partner, l);
+        let brand = [("brand", Arg::Text(partner.controller.name.clone()))];
+        assert!(
+            !has_sentence(&d, &l.text_with("recipients-none", &brand)),
+            "{}: says nobody outside gets the data beside a partner",
+            l.code
+        );
+        let p = partner.controller.technology_partner.clone().unwrap();
+        assert!(has_sentence(
+            &d,
+            &l.text_with("recipient-partner", &[("partner", Arg::Text(p))])
+        ));
+
+        let d = disclosure::generate(&no_way_out, l);
+        assert!(
+            !has_sentence(&d, &l.text("choices-withdraw")),
+            "{}: promises a way to take consent back with no opt-out",
+            l.code
+        );
+        assert!(has_sentence(&d, &l.text("choices-opt-out-none")));
+
+        // A campaign that reads data never says it collects nothing.
+        let d = disclosure::generate(&sample("recently-viewed-undeclared.ron"), l);
+        assert!(!has_sentence(&d, &l.text("collect-nothing")), "{}", l.code);
+    }
+    // And the counterpart: with an opt-out and consent, the promise is made.
+    let en = locale("en").unwrap();
+    let d = disclosure::generate(&sample("welcome-email.ron"), en);
+    assert!(has_sentence(&d, &en.text("choices-withdraw")));
+}
+
+#[test]
+fn imported_data_says_where_it_came_from_and_the_authority_is_named() {
+    let mut c = sample("loyalty-preview-undeclared.ron");
+    let mut field = c.data[0].clone();
+    field.category = "user.account.loyalty".into();
+    field.collected_by = candor::model::Collection::Import;
+    field.source = Some("our loyalty programme's records".into());
+    c.data.push(field);
+    let en = locale("en").unwrap();
+    let d = disclosure::generate(&c, en);
+    assert!(
+        has_sentence(
+            &d,
+            "We did not get your loyalty level from you but from our loyalty programme's records."
+        ),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        d.completeness
+            .contains(&(Element::Sources, Presence::Present))
+    );
+    assert!(has_sentence(
+        &d,
+        "you can complain to a data protection authority: Commission nationale de l'informatique et des libertés (cnil.fr)."
+    ));
+    c.data[1].source = None;
+    c.controller.authority = None;
+    let d = disclosure::generate(&c, en);
+    assert!(
+        d.completeness
+            .contains(&(Element::Sources, Presence::Missing))
+    );
+    assert!(
+        d.completeness
+            .contains(&(Element::Complaint, Presence::Missing))
+    );
+    assert!(has_sentence(&d, &en.text("choices-complain-any")));
+    for l in locales() {
+        let d = disclosure::generate(&c, l);
+        let data = [("data", Arg::Text(l.text("data-loyalty")))];
+        assert!(
+            has_sentence(&d, &l.text_with("collect-source-unknown", &data)),
+            "{}",
+            l.code
+        );
+    }
+}
+
+#[test]
+fn purposes_are_worded_for_the_data_they_are_about() {
+    let en = locale("en").unwrap();
+    let mut c = sample("skincare-recommendations.ron");
+    let text = disclosure::generate(&c, en).prose();
+    assert!(
+        text.contains(
+            "We collect what you buy from us to suggest things that go with what you bought."
+        ),
+        "{text}"
+    );
+    // The same purpose on a religion never claims to fit "what you are doing".
+    c.data[2].category = "user.demographic.religious_belief".into();
+    let text = disclosure::generate(&c, en).prose();
+    assert!(
+        text.contains("We collect your religion or beliefs to choose what we show you."),
+        "{text}"
+    );
+}
+
+fn why_of(c: &candor::model::Campaign, code: &str) -> Vec<(String, String)> {
+    disclosure::generate(c, locale(code).unwrap())
+        .why
+        .into_iter()
+        .map(|w| (w.zone, w.text))
+        .collect()
+}
+
+#[test]
+fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
+    let c = sample("trail-shoes-undeclared.ron");
+    assert_eq!(
+        why_of(&c, "en"),
+        [(
+            "Trail shoe banner".to_string(),
+            "You see this because at least one of these is true (we do not record which): \
+             you viewed the “trail running” category at least 3 times in the last 30 days, \
+             you searched for “trail shoes” at least once in the last 14 days or \
+             you showed a steady interest in the “trail running” category at least once in the last 90 days."
+                .to_string()
+        )]
+    );
+    let c = sample("recently-viewed-undeclared.ron");
+    assert_eq!(
+        why_of(&c, "en")[0].1,
+        "You see this because you are logged in. It lists items you looked at recently."
+    );
+    let c = sample("skincare-recommendations.ron");
+    let why = why_of(&c, "en");
+    assert!(
+        why[0].1.ends_with(
+            "The suggestions are based on items often viewed with the ones you looked at and items like the ones you looked at, leaving out what you already bought."
+        ),
+        "{}",
+        why[0].1
+    );
+    // Exclusions and attributes, negated.
+    let c = sample("holiday-exclusion.ron");
+    let why = why_of(&c, "en");
+    assert!(
+        why[0].1.contains("your religion or beliefs is not"),
+        "{}",
+        why[0].1
+    );
+    let c = sample("loyalty-preview-undeclared.ron");
+    assert!(
+        why_of(&c, "en")[0]
+            .1
+            .contains("your loyalty level is “gold” or “platinum” and you are logged in"),
+        "{:?}",
+        why_of(&c, "en")
+    );
+    assert_eq!(
+        why_of(&c, "es")[0].1,
+        "Ves esto porque has visto la categoría «new collection» al menos 2 veces en los últimos 14 días, \
+         tu nivel de cliente es «gold» o «platinum» y has iniciado sesión."
+    );
+    // Everyone, when nothing selects.
+    let mut c = sample("recently-viewed-undeclared.ron");
+    c.zones[0].visibility = candor::model::Visibility::Anyone;
+    c.zones[0].kind = candor::model::ZoneKind::Banner;
+    assert_eq!(
+        why_of(&c, "fr")[0].1,
+        "Tous les visiteurs voient ceci. Ce n'est pas choisi d'après ce que vous faites."
+    );
+}
+
+#[test]
+fn every_zone_of_every_sample_is_explained_in_every_language_and_every_format() {
+    for (name, _) in SAMPLES {
+        let c = sample(name);
+        for l in locales() {
+            let d = disclosure::generate(&c, l);
+            assert_eq!(d.why.len(), c.zones.len(), "{name}/{}", l.code);
+            let (text, md, html) = (render::text(&d), render::markdown(&d), render::html(&d));
+            for w in &d.why {
+                assert!(!w.text.contains('['), "{name}/{}: {}", l.code, w.text);
+                assert!(!w.text.contains("  "), "{name}/{}: {}", l.code, w.text);
+                assert!(text.contains(&w.text), "{name}/{}", l.code);
+                assert!(md.contains(&w.zone) && html.contains("class=\"candor-why\""));
+            }
         }
     }
 }

@@ -274,3 +274,42 @@ fn review_print_exit_codes() {
     assert!(out.contains("could not be read"), "{out}");
     assert!(!out.contains('\u{1b}'));
 }
+
+/// A reviewer sees what the campaign reads beside what it declares, and what a visitor would
+/// read next to each zone.
+#[test]
+fn review_shows_the_data_map_and_why_each_zone_is_shown() {
+    let (code, out) = {
+        let dir = tempfile::tempdir().unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("--db")
+            .arg(dir.path().join("x.db"))
+            .args(["review", "campaigns/trail-shoes-undeclared.ron", "--print"])
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
+    };
+    assert_eq!(code, 1, "errors keep the file from approval");
+    for part in [
+        "What it reads (2 categories)",
+        "user.behavior.browsing_history: NOT DECLARED (tracks behaviour, builds a profile)",
+        "read by: audience.any[0] (viewed a category); audience.any[2] (has an affinity for)",
+        "Why you see this",
+        "Trail shoe banner: You see this because at least one of these is true",
+        "Por qué ves esto",
+        "Pourquoi vous voyez ceci",
+    ] {
+        assert!(out.contains(part), "{part} missing:\n{out}");
+    }
+}
+
+#[test]
+fn review_disclosure_tab_ends_with_why() {
+    both_sizes("review_disclosure_why", setup, "<tab> <tab> G", |c| {
+        let p = file(c, "skincare-recommendations.ron", |t| t);
+        c.app.open_review(&p);
+    });
+}

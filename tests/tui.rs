@@ -30,8 +30,14 @@ macro_rules! snap {
     };
 }
 
+/// The findings of the campaign open in the editor.
+fn findings(app: &App) -> &[candor::checks::Finding] {
+    &app.editor.as_ref().unwrap().derived.findings
+}
+
 const WELCOME: &str = "/ welcome <enter> <enter>";
 const QUIET: &str = "/ quiet <enter> <enter>";
+const TRAIL: &str = "/ trail <enter> <enter>";
 const BLANK: &str = "n <enter> Spring <space> test <enter>";
 
 // The library and its dialogs.
@@ -50,9 +56,17 @@ snap!(editor_audience, &format!("{WELCOME} ]"));
 snap!(editor_zones, &format!("{WELCOME} ] ]"));
 snap!(editor_data, &format!("{WELCOME} ] ] ]"));
 snap!(editor_value_and_consent, &format!("{WELCOME} ] ] ] ]"));
-snap!(panel_value_exchange, &format!("{WELCOME} <tab> p"));
-snap!(panel_findings, &format!("{QUIET} <tab> p p"));
+snap!(panel_why, &format!("{WELCOME} <tab> p"));
+snap!(panel_value_exchange, &format!("{WELCOME} <tab> p p"));
+snap!(panel_findings, &format!("{QUIET} <tab> p p p"));
 snap!(panel_spanish_disclosure, &format!("{WELCOME} L"));
+snap!(panel_value_read_not_declared, &format!("{TRAIL} <tab> p p"));
+snap!(panel_why_spanish, &format!("{TRAIL} <tab> p L"));
+snap!(declare_from_a_finding, &format!("{TRAIL} <tab> p p p d"));
+snap!(
+    authority_picker,
+    &format!("{WELCOME} {} <enter>", "<down> ".repeat(12))
+);
 snap!(editor_help, &format!("{WELCOME} ?"));
 
 // Editing: text, choices, several choices, the audience wizards.
@@ -95,7 +109,10 @@ snap!(
     review_gate_refuses,
     &format!("{QUIET} j j j <enter> j <enter>")
 );
-snap!(finding_jump_explains, &format!("{QUIET} <tab> p p <enter>"));
+snap!(
+    finding_jump_explains,
+    &format!("{QUIET} <tab> p p p <enter>")
+);
 snap!(
     quit_with_unsaved_changes,
     &format!("{WELCOME} j <enter> <c-u> New <space> goal <enter> q")
@@ -135,16 +152,7 @@ fn warnings_follow_edits_and_undo() {
         &mut c.app,
         &format!("{BLANK} ] a <pgdn> <enter> <enter> FR <enter>"),
     );
-    let rules = |app: &App| {
-        app.editor
-            .as_ref()
-            .unwrap()
-            .derived
-            .findings
-            .iter()
-            .map(|f| f.rule)
-            .collect::<Vec<_>>()
-    };
+    let rules = |app: &App| findings(app).iter().map(|f| f.rule).collect::<Vec<_>>();
     assert!(rules(&c.app).contains(&"demographic-only-targeting"));
     press(
         &mut c.app,
@@ -297,7 +305,7 @@ mod input {
     fn without_colour_every_cell_is_default_coloured_and_severity_still_reads() {
         let mut c = setup();
         c.app.color = false;
-        press(&mut c.app, "/ quiet <enter> <enter> <tab> p p");
+        press(&mut c.app, "/ quiet <enter> <enter> <tab> p p p");
         c.app.area = Rect::new(0, 0, 120, 40);
         let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
         t.draw(|f| candor::ui::draw(f, &c.app)).unwrap();
@@ -348,7 +356,10 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
         done.text
     );
     assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
-    assert_eq!(c.app.library.all.len(), 13 + 250);
+    assert_eq!(
+        c.app.library.all.len(),
+        candor::samples::SAMPLES.len() + 250
+    );
 }
 
 /// Wizards and library prompts share one rule for names: empty is refused, the prompt stays
@@ -370,4 +381,91 @@ fn an_empty_name_is_refused_and_the_prompt_stays_open() {
     press(&mut c.app, "n <enter> <enter>");
     let screen = render(&mut c.app, w, h);
     assert!(screen.contains("the name cannot be empty"), "{screen}");
+}
+
+/// The key on an undeclared-data-use finding declares the category with the suggestion from
+/// the vocabulary; the finding goes, the notice updates, and undo takes it back.
+#[test]
+fn declaring_from_a_finding_adds_the_suggested_field_and_undo_removes_it() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{TRAIL} <tab> p p p"));
+    let undeclared = |app: &App| {
+        findings(app)
+            .iter()
+            .filter(|f| f.rule == "undeclared-data-use")
+            .count()
+    };
+    assert_eq!(undeclared(&c.app), 2);
+    press(&mut c.app, "d");
+    let e = c.app.editor.as_ref().unwrap();
+    let field = &e.campaign.data[0];
+    assert_eq!(field.category, "user.behavior.browsing_history");
+    assert_eq!(field.purposes, ["personalize.content.profiling"]);
+    assert_eq!(
+        field.consent,
+        candor::model::ConsentMoment::BeforeCollection
+    );
+    assert_eq!(field.retention_days, 180);
+    assert_eq!(e.row().unwrap().path, "data[0]");
+    assert_eq!(undeclared(&c.app), 1);
+    assert!(
+        c.app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Declared user.behavior.browsing_history"),
+        "{:?}",
+        c.app.message
+    );
+    // The notice now tells why, in words that fit browsing.
+    let notice = c.app.editor.as_ref().unwrap().derived.disclosure.prose();
+    assert!(
+        notice.contains("We collect the pages you visit on our site to learn what you like"),
+        "{notice}"
+    );
+    // The other finding: d on it declares search history.
+    // Declaring leaves the form focused and the panel on the findings: Tab, then d again.
+    press(&mut c.app, "<tab> d");
+    assert_eq!(undeclared(&c.app), 0);
+    assert_eq!(c.app.editor.as_ref().unwrap().campaign.data.len(), 2);
+    press(&mut c.app, "<tab> u u");
+    assert!(c.app.editor.as_ref().unwrap().campaign.data.is_empty());
+    assert_eq!(undeclared(&c.app), 2);
+    // On a finding about something else, d explains itself and changes nothing.
+    let mut c = setup();
+    press(&mut c.app, &format!("{QUIET} <tab> p p p d"));
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign, e.saved);
+}
+
+#[test]
+fn the_authority_picker_suggests_by_language_and_accepts_a_typed_one() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("/ trail <enter> <enter> {} <enter>", "<down> ".repeat(12)),
+    );
+    // The campaign is in en, es and fr: the UK, Irish, Spanish, French, Belgian and
+    // Luxembourg authorities are offered, the Spanish one (its current choice) selected;
+    // "None named" after them clears it.
+    press(&mut c.app, "<down> <down> <down> <down> <enter>");
+    assert_eq!(
+        c.app.editor.as_ref().unwrap().campaign.controller.authority,
+        None
+    );
+    // "Another authority…" comes last and asks for the name.
+    press(&mut c.app, "<enter> <down> <enter>");
+    press(&mut c.app, "Datatilsynet <space> (datatilsynet.no) <enter>");
+    assert_eq!(
+        c.app
+            .editor
+            .as_ref()
+            .unwrap()
+            .campaign
+            .controller
+            .authority
+            .as_deref(),
+        Some("Datatilsynet (datatilsynet.no)")
+    );
 }

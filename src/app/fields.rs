@@ -61,6 +61,8 @@ pub enum Field {
     Contact,
     SecurityPage,
     TechPartner,
+    /// The data-protection authority the notice names; picked from suggestions or typed.
+    Authority,
     CustomDisclosure,
     /// A group or condition of the audience, by its position in the tree.
     Node(Vec<usize>),
@@ -78,6 +80,8 @@ pub enum Field {
     DataCategory(usize),
     DataPurposes(usize),
     DataCollected(usize),
+    /// Where an imported field comes from.
+    DataSource(usize),
     DataConsent(usize),
     DataBasis(usize),
     DataRetention(usize),
@@ -334,6 +338,12 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                 Field::TechPartner,
                 "technology_partner",
             );
+            under.row(
+                "Authority",
+                opt(&c.controller.authority),
+                Field::Authority,
+                "authority",
+            );
             let custom = c
                 .custom_disclosure
                 .as_deref()
@@ -458,6 +468,9 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                     Field::DataCollected(i),
                     "collected_by",
                 );
+                if d.collected_by == Collection::Import || d.source.is_some() {
+                    under.row("Comes from", opt(&d.source), Field::DataSource(i), "source");
+                }
                 under.row(
                     "Consent",
                     words_of(&d.consent),
@@ -764,6 +777,14 @@ pub fn edit_kind(c: &Campaign, f: &Field) -> EditKind {
             &c.controller.technology_partner,
             "the company that runs the personalization",
         ),
+        Field::Authority => opt_text(
+            &c.controller.authority,
+            "the authority a visitor can complain to, and its web address",
+        ),
+        Field::DataSource(i) => opt_text(
+            &c.data[*i].source,
+            "where the data comes from, as a visitor should read it",
+        ),
         Field::CustomDisclosure => opt_text(
             &c.custom_disclosure,
             "replaces the generated notice; leave empty to let Candor write it",
@@ -999,6 +1020,8 @@ pub fn apply(c: &mut Campaign, f: &Field, v: EditValue) -> Result<(), String> {
         Field::Contact => c.controller.contact = required(text_of(v)?, "the privacy contact")?,
         Field::SecurityPage => set_opt(&mut c.controller.security_page, text_of(v)?),
         Field::TechPartner => set_opt(&mut c.controller.technology_partner, text_of(v)?),
+        Field::Authority => set_opt(&mut c.controller.authority, text_of(v)?),
+        Field::DataSource(i) => set_opt(&mut c.data[*i].source, text_of(v)?),
         Field::CustomDisclosure => set_opt(&mut c.custom_disclosure, text_of(v)?),
         Field::ZoneName(i) => c.zones[*i].name = required(text_of(v)?, "the zone name")?,
         Field::ZoneKind(i) => c.zones[*i].kind = picked(&ZoneKind::ALL, &v)?,
@@ -1150,6 +1173,7 @@ pub fn item_of(f: &Field) -> Option<Item> {
         | F::DataCategory(i)
         | F::DataPurposes(i)
         | F::DataCollected(i)
+        | F::DataSource(i)
         | F::DataConsent(i)
         | F::DataBasis(i)
         | F::DataRetention(i) => Item::Data(*i),

@@ -43,6 +43,8 @@ pub enum Action {
     CycleLocale,
     NextPanelTab,
     Explain,
+    /// Declares the data an undeclared-data-use finding names.
+    Declare,
     History,
     Review,
     Mark,
@@ -402,6 +404,14 @@ pub static BINDINGS: &[Binding] = &[
         "Enter",
         "go to the finding and explain it",
         "go to finding",
+    ),
+    b(
+        A::Declare,
+        &[k('d')],
+        C::Panel,
+        "d",
+        "declare the data an undeclared-data-use finding names",
+        "declare",
     ),
     b(
         A::NextPanelTab,

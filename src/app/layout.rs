@@ -85,6 +85,25 @@ pub fn editor(area: Rect) -> EditorLayout {
     }
 }
 
+/// The text area of review mode: the editor's form and panel joined, inside a border.
+pub fn review_body(area: Rect) -> Rect {
+    let l = editor(area);
+    Rect::new(
+        l.form.x,
+        l.form.y,
+        l.form.width + l.panel.width,
+        l.form.height,
+    )
+}
+
+/// How far text of `lines` can scroll in a bordered box of `body`: its last row at the bottom.
+pub fn max_scroll<'a>(lines: impl Iterator<Item = &'a str>, body: Rect) -> u16 {
+    let width = usize::from(body.width.saturating_sub(2));
+    let rows: usize = lines.map(|l| crate::text::wrapped_rows(l, width)).sum();
+    let visible = usize::from(body.height.saturating_sub(2));
+    u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX)
+}
+
 /// The first visible item when `selected` must stay in view of `visible` lines.
 pub fn scroll_offset(selected: usize, visible: usize) -> usize {
     if visible == 0 || selected < visible {

@@ -141,16 +141,24 @@ pub enum Focus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelTab {
     Disclosure,
+    /// "Why am I seeing this?" for each zone.
+    Why,
     Value,
     Findings,
 }
 
 impl PanelTab {
-    pub const ALL: [PanelTab; 3] = [PanelTab::Disclosure, PanelTab::Value, PanelTab::Findings];
+    pub const ALL: [PanelTab; 4] = [
+        PanelTab::Disclosure,
+        PanelTab::Why,
+        PanelTab::Value,
+        PanelTab::Findings,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             PanelTab::Disclosure => "Disclosure",
+            PanelTab::Why => "Why this?",
             PanelTab::Value => "Value exchange",
             PanelTab::Findings => "Findings",
         }
@@ -246,6 +254,43 @@ fn opt(label: impl Into<String>, detail: impl Into<String>) -> PickOption {
     }
 }
 
+/// The activation a path such as `activations[0].sends[1]` points into.
+fn activation_at<'a>(c: &'a Campaign, path: &str) -> Option<&'a Activation> {
+    let rest = path.strip_prefix("activations[")?;
+    let i: usize = rest[..rest.find(']')?].parse().ok()?;
+    c.activations.get(i)
+}
+
+/// The choices for the authority a visitor can complain to: the ones suggested for the
+/// campaign's languages, the current one if typed by hand, none, and typing another (the last
+/// option, past the end of the values).
+fn authority_options(c: &Campaign) -> (Vec<PickOption>, Vec<Option<String>>, usize) {
+    let mut options = Vec::new();
+    let mut values: Vec<Option<String>> = Vec::new();
+    for a in vocab().authorities_for(&c.locales) {
+        options.push(opt(a.name.clone(), a.country.clone()));
+        values.push(Some(a.name.clone()));
+    }
+    let current = c.controller.authority.clone();
+    if let Some(cur) = &current
+        && !values.contains(&current)
+    {
+        options.push(opt(clean(cur), "typed for this campaign"));
+        values.push(Some(cur.clone()));
+    }
+    options.push(opt(
+        "None named",
+        "the notice says: the authority where you live",
+    ));
+    values.push(None);
+    options.push(opt(
+        "Another authority…",
+        "type the one that supervises the brand",
+    ));
+    let selected = values.iter().position(|v| *v == current).unwrap_or(0);
+    (options, values, selected)
+}
+
 /// A condition, zone or other item being built step by step.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Wizard {
@@ -303,6 +348,8 @@ pub enum Then {
     Ongoing,
     OpenReview,
     Decision(crate::store::Decision),
+    /// The authority picked from suggestions; `None` clears it; past the end, type one.
+    Authority(Vec<Option<String>>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,13 +514,17 @@ impl App {
                 counts.push(format!("{n}{sym}"));
             }
         }
-        let narrow = width < 46;
+        // Four tabs fit a 34-column panel only in short form; the findings tab then shows its
+        // counts alone, which read as findings beside the severity marks of the form.
+        let narrow = width < 58;
         PanelTab::ALL
             .iter()
             .map(|t| match t {
                 PanelTab::Findings if counts.is_empty() => "Findings".to_string(),
+                PanelTab::Findings if narrow => counts.join(" "),
                 PanelTab::Findings => format!("Findings {}", counts.join(" ")),
                 PanelTab::Disclosure if narrow => "Notice".to_string(),
+                PanelTab::Why if narrow => "Why".to_string(),
                 PanelTab::Value if narrow => "Value".to_string(),
                 t => t.title().to_string(),
             })
@@ -914,6 +965,7 @@ impl App {
                 }
                 A::Explain if on_findings => return self.jump_to_finding(),
                 A::Explain => {}
+                A::Declare => return self.declare_finding(),
                 _ => return self.editor_common(action),
             }
             return;
@@ -1162,6 +1214,15 @@ impl App {
                     None,
                 ),
             },
+            Field::Authority => {
+                let (options, values, selected) = authority_options(&e.campaign);
+                self.pick(
+                    "Complaints to: the data-protection authority",
+                    options,
+                    selected,
+                    Then::Authority(values),
+                );
+            }
             Field::Recipient(i, j) => {
                 let r = e.campaign.data[*i].recipients[*j].clone();
                 self.run_wizard(Wizard::Recipient {
@@ -1387,6 +1448,7 @@ impl App {
                     legal_basis: LegalBasis::Consent,
                     retention_days: 365,
                     recipients: Vec::new(),
+                    source: None,
                 },
                 step: 0,
             });
@@ -2068,6 +2130,74 @@ impl App {
         }
     }
 
+    /// Declares the category an undeclared-data-use finding names, with the suggestion from
+    /// `assets/vocab/data_map.ron`, and shows the new field to adjust.
+    fn declare_finding(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        if e.panel != PanelTab::Findings {
+            return self.say(
+                "Open the findings tab (p) and pick an undeclared-data-use finding.",
+                None,
+            );
+        }
+        let Some(f) = e.derived.findings.get(e.finding) else {
+            return;
+        };
+        if f.rule != "undeclared-data-use" {
+            return self.say(
+                "d declares undeclared data; this finding is about something else (Enter explains it).",
+                None,
+            );
+        }
+        let map = data_map(&e.campaign);
+        let Some(read) = map
+            .undeclared(&e.campaign)
+            .find(|u| u.places.first().is_some_and(|p| p.path == f.location))
+            .cloned()
+        else {
+            return;
+        };
+        let Some(s) = vocab().suggestion(&read.category, read.main_how()) else {
+            return;
+        };
+        // Data sent out by an activation goes to its destination: the notice must name it.
+        let mut recipients: Vec<Recipient> = Vec::new();
+        for p in &read.places {
+            if p.source == datamap::Source::Activation
+                && let Some(a) = activation_at(&e.campaign, &p.path)
+                && !recipients.iter().any(|r| r.name == a.destination)
+            {
+                recipients.push(Recipient {
+                    name: a.destination.clone(),
+                    kind: a.kind,
+                });
+            }
+        }
+        let field = DataField {
+            category: read.category.clone(),
+            purposes: vec![s.purpose.clone()],
+            collected_by: s.collected_by,
+            source: None,
+            consent: ConsentMoment::BeforeCollection,
+            legal_basis: LegalBasis::Consent,
+            retention_days: s.retention_days,
+            recipients,
+        };
+        let note = format!(
+            "Declared {}: check the suggested purpose, consent and {} days.",
+            clean(&field.category),
+            s.retention_days
+        );
+        self.set_section(Section::Data);
+        if let Some(e) = self.editor.as_mut() {
+            e.focus = Focus::Form;
+        }
+        self.append("data", field, |c| &mut c.data);
+        self.say(note, None);
+    }
+
     fn jump_to_finding(&mut self) {
         let Some(e) = self.editor.as_mut() else {
             return;
@@ -2267,6 +2397,7 @@ impl App {
     }
 
     fn review_action(&mut self, action: A) {
+        let area = self.area;
         let Some(r) = self.review.as_mut() else {
             return;
         };
@@ -2284,9 +2415,21 @@ impl App {
                 r.tab = review::ReviewTab::ALL[(i + n - 1) % n];
                 r.scroll = 0;
             }
-            A::Down => r.scroll = r.scroll.saturating_add(1),
+            // Scrolling stops with the last line at the bottom of the box.
+            A::Down | A::PageDown | A::Bottom => {
+                let lines = r.lines();
+                let max = layout::max_scroll(
+                    lines.iter().map(|(_, s)| s.as_str()),
+                    layout::review_body(area),
+                );
+                r.scroll = match action {
+                    A::Down => r.scroll.saturating_add(1),
+                    A::PageDown => r.scroll.saturating_add(15),
+                    _ => max,
+                }
+                .min(max);
+            }
             A::Up => r.scroll = r.scroll.saturating_sub(1),
-            A::PageDown => r.scroll = r.scroll.saturating_add(15),
             A::PageUp => r.scroll = r.scroll.saturating_sub(15),
             A::Top => r.scroll = 0,
             A::CycleLocale => {
@@ -2692,6 +2835,32 @@ impl App {
                 Ok(())
             }
             Then::Wizard(w) => self.wizard_answer(*w, v),
+            Then::Authority(values) => {
+                let EditValue::Index(i) = v else {
+                    return Ok(());
+                };
+                match values.get(i) {
+                    Some(choice) => self.apply_field(
+                        &Field::Authority,
+                        EditValue::Text(choice.clone().unwrap_or_default()),
+                    ),
+                    None => {
+                        let current = self
+                            .editor
+                            .as_ref()
+                            .and_then(|e| e.campaign.controller.authority.clone())
+                            .unwrap_or_default();
+                        self.prompt(
+                            "Complaints to",
+                            "the authority that supervises the brand, and its web address",
+                            current,
+                            Then::Field(Field::Authority),
+                            false,
+                        );
+                        Ok(())
+                    }
+                }
+            }
             Then::Ongoing => {
                 let EditValue::Text(t) = v else { return Ok(()) };
                 if t.trim().is_empty() {

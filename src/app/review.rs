@@ -112,6 +112,9 @@ pub fn summary(c: &Campaign) -> Lines {
     if let Some(p) = &c.controller.technology_partner {
         kv(&mut out, 1, "Technology partner", clean(p));
     }
+    if let Some(a) = &c.controller.authority {
+        kv(&mut out, 1, "Complaints to", clean(a));
+    }
 
     out.push((Tone::Heading, "Audience".into()));
     tree(&mut out, &c.audience, 0);
@@ -182,6 +185,9 @@ pub fn summary(c: &Campaign) -> Lines {
                 d.retention_days
             ),
         );
+        if let Some(src) = &d.source {
+            kv(&mut out, 2, "comes from", clean(src));
+        }
         if !d.recipients.is_empty() {
             kv(
                 &mut out,
@@ -206,6 +212,38 @@ pub fn summary(c: &Campaign) -> Lines {
                 ),
             ));
         }
+    }
+
+    // What the campaign reads, worked out from its parts: the reviewer sees at a glance what
+    // the declarations above leave out.
+    let map = data_map(c);
+    out.push((
+        Tone::Heading,
+        format!("What it reads ({} categories)", map.uses.len()),
+    ));
+    if map.is_empty() {
+        out.push((Tone::Dim, "  nothing about the person".into()));
+    }
+    for u in &map.uses {
+        let declared = datamap::is_declared(c, &u.category);
+        let mut hows: Vec<&str> = u.places.iter().map(|p| p.how.label()).collect();
+        hows.dedup();
+        out.push((
+            if declared { Tone::Plain } else { Tone::Error },
+            format!(
+                "  {}{} ({})",
+                clean(&u.category),
+                if declared { "" } else { ": NOT DECLARED" },
+                hows.join(", ")
+            ),
+        ));
+        let mut places: Vec<&str> = Vec::new();
+        for p in &u.places {
+            if !places.contains(&p.what.as_str()) {
+                places.push(&p.what);
+            }
+        }
+        kv(&mut out, 2, "read by", places.join("; "));
     }
 
     out.push((Tone::Heading, "Value exchange".into()));
@@ -342,6 +380,12 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
                     .iter()
                     .for_each(|line| out.push((Tone::Plain, format!("  {line}"))));
             }
+        }
+    }
+    if !d.why.is_empty() {
+        out.push((Tone::Heading, d.why_heading.clone()));
+        for w in &d.why {
+            out.push((Tone::Plain, format!("  {}: {}", w.zone, w.text)));
         }
     }
     out

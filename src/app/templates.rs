@@ -47,6 +47,7 @@ impl Template {
             contact: "privacy@example.com".into(),
             security_page: Some("https://example.com/security".into()),
             technology_partner: None,
+            authority: None,
         };
         let browsing = DataField {
             category: "user.behavior.browsing_history".into(),
@@ -56,6 +57,7 @@ impl Template {
             legal_basis: LegalBasis::Consent,
             retention_days: 30,
             recipients: Vec::new(),
+            source: None,
         };
         let views = |days| {
             Condition::Intent(IntentCondition {

@@ -8,9 +8,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::disclosure::{Disclosure, ValueExchangeView, generate_all, value_exchange};
+use crate::disclosure::{Disclosure, ValueExchangeView, generate_all_with, value_exchange_with};
 use crate::model::vocab::{AttributeDef, Vocabulary, vocab};
-use crate::model::{Campaign, Condition, Document, Operator, Pos, Status};
+use crate::model::{Campaign, Condition, DataMap, Document, Operator, Pos, Status, data_map};
 
 pub use rules::RULES;
 
@@ -161,6 +161,8 @@ impl Finding {
 pub struct Context<'a> {
     pub campaign: &'a Campaign,
     pub vocab: &'static Vocabulary,
+    /// Every category the campaign reads, where and how.
+    pub data_map: DataMap,
     pub value_exchange: ValueExchangeView,
     /// The disclosure in each of the campaign's languages.
     pub disclosures: Vec<Disclosure>,
@@ -170,13 +172,20 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(campaign: &'a Campaign) -> Context<'a> {
+        let map = data_map(campaign);
         Context {
             campaign,
             vocab: vocab(),
-            value_exchange: value_exchange(campaign),
-            disclosures: generate_all(campaign),
+            value_exchange: value_exchange_with(campaign, &map),
+            disclosures: generate_all_with(campaign, &map),
             inputs: inputs(campaign, vocab()),
+            data_map: map,
         }
+    }
+
+    /// Whether the campaign collects or reads any personal data, declared or not.
+    pub fn handles_data(&self) -> bool {
+        !self.campaign.data.is_empty() || !self.data_map.is_empty()
     }
 
     /// Every attribute that drives targeting: audience conditions (exclusions included) and
@@ -205,7 +214,15 @@ fn inputs<'a>(campaign: &'a Campaign, vocab: &'static Vocabulary) -> Vec<Input<'
     }
     for (m, model) in campaign.models.iter().enumerate() {
         for (f, feature) in model.features.iter().enumerate() {
-            if let Some(def) = vocab.attribute(&feature.input) {
+            // A feature names an attribute, or the data category the attribute is read from:
+            // both spellings meet the same rules. A broad category reads every attribute in it.
+            let input = feature.input.trim();
+            let defs: Vec<&'static AttributeDef> = match vocab.attribute(input) {
+                Some(def) => vec![def],
+                None if input.is_empty() => Vec::new(),
+                None => vocab.attributes_in(input).collect(),
+            };
+            for def in defs {
                 out.push(Input {
                     path: format!("models[{m}].features[{f}].input"),
                     def,

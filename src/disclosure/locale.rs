@@ -229,13 +229,41 @@ impl Locale {
         }
     }
 
+    /// The grammatical number of a message's text, from its `.number` attribute ("plural");
+    /// "singular" when it has none. Sentences about a data label agree with it.
+    pub fn grammatical_number(&self, id: &str) -> &'static str {
+        let plural = self
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.get_attribute("number"))
+            .is_some_and(|a| {
+                let mut errors = Vec::new();
+                self.bundle.format_pattern(a.value(), None, &mut errors) == "plural"
+            });
+        if plural { "plural" } else { "singular" }
+    }
+
     /// A list joined the way this language joins lists: "a, b and c".
     pub fn join(&self, items: &[String]) -> String {
+        self.join_with(items, "list-and")
+    }
+
+    /// A list of alternatives: "a, b or c".
+    pub fn join_or(&self, items: &[String]) -> String {
+        self.join_with(items, "list-or")
+    }
+
+    /// A list after a negation, where the language needs one: "a, b ni c".
+    pub fn join_nor(&self, items: &[String]) -> String {
+        self.join_with(items, "list-nor")
+    }
+
+    fn join_with(&self, items: &[String], word: &str) -> String {
         match items {
             [] => String::new(),
             [one] => one.clone(),
             [rest @ .., last] => {
-                format!("{} {} {last}", rest.join(", "), self.text("list-and"))
+                format!("{} {} {last}", rest.join(", "), self.text(word))
             }
         }
     }
@@ -323,6 +351,11 @@ mod tests {
             .chain(v.uses.iter().map(|u| &u.label));
         for label in labels {
             assert!(en.message_ids.contains(label), "no message {label}");
+        }
+        // Every attribute has its own name for "why am I seeing this".
+        for a in &v.attributes {
+            let id = format!("attr-{}", a.id.replace('_', "-"));
+            assert!(en.message_ids.contains(&id), "no message {id}");
         }
     }
 

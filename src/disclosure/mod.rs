@@ -6,14 +6,19 @@ pub mod locale;
 pub mod readability;
 pub mod render;
 pub mod value_exchange;
+pub mod why;
 
 use crate::model::vocab::vocab;
-use crate::model::{Campaign, ConsentMoment, LegalBasis, OptOut, RecipientKind};
+use crate::model::{
+    Campaign, Channel, Collection, ConsentMoment, DataMap, LegalBasis, OptOut, RecipientKind,
+    ZoneKind, data_map,
+};
 use crate::text::clean;
 
 pub use locale::{Arg, Locale, locale, locales};
 pub use readability::Readability;
-pub use value_exchange::{ValueExchangeView, Verdict, value_exchange};
+pub use value_exchange::{ValueExchangeView, Verdict, value_exchange, value_exchange_with};
+pub use why::ZoneWhy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SectionKind {
@@ -43,16 +48,22 @@ pub enum Element {
     RightsAndOptOut,
     Contact,
     Profiling,
+    /// Where data came from when the person did not give it.
+    Sources,
+    /// The authority a visitor can complain to.
+    Complaint,
 }
 
 impl Element {
-    pub const ALL: [Element; 6] = [
+    pub const ALL: [Element; 8] = [
         Element::Purposes,
         Element::Recipients,
         Element::Retention,
         Element::RightsAndOptOut,
         Element::Contact,
         Element::Profiling,
+        Element::Sources,
+        Element::Complaint,
     ];
 
     pub fn label(self) -> &'static str {
@@ -63,6 +74,8 @@ impl Element {
             Element::RightsAndOptOut => "rights and opt-out",
             Element::Contact => "contact",
             Element::Profiling => "profiling",
+            Element::Sources => "sources",
+            Element::Complaint => "complaint",
         }
     }
 }
@@ -95,6 +108,12 @@ pub struct Disclosure {
     pub sections: Vec<Section>,
     /// The campaign's hand-written notice, shown instead of the generated one.
     pub custom: Option<String>,
+    /// "Why am I seeing this?" for each zone, from the conditions that let a person in.
+    pub why: Vec<ZoneWhy>,
+    /// The heading above the zones' explanations, in this language.
+    pub why_heading: String,
+    /// The question a visitor clicks to open one zone's explanation.
+    pub why_question: String,
     pub completeness: Vec<(Element, Presence)>,
     pub readability: Readability,
 }
@@ -142,6 +161,11 @@ fn typed(s: &str) -> String {
 
 /// Builds the disclosure of `campaign` in `locale`.
 pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
+    generate_with(campaign, &data_map(campaign), l)
+}
+
+/// Builds the disclosure from a data map already worked out for `campaign`.
+pub fn generate_with(campaign: &Campaign, map: &DataMap, l: &'static Locale) -> Disclosure {
     let c = campaign;
     let brand = typed(&c.controller.name);
     let brand = if brand.is_empty() {
@@ -149,6 +173,9 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     } else {
         brand
     };
+    // Read but not declared: told all the same, with nothing promised about them.
+    let undeclared: Vec<&str> = map.undeclared(c).map(|u| u.category.as_str()).collect();
+    let handles_data = !c.data.is_empty() || !map.is_empty();
     let title = l.text_with("title", &args([("brand", brand.clone())]));
     let mut sections = Vec::new();
     let mut section = |kind, heading: &str, lines: Vec<String>| {
@@ -163,6 +190,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
 
     // Optional texts the marketer typed, made safe; empty ones count as not given.
     let filled = |s: &Option<String>| s.as_deref().map(typed).filter(|s| !s.is_empty());
+    let partner = filled(&c.controller.technology_partner);
 
     // Who is asking.
     let mut who = vec![l.text_with("who-brand", &args([("brand", brand.clone())]))];
@@ -172,44 +200,67 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             &args([("contact", typed(&c.controller.contact))]),
         ));
     }
-    if let Some(p) = filled(&c.controller.technology_partner) {
-        who.push(l.text_with("who-partner", &args([("partner", p)])));
+    if let Some(p) = &partner {
+        who.push(l.text_with("who-partner", &args([("partner", p.clone())])));
     }
     if let Some(p) = filled(&c.controller.security_page) {
         who.push(l.text_with("who-security", &args([("page", p)])));
     }
     section(SectionKind::Who, "heading-who", who);
 
-    // What is collected, and why.
-    let what: Vec<String> = if c.data.is_empty() {
-        vec![l.text("collect-nothing")]
-    } else {
-        c.data
-            .iter()
-            .map(|f| {
-                let purposes: Vec<String> = f
-                    .purposes
-                    .iter()
-                    .map(|p| {
-                        l.text(
-                            vocab()
-                                .data_use(p)
-                                .map_or("use-essential", |u| u.label.as_str()),
-                        )
-                    })
-                    .collect();
-                let data = category_label(l, &f.category);
-                if purposes.is_empty() {
-                    l.text_with("collect-line-no-purpose", &args([("data", data)]))
-                } else {
-                    l.text_with(
-                        "collect-line",
-                        &args([("data", data), ("purposes", l.join(&purposes))]),
-                    )
-                }
-            })
-            .collect()
-    };
+    // What is collected or read, and why.
+    let mut what: Vec<String> = c
+        .data
+        .iter()
+        .map(|f| {
+            let data = category_label(l, &f.category);
+            let topic = vocab()
+                .category(f.category.trim())
+                .map_or("other", |d| d.topic.as_str());
+            let purposes: Vec<String> = f
+                .purposes
+                .iter()
+                .map(|p| {
+                    let key = vocab()
+                        .data_use(p)
+                        .map_or("use-essential", |u| u.label.as_str());
+                    l.text_with(key, &[("topic", Arg::Text(topic.to_string()))])
+                })
+                .collect();
+            if purposes.is_empty() {
+                l.text_with("collect-line-no-purpose", &args([("data", data)]))
+            } else {
+                l.text_with(
+                    "collect-line",
+                    &args([("data", data), ("purposes", l.join(&purposes))]),
+                )
+            }
+        })
+        .collect();
+    if !undeclared.is_empty() {
+        let data: Vec<String> = undeclared.iter().map(|c| category_label(l, c)).collect();
+        what.push(l.text_with("collect-line-undeclared", &args([("data", l.join(&data))])));
+    }
+    for f in c
+        .data
+        .iter()
+        .filter(|f| f.collected_by == Collection::Import)
+    {
+        let data = category_label(l, &f.category);
+        what.push(match filled(&f.source) {
+            Some(source) => l.text_with(
+                "collect-source",
+                &args([("data", data), ("source", source)]),
+            ),
+            None => l.text_with("collect-source-unknown", &args([("data", data)])),
+        });
+    }
+    if map.builds_profile(c) {
+        what.push(profile_line(c, map, l));
+    }
+    if !handles_data {
+        what.push(l.text("collect-nothing"));
+    }
     section(SectionKind::What, "heading-what", what);
 
     // What the visitor gets.
@@ -226,19 +277,21 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     {
         get.push(l.text_with("get-ongoing", &args([("benefit", b)])));
     }
-    let asks_email = c.data.iter().any(|f| f.category == "user.contact.email");
+    let asks_email = c.data.iter().any(|f| f.category == "user.contact.email")
+        || map.get("user.contact.email").is_some();
     if let Some(p) = filled(&ve.email_promise).filter(|_| asks_email) {
         get.push(l.text_with("get-email", &args([("promise", p)])));
     }
     if let Some(b) = filled(&ve.login_benefit) {
         get.push(l.text_with("get-login", &args([("benefit", b)])));
     }
-    if get.is_empty() && !c.data.is_empty() {
+    if get.is_empty() && handles_data {
         get.push(l.text("get-nothing"));
     }
     section(SectionKind::Get, "heading-get", get);
 
-    // Who else receives it: the declared recipients, with what each gets.
+    // Who else receives it: the technology partner, then the declared recipients with what
+    // each gets. "Nobody outside" is said only when that is true.
     let mut recipients: Vec<(String, RecipientKind, Vec<String>)> = Vec::new();
     for f in &c.data {
         for r in &f.recipients {
@@ -252,32 +305,33 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             }
         }
     }
-    let rec_lines: Vec<String> = if recipients.is_empty() {
-        if c.data.is_empty() {
-            Vec::new()
+    let mut rec_lines = Vec::new();
+    if handles_data && let Some(p) = &partner {
+        rec_lines.push(l.text_with("recipient-partner", &args([("partner", p.clone())])));
+    }
+    for (name, kind, data) in &recipients {
+        let kind = l.text(&format!("kind-{}", kind.key()));
+        rec_lines.push(l.text_with(
+            "recipient-line",
+            &args([
+                ("name", typed(name)),
+                ("data", l.join(data)),
+                ("kind", kind),
+            ]),
+        ));
+    }
+    if recipients.is_empty() && handles_data {
+        let key = if partner.is_some() {
+            "recipients-none-else"
         } else {
-            vec![l.text_with("recipients-none", &args([("brand", brand.clone())]))]
-        }
-    } else {
-        recipients
-            .iter()
-            .map(|(name, kind, data)| {
-                let kind = l.text(&format!("kind-{}", kind.key()));
-                l.text_with(
-                    "recipient-line",
-                    &args([
-                        ("name", typed(name)),
-                        ("data", l.join(data)),
-                        ("kind", kind),
-                    ]),
-                )
-            })
-            .collect()
-    };
+            "recipients-none"
+        };
+        rec_lines.push(l.text_with(key, &args([("brand", brand.clone())])));
+    }
     section(SectionKind::Recipients, "heading-recipients", rec_lines);
 
     // How long.
-    let retention: Vec<String> = c
+    let mut retention: Vec<String> = c
         .data
         .iter()
         .map(|f| {
@@ -290,6 +344,10 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             )
         })
         .collect();
+    if !undeclared.is_empty() {
+        let data: Vec<String> = undeclared.iter().map(|c| category_label(l, c)).collect();
+        retention.push(l.text_with("retention-unknown", &args([("data", l.join(&data))])));
+    }
     section(SectionKind::Retention, "heading-retention", retention);
 
     // On what basis, grouped.
@@ -320,14 +378,15 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             })
             .map(|f| category_label(l, &f.category))
             .collect();
-        if late.is_empty() {
-            choices.push(l.text("choices-consent-first"));
-        } else {
+        if !late.is_empty() {
             choices.push(l.text_with("choices-consent-late", &args([("data", l.join(&late))])));
+        } else if undeclared.is_empty() {
+            choices.push(l.text("choices-consent-first"));
         }
     }
-    if profiles(c) {
-        choices.push(l.text("choices-profiling"));
+    if !undeclared.is_empty() {
+        let data: Vec<String> = undeclared.iter().map(|c| category_label(l, c)).collect();
+        choices.push(l.text_with("choices-consent-unknown", &args([("data", l.join(&data))])));
     }
     for o in &c.consent.opt_out {
         choices.push(match o {
@@ -339,11 +398,18 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             OptOut::AccountSettings => l.text("choices-opt-out-account"),
         });
     }
-    if c.consent.opt_out.is_empty() && !c.data.is_empty() {
-        choices.push(l.text("choices-opt-out-none"));
-    }
-    if !c.data.is_empty() {
+    if handles_data {
+        if c.consent.opt_out.is_empty() {
+            choices.push(l.text("choices-opt-out-none"));
+        } else if c.data.iter().any(|f| f.legal_basis == LegalBasis::Consent) {
+            // Only where there is a way to do it: a notice must not promise what it lacks.
+            choices.push(l.text("choices-withdraw"));
+        }
         choices.push(l.text("choices-rights"));
+        choices.push(match filled(&c.controller.authority) {
+            Some(a) => l.text_with("choices-complain", &args([("authority", a)])),
+            None => l.text("choices-complain-any"),
+        });
     }
     section(SectionKind::Choices, "heading-choices", choices);
 
@@ -351,7 +417,7 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
         .custom_disclosure
         .as_deref()
         .map(|t| crate::text::clean_multiline(t.trim()));
-    let completeness = completeness(c, custom.as_deref());
+    let completeness = completeness(c, map, custom.as_deref());
     let mut d = Disclosure {
         locale: l.code,
         title,
@@ -361,6 +427,9 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
             sections
         },
         custom,
+        why: why::explain(c, map, l),
+        why_heading: l.text("heading-why"),
+        why_question: l.text("why-question"),
         completeness,
         readability: readability::score(readability::Counts::default(), l.formula, l.threshold),
     };
@@ -380,9 +449,55 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
     d
 }
 
-/// Whether the campaign builds profiles: a profiling purpose or a predictive model.
-fn profiles(c: &Campaign) -> bool {
-    !c.models.is_empty()
+/// How the campaign builds a profile from behaviour, from what, and what that decides.
+fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
+    let mut data: Vec<String> = Vec::new();
+    for u in &map.uses {
+        if u.builds_profile() {
+            let label = category_label(l, &u.category);
+            if !data.contains(&label) {
+                data.push(label);
+            }
+        }
+    }
+    if data.is_empty() {
+        data.push(l.text("profile-what-you-do"));
+    }
+    // What the profile decides, from the zones it fills and the channels it reaches.
+    let zones = c.zones.iter().filter_map(|z| match z.kind {
+        ZoneKind::Banner | ZoneKind::PopUp => Some("decides-offers"),
+        ZoneKind::Recommendations => Some("decides-products"),
+        ZoneKind::EmailBlock => Some("decides-emails"),
+        ZoneKind::ProgressiveForm => Some("decides-questions"),
+        ZoneKind::Form
+        | ZoneKind::RecentlyViewed
+        | ZoneKind::PurchaseHistory
+        | ZoneKind::SavedItems => None,
+    });
+    let email = c
+        .channels
+        .contains(&Channel::Email)
+        .then_some("decides-emails");
+    let mut decides: Vec<&str> = Vec::new();
+    for key in zones.chain(email) {
+        if !decides.contains(&key) {
+            decides.push(key);
+        }
+    }
+    if decides.is_empty() {
+        decides.push("decides-content");
+    }
+    let decides: Vec<String> = decides.into_iter().map(|k| l.text(k)).collect();
+    l.text_with(
+        "profile-line",
+        &args([("data", l.join(&data)), ("decides", l.join(&decides))]),
+    )
+}
+
+/// Whether the campaign builds profiles: a profiling purpose, a predictive model, or behaviour
+/// read over time.
+fn profiles(c: &Campaign, map: &DataMap) -> bool {
+    map.builds_profile(c)
         || c.data.iter().any(|f| {
             f.purposes
                 .iter()
@@ -390,13 +505,19 @@ fn profiles(c: &Campaign) -> bool {
         })
 }
 
-fn completeness(c: &Campaign, custom: Option<&str>) -> Vec<(Element, Presence)> {
-    let has_data = !c.data.is_empty();
+fn completeness(c: &Campaign, map: &DataMap, custom: Option<&str>) -> Vec<(Element, Presence)> {
+    let has_data = !c.data.is_empty() || !map.is_empty();
+    let all_declared = map.undeclared(c).next().is_none();
     let recipients: Vec<&str> = c
         .data
         .iter()
         .flat_map(|f| f.recipients.iter().map(|r| r.name.as_str()))
         .chain(c.activations.iter().map(|a| a.destination.as_str()))
+        .collect();
+    let imported: Vec<&crate::model::DataField> = c
+        .data
+        .iter()
+        .filter(|f| f.collected_by == Collection::Import)
         .collect();
     let yes_no = |ok: bool| {
         if ok {
@@ -410,7 +531,9 @@ fn completeness(c: &Campaign, custom: Option<&str>) -> Vec<(Element, Presence)> 
         .map(|e| {
             let p = match (e, custom) {
                 (_, _) if !has_data && e != Element::Contact => Presence::NotApplicable,
-                (Element::Purposes, None) => yes_no(c.data.iter().all(|f| !f.purposes.is_empty())),
+                (Element::Purposes, None) => {
+                    yes_no(all_declared && c.data.iter().all(|f| !f.purposes.is_empty()))
+                }
                 (Element::Recipients, _) if recipients.is_empty() => Presence::NotApplicable,
                 (Element::Recipients, None) => {
                     // Generated from declarations: an activation nobody declared is not told.
@@ -433,15 +556,27 @@ fn completeness(c: &Campaign, custom: Option<&str>) -> Vec<(Element, Presence)> 
                             .all(|r| t.contains(&r.trim().to_lowercase())),
                     )
                 }
-                (Element::Retention, None) => Presence::Present,
+                (Element::Retention, None) => yes_no(all_declared),
                 (Element::RightsAndOptOut, None) => yes_no(!c.consent.opt_out.is_empty()),
                 (Element::Contact, None) => yes_no(!c.controller.contact.trim().is_empty()),
                 (Element::Contact, Some(text)) => {
                     let contact = c.controller.contact.trim();
                     yes_no(!contact.is_empty() && text.contains(contact))
                 }
-                (Element::Profiling, _) if !profiles(c) => Presence::NotApplicable,
+                (Element::Profiling, _) if !profiles(c, map) => Presence::NotApplicable,
                 (Element::Profiling, None) => Presence::Present,
+                (Element::Sources, _) if imported.is_empty() => Presence::NotApplicable,
+                (Element::Sources, None) => yes_no(
+                    imported
+                        .iter()
+                        .all(|f| f.source.as_deref().is_some_and(|s| !s.trim().is_empty())),
+                ),
+                (Element::Complaint, None) => yes_no(
+                    c.controller
+                        .authority
+                        .as_deref()
+                        .is_some_and(|a| !a.trim().is_empty()),
+                ),
                 (_, Some(_)) => Presence::Unknown,
             };
             (e, p)
@@ -451,10 +586,14 @@ fn completeness(c: &Campaign, custom: Option<&str>) -> Vec<(Element, Presence)> 
 
 /// The disclosure in every language the campaign offers that Candor knows.
 pub fn generate_all(campaign: &Campaign) -> Vec<Disclosure> {
+    generate_all_with(campaign, &data_map(campaign))
+}
+
+pub fn generate_all_with(campaign: &Campaign, map: &DataMap) -> Vec<Disclosure> {
     campaign
         .locales
         .iter()
         .filter_map(|code| locale(code))
-        .map(|l| generate(campaign, l))
+        .map(|l| generate_with(campaign, map, l))
         .collect()
 }

@@ -21,6 +21,15 @@ pub fn text(d: &Disclosure) -> String {
             }
         }
     }
+    if !d.why.is_empty() {
+        if d.custom.is_some() {
+            out.push('\n');
+        }
+        out.push_str(&format!("{}\n", d.why_heading));
+        for w in &d.why {
+            out.push_str(&format!("  {}: {}\n", w.zone, w.text));
+        }
+    }
     out.trim_end().to_string() + "\n"
 }
 
@@ -47,6 +56,19 @@ pub fn markdown(d: &Disclosure) -> String {
                 }
                 out.push('\n');
             }
+        }
+    }
+    if !d.why.is_empty() {
+        if d.custom.is_some() {
+            out.push('\n');
+        }
+        out.push_str(&format!("## {}\n\n", md_escape(&d.why_heading)));
+        for w in &d.why {
+            out.push_str(&format!(
+                "- **{}**: {}\n",
+                md_escape(&w.zone),
+                md_escape(&w.text)
+            ));
         }
     }
     out.trim_end().to_string() + "\n"
@@ -90,5 +112,15 @@ pub fn html(d: &Disclosure) -> String {
         }
     }
     out.push_str("</section>\n");
+    // One disclosure widget per zone, for the web team to place next to the zone's content.
+    for w in &d.why {
+        out.push_str(&format!(
+            "<details class=\"candor-why\" lang=\"{}\" data-zone=\"{}\">\n  <summary>{}</summary>\n  <p>{}</p>\n</details>\n",
+            html_escape(d.locale),
+            html_escape(&w.zone),
+            html_escape(&d.why_question),
+            html_escape(&w.text)
+        ));
+    }
     out
 }

@@ -7,8 +7,8 @@
 //! offered. The numbers are a reviewer's rule of thumb, not a law: they rank campaigns sensibly
 //! and make the verdict explainable in one line.
 
-use crate::model::Campaign;
 use crate::model::vocab::vocab;
+use crate::model::{Campaign, DataMap, data_map};
 
 pub const IMMEDIATE_POINTS: u32 = 4;
 pub const ONGOING_POINTS: u32 = 2;
@@ -23,6 +23,8 @@ pub struct Give {
     /// Message id of the plain-language name in the locale files.
     pub label: String,
     pub weight: u32,
+    /// False when the campaign reads it without a data field declaring it.
+    pub declared: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,19 +74,27 @@ pub struct ValueExchangeView {
 }
 
 pub fn value_exchange(c: &Campaign) -> ValueExchangeView {
+    value_exchange_with(c, &data_map(c))
+}
+
+/// The value exchange, weighing what the campaign declares and whatever else it reads.
+pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
     let v = vocab();
     let mut gives: Vec<Give> = Vec::new();
-    for field in &c.data {
-        if gives.iter().any(|g| g.category == field.category) {
+    let declared = c.data.iter().map(|f| (f.category.trim(), true));
+    let undeclared = map.undeclared(c).map(|u| (u.category.as_str(), false));
+    for (category, declared) in declared.chain(undeclared) {
+        if gives.iter().any(|g| g.category == category) {
             continue;
         }
         let label = v
-            .category(&field.category)
+            .category(category)
             .map_or_else(|| "data-other".to_string(), |d| d.label.clone());
         gives.push(Give {
-            category: field.category.clone(),
+            category: category.to_string(),
             label,
-            weight: v.sensitivity(&field.category),
+            weight: v.sensitivity(category),
+            declared,
         });
     }
     let ve = &c.value_exchange;

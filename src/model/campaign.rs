@@ -150,6 +150,10 @@ pub struct Controller {
     /// The company that runs the personalization on the brand's behalf.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technology_partner: Option<String>,
+    /// The data-protection authority a visitor can complain to, as the notice prints it:
+    /// "Commission nationale de l'informatique et des libertés (cnil.fr)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
 }
 
 /// A node of the audience tree: a group of conditions or one condition.
@@ -257,20 +261,6 @@ impl Action {
             Action::EmailEngagement => "any email",
             Action::PreferenceSet => "any preference",
             _ => "anything",
-        }
-    }
-
-    /// The data category an intent condition of this kind reads.
-    pub fn data_category(self) -> &'static str {
-        match self {
-            Action::PageView | Action::CategoryView | Action::ProductClick => {
-                "user.behavior.browsing_history"
-            }
-            Action::AddToCart | Action::Purchase => "user.behavior.purchase_history",
-            Action::Search => "user.behavior.search_history",
-            Action::PreferenceSet => "user.behavior.preferences",
-            Action::EmailEngagement => "user.behavior.email_engagement",
-            Action::CatalogAffinity => "user.behavior.browsing_history",
         }
     }
 }
@@ -497,17 +487,6 @@ impl ZoneKind {
                 | ZoneKind::ProgressiveForm
         )
     }
-
-    /// Data categories a zone of this kind reads by its nature.
-    pub fn implied_uses(self) -> &'static [&'static str] {
-        match self {
-            ZoneKind::RecentlyViewed => &["user.behavior.browsing_history"],
-            ZoneKind::PurchaseHistory => &["user.behavior.purchase_history"],
-            ZoneKind::SavedItems => &["user.behavior.saved_items"],
-            ZoneKind::EmailBlock => &["user.contact.email"],
-            _ => &[],
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -565,19 +544,6 @@ impl Ingredient {
         Ingredient::RecentlyViewedItems,
         Ingredient::Replenishment,
     ];
-
-    /// The data category this ingredient reads about the person, if any.
-    pub fn data_category(self) -> Option<&'static str> {
-        match self {
-            Ingredient::Trending => None,
-            Ingredient::ViewedTogether
-            | Ingredient::SimilarItems
-            | Ingredient::RecentlyViewedItems => Some("user.behavior.browsing_history"),
-            Ingredient::BoughtTogether | Ingredient::Replenishment => {
-                Some("user.behavior.purchase_history")
-            }
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -612,6 +578,10 @@ pub struct DataField {
     /// Data uses from `assets/vocab/data_uses.ron`, such as "personalize.content.limited".
     pub purposes: Vec<String>,
     pub collected_by: Collection,
+    /// Where the data comes from when the person did not give it: "our loyalty programme's
+    /// records". The notice tells it for imported fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     pub consent: ConsentMoment,
     pub legal_basis: LegalBasis,
     pub retention_days: u32,
@@ -814,6 +784,7 @@ impl Campaign {
                 contact: String::new(),
                 security_page: None,
                 technology_partner: None,
+                authority: None,
             },
             audience: Condition::default(),
             models: Vec::new(),

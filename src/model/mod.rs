@@ -2,11 +2,13 @@
 //! screens.
 
 pub mod campaign;
+pub mod datamap;
 pub mod locate;
 pub mod ron_io;
 pub mod validate;
 pub mod vocab;
 
 pub use campaign::*;
+pub use datamap::{DataMap, data_map};
 pub use locate::{Pos, SpanIndex};
 pub use ron_io::{Document, LoadError, SaveError};

@@ -6,12 +6,16 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::model::{Action, Channel, Exclusion, Ingredient, ZoneKind};
+
 include!(concat!(env!("OUT_DIR"), "/locale_codes.rs"));
 
 const ATTRIBUTES: &str = include_str!("../../assets/vocab/attributes.ron");
 const CATEGORIES: &str = include_str!("../../assets/vocab/data_categories.ron");
 const USES: &str = include_str!("../../assets/vocab/data_uses.ron");
 const REGULATED: &str = include_str!("../../assets/vocab/regulated.ron");
+const DATA_MAP: &str = include_str!("../../assets/vocab/data_map.ron");
+const AUTHORITIES: &str = include_str!("../../assets/vocab/authorities.ron");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum SpecialCategory {
@@ -72,6 +76,9 @@ pub struct CategoryDef {
     pub name: String,
     pub sensitivity: u32,
     pub label: String,
+    /// What kind of data it is, which picks the wording of a purpose in the notice ("to show
+    /// you products like the ones you viewed" for browsing, not for a religion).
+    pub topic: String,
     pub source: String,
 }
 
@@ -92,6 +99,96 @@ pub struct RegulatedDef {
     pub attributes: Vec<String>,
     pub lookalike: bool,
     pub source: String,
+}
+
+/// What one building block of a campaign (an intent action, a zone kind, a recipe ingredient or
+/// exclusion, a channel) reads about a person: an entry of `assets/vocab/data_map.ron`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadDef {
+    /// The variant as written in a campaign file, such as "CategoryView".
+    pub name: String,
+    pub reads: Vec<String>,
+    pub how: How,
+    pub reason: String,
+}
+
+/// What a part of the campaign does with the data it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum How {
+    /// Records what the person does over time.
+    Tracks,
+    /// Works out a picture of the person's tastes from their behaviour.
+    Profiles,
+    /// Reads something stored about the person.
+    Reads,
+    /// Shows the person's own data back to them.
+    Shows,
+    /// Uses it to choose or leave out items.
+    Selects,
+    /// Uses a contact detail to reach the person.
+    Contacts,
+    /// Sends it outside the brand.
+    SendsOut,
+}
+
+impl How {
+    pub fn label(self) -> &'static str {
+        match self {
+            How::Tracks => "tracks behaviour",
+            How::Profiles => "builds a profile",
+            How::Reads => "reads a stored value",
+            How::Shows => "shows it back",
+            How::Selects => "chooses items from it",
+            How::Contacts => "contacts the person",
+            How::SendsOut => "sends it out",
+        }
+    }
+
+    /// Whether reading data this way builds a picture of the person from what they do.
+    pub fn builds_profile(self) -> bool {
+        matches!(self, How::Tracks | How::Profiles)
+    }
+}
+
+/// What the editor proposes when a marketer declares a category the campaign reads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestion {
+    pub how: How,
+    #[serde(default)]
+    pub category: Option<String>,
+    pub collected_by: crate::model::Collection,
+    pub purpose: String,
+    pub retention_days: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DataMapFile {
+    actions: Vec<ReadDef>,
+    zone_kinds: Vec<ReadDef>,
+    ingredients: Vec<ReadDef>,
+    exclusions: Vec<ReadDef>,
+    channels: Vec<ReadDef>,
+    suggestions: Vec<Suggestion>,
+}
+
+/// A data-protection authority a visitor can complain to, suggested for a campaign's languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityDef {
+    /// The name and address as the notice prints them.
+    pub name: String,
+    pub country: String,
+    /// The languages whose visitors most often live under this authority.
+    pub languages: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct AuthoritiesFile {
+    authorities: Vec<AuthorityDef>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,6 +220,14 @@ pub struct Vocabulary {
     pub categories: Vec<CategoryDef>,
     pub uses: Vec<UseDef>,
     pub regulated: Vec<RegulatedDef>,
+    /// Entries of the data map, one per variant, in the order of each type's `ALL`.
+    pub actions: Vec<ReadDef>,
+    pub zone_kinds: Vec<ReadDef>,
+    pub ingredients: Vec<ReadDef>,
+    pub exclusions: Vec<ReadDef>,
+    pub channels: Vec<ReadDef>,
+    pub suggestions: Vec<Suggestion>,
+    pub authorities: Vec<AuthorityDef>,
 }
 
 /// The vocabulary shipped in `assets/vocab/`. The files are compiled in and covered by tests,
@@ -141,13 +246,75 @@ impl Vocabulary {
         let categories: CategoriesFile = load("data_categories.ron", CATEGORIES)?;
         let uses: UsesFile = load("data_uses.ron", USES)?;
         let regulated: RegulatedFile = load("regulated.ron", REGULATED)?;
+        let map: DataMapFile = load("data_map.ron", DATA_MAP)?;
+        let authorities: AuthoritiesFile = load("authorities.ron", AUTHORITIES)?;
         Ok(Vocabulary {
             binary_gender_values: attributes.binary_gender_values,
             attributes: attributes.attributes,
             categories: categories.categories,
             uses: uses.uses,
             regulated: regulated.categories,
+            actions: in_order("actions", map.actions, &Action::ALL)?,
+            zone_kinds: in_order("zone_kinds", map.zone_kinds, &ZoneKind::ALL)?,
+            ingredients: in_order("ingredients", map.ingredients, &Ingredient::ALL)?,
+            exclusions: in_order("exclusions", map.exclusions, &Exclusion::ALL)?,
+            channels: in_order("channels", map.channels, &Channel::ALL)?,
+            suggestions: map.suggestions,
+            authorities: authorities.authorities,
         })
+    }
+
+    /// What an intent condition with this action reads.
+    pub fn action(&self, a: Action) -> &ReadDef {
+        &self.actions[position(&Action::ALL, a)]
+    }
+
+    pub fn zone_kind(&self, k: ZoneKind) -> &ReadDef {
+        &self.zone_kinds[position(&ZoneKind::ALL, k)]
+    }
+
+    pub fn ingredient(&self, i: Ingredient) -> &ReadDef {
+        &self.ingredients[position(&Ingredient::ALL, i)]
+    }
+
+    pub fn exclusion(&self, e: Exclusion) -> &ReadDef {
+        &self.exclusions[position(&Exclusion::ALL, e)]
+    }
+
+    pub fn channel(&self, c: Channel) -> &ReadDef {
+        &self.channels[position(&Channel::ALL, c)]
+    }
+
+    /// The suggestion for declaring `category`, read the way `how` says.
+    pub fn suggestion(&self, category: &str, how: How) -> Option<&Suggestion> {
+        self.suggestions
+            .iter()
+            .find(|s| s.how == how && s.category.as_deref() == Some(category))
+            .or_else(|| {
+                self.suggestions
+                    .iter()
+                    .find(|s| s.how == how && s.category.is_none())
+            })
+    }
+
+    /// Every attribute read from `category` or from a narrower category inside it: the way back
+    /// from a data category to the attributes the sensitive and proxy rules judge. A model
+    /// feature named `user.name.last` is the attribute `surname`; one named `user.name` reads
+    /// the surname too.
+    pub fn attributes_in(&self, category: &str) -> impl Iterator<Item = &AttributeDef> {
+        self.attributes
+            .iter()
+            .filter(move |a| covers(category, &a.category))
+    }
+
+    /// Authorities suggested for visitors who read one of `languages`.
+    pub fn authorities_for<'a>(
+        &'a self,
+        languages: &'a [String],
+    ) -> impl Iterator<Item = &'a AuthorityDef> {
+        self.authorities
+            .iter()
+            .filter(move |a| a.languages.iter().any(|l| languages.contains(l)))
     }
 
     pub fn attribute(&self, id: &str) -> Option<&AttributeDef> {
@@ -180,6 +347,44 @@ impl Vocabulary {
     pub fn is_feature_input(&self, name: &str) -> bool {
         self.attribute(name).is_some() || self.category(name).is_some()
     }
+}
+
+/// The entries of one data-map list, reordered to follow `all`; a variant without an entry, or
+/// an entry for no variant, is an error.
+fn in_order<T: std::fmt::Debug + Copy>(
+    list: &str,
+    mut defs: Vec<ReadDef>,
+    all: &[T],
+) -> Result<Vec<ReadDef>, String> {
+    let mut out = Vec::with_capacity(all.len());
+    for v in all {
+        let name = format!("{v:?}");
+        let i = defs
+            .iter()
+            .position(|d| d.name == name)
+            .ok_or_else(|| format!("assets/vocab/data_map.ron: {list} has no entry for {name}"))?;
+        out.push(defs.remove(i));
+    }
+    match defs.first() {
+        Some(extra) => Err(format!(
+            "assets/vocab/data_map.ron: {list} names {}, which is not a variant",
+            extra.name
+        )),
+        None => Ok(out),
+    }
+}
+
+fn position<T: PartialEq>(all: &[T], v: T) -> usize {
+    all.iter().position(|x| *x == v).unwrap_or(0)
+}
+
+/// Whether category `outer` is `inner` or contains it: "user.contact" covers
+/// "user.contact.email", not "user.contacts".
+pub fn covers(outer: &str, inner: &str) -> bool {
+    outer == inner
+        || inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// Up to three known names closest to `wanted`, best first, for "did you mean" hints.

@@ -37,6 +37,33 @@ fn needs_escape(c: char) -> bool {
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// How many rows `line` takes when wrapped at word boundaries to `width` columns, the way the
+/// screens wrap paragraphs: words move to the next row whole, and a word longer than a row is
+/// cut. Used to keep scrolling within the text.
+pub fn wrapped_rows(line: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    if width == 0 {
+        return 0;
+    }
+    let mut rows = 1;
+    let mut used = 0;
+    for word in line.split_inclusive(' ') {
+        let w = word.width();
+        let bare = word.trim_end_matches(' ').width();
+        if used > 0 && used + bare > width {
+            rows += 1;
+            used = 0;
+        }
+        if w > width && used == 0 {
+            rows += (w - 1) / width;
+            used = w % width;
+        } else {
+            used += w;
+        }
+    }
+    rows
+}
+
 /// `AddToCart` as `add_to_cart`: how RON variant names appear in readable paths.
 pub fn snake_case(ident: &str) -> String {
     separate_words(ident, '_')
@@ -99,5 +126,40 @@ mod tests {
     fn truncates_on_characters() {
         assert_eq!(truncate("héllo", 3), "hé…");
         assert_eq!(truncate("hi", 3), "hi");
+    }
+
+    /// The count matches what ratatui's word wrap draws, row for row.
+    #[test]
+    fn wrapped_rows_match_the_screen() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        use ratatui::widgets::{Paragraph, Wrap};
+        let lines = [
+            "",
+            "short",
+            "You see this because you are logged in and at least one of these is true (we do not record which): you viewed the “skincare” category at least 2 times.",
+            "  We collect the pages you visit on our site to learn what you like and choose what you see.",
+            "averyveryverylongwordwithoutanyspacesthatmustbecutacrossrows and then more",
+            "Vous voyez ceci car au moins une de ces conditions est remplie\u{202f}: « trail »",
+        ];
+        for width in [10u16, 34, 78, 118] {
+            for line in lines {
+                let mut t = Terminal::new(TestBackend::new(width, 40)).unwrap();
+                t.draw(|f| {
+                    f.render_widget(Paragraph::new(line).wrap(Wrap { trim: false }), f.area())
+                })
+                .unwrap();
+                let buf = t.backend().buffer();
+                let drawn = (0..40u16)
+                    .rev()
+                    .find(|&y| (0..width).any(|x| buf[(x, y)].symbol() != " "))
+                    .map_or(1, |y| usize::from(y) + 1);
+                assert_eq!(
+                    wrapped_rows(line, usize::from(width)),
+                    drawn,
+                    "{width}: {line}"
+                );
+            }
+        }
     }
 }

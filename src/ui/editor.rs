@@ -183,6 +183,7 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     let text = match e.panel {
         PanelTab::Disclosure => disclosure_text(e, theme),
+        PanelTab::Why => why_text(e, theme),
         PanelTab::Value => value_text(e, theme),
         PanelTab::Findings => findings_text(e, theme, focused),
     };
@@ -262,6 +263,34 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
     Text::from(lines)
 }
 
+/// What a visitor reads next to each zone when they ask why they see it.
+fn why_text(e: &Editor, theme: Theme) -> Text<'static> {
+    let d = &e.derived.disclosure;
+    let name = locale(d.locale).map_or(d.locale.to_string(), |l| l.name.clone());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{name} (L) · "), theme.dim()),
+            Span::styled("what a visitor reads beside each zone", theme.dim()),
+        ]),
+        Line::raw(""),
+    ];
+    if d.why.is_empty() {
+        lines.push(Line::styled(
+            "No zones yet. Add one in Zones to see why a visitor would see it.",
+            theme.dim(),
+        ));
+    }
+    for w in &d.why {
+        lines.push(Line::styled(
+            format!("{}: {}", w.zone, d.why_question),
+            theme.accent(),
+        ));
+        lines.push(Line::raw(w.text.clone()));
+        lines.push(Line::raw(""));
+    }
+    Text::from(lines)
+}
+
 fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
     let v = &e.derived.value;
     let style = match v.verdict {
@@ -287,10 +316,18 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
     }
     for g in &v.gives {
         let label = en.map_or(g.category.clone(), |l| l.text(&g.label));
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("  {:>2}  ", g.weight), theme.dim()),
             Span::raw(label),
-        ]));
+        ];
+        if !g.declared {
+            // Read by the campaign without a declaration: counted all the same.
+            spans.push(Span::styled(
+                " (read, NOT DECLARED)",
+                theme.severity(Severity::Error),
+            ));
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(

@@ -58,12 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
             .padding(" ", " "),
         l.tabs,
     );
-    let body = Rect::new(
-        l.form.x,
-        l.form.y,
-        l.form.width + l.panel.width,
-        l.form.height,
-    );
+    let body = layout::review_body(frame.area());
     let lines: Vec<Line> = r
         .lines()
         .into_iter()

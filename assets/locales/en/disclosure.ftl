@@ -14,7 +14,7 @@ heading-choices = Your choices
 
 who-brand = { $brand } is asking for this data.
 who-contact = Questions about your data? Contact us at { $contact }.
-who-partner = { $partner } runs this personalization for us.
+who-partner = { $partner } runs this personalization on our behalf.
 who-security = Read how we keep your data safe: { $page }.
 
 collect-line = We collect { $data } { $purposes }.
@@ -59,14 +59,12 @@ basis-legitimate-interests = We have a fair business reason, and you can object
 
 choices-consent-first = We ask you before we collect anything.
 choices-consent-late = We collect some data before we ask you: { $data }.
-choices-profiling = We use what you do on our site to choose what to show you. This is called profiling.
 choices-opt-out-link = To stop, use this link: { $url }.
 choices-opt-out-centre = To change your choices, go to { $url }.
 choices-opt-out-stop = To stop text messages, reply STOP.
 choices-opt-out-account = You can turn this off in your account settings.
 choices-opt-out-none = There is no way to opt out yet.
-choices-rights = You can ask us to show, fix or delete your data. You can take back your yes at any time.
-
+choices-rights = You can ask us to show, fix or delete your data.
 data-email = your email address
 data-phone = your phone number
 data-address = your postal address
@@ -84,6 +82,7 @@ data-income = your income
 data-ethnicity = your ethnic origin
 data-religion = your religion or beliefs
 data-politics = your political views
+    .number = plural
 data-union = your trade union membership
 data-orientation = your sexual orientation
 data-national-origin = your national origin
@@ -93,22 +92,42 @@ data-genetic = your genetic data
 data-precise-location = where you are, to within a few metres
 data-country = the country you are in
 data-browsing = the pages you visit on our site
+    .number = plural
 data-purchases = what you buy from us
 data-searches = what you search for on our site
 data-preferences = the preferences you set
+    .number = plural
 data-saved-items = the items you save
+    .number = plural
 data-email-engagement = which of our emails you open and click
 data-cookie = a cookie that recognises your browser
 data-device = the kind of device you use
 data-loyalty = your loyalty level
 data-account-preferences = the settings in your account
+    .number = plural
 data-tenure = how long you have been a customer
 data-session = whether you are logged in
 data-other = other data
 
 use-essential = to make the site work
-use-personalize-limited = to show you content that fits what you are doing
-use-personalize-profiling = to learn what you like and choose what you see
+use-personalize-limited = { $topic ->
+    [browsing] to show you products like the ones you viewed
+    [searches] to show you what matches your searches
+    [purchases] to suggest things that go with what you bought
+    [preferences] to show you what you told us you like
+    [saved] to show you the items you saved
+    [engagement] to send you more of what you read
+    [contact] to reach you
+    [name] to greet you by name
+    [location] to show you what is near you
+    [device] to fit our pages to your device
+    [account] to show you what fits your account
+   *[personal] to choose what we show you
+}
+use-personalize-profiling = { $topic ->
+    [personal] to guess what you might like from who you are, and choose what you see
+   *[other] to learn what you like and choose what you see
+}
 use-email = to send you emails
 use-sms = to send you text messages
 use-ads = to show you our ads on other sites
@@ -116,3 +135,168 @@ use-analytics = to see how people use our site
 use-sharing = to share it with the companies named below
 use-identification = to know it is you when you come back
 use-nearest-store = to find the store nearest to you
+list-or = or
+list-nor = nor
+collect-line-undeclared = We use { $data }, and we have not yet said why.
+collect-source = We did not get { $data } from you but from { $source }.
+collect-source-unknown = We did not get { $data } from you, and we have not yet said from where.
+profile-line = We use { $data } to work out what you are likely to want. That decides { $decides }. This is called profiling.
+profile-what-you-do = what you do on our site
+decides-offers = which offers you see
+decides-products = which products we suggest
+decides-emails = what our emails show you
+decides-questions = which questions we ask you
+decides-content = what you see on our site
+recipient-partner = { $partner } handles your data on our behalf, only to run this personalization.
+recipients-none-else = Nobody else outside { $brand } gets your data.
+retention-unknown = We have not yet said how long we keep { $data }.
+choices-consent-unknown = We have not yet said whether we ask you before we use { $data }.
+choices-withdraw = You can take back your consent at any time, with the options above.
+choices-complain = If you think we misuse your data, you can complain to a data protection authority: { $authority }.
+choices-complain-any = If you think we misuse your data, you can complain to the data protection authority where you live.
+
+# "Why am I seeing this?", one or two sentences per zone.
+why-question = Why am I seeing this?
+heading-why = Why you see this
+why-everyone = Everyone who visits sees this. It is not chosen from what you do.
+why-because = You see this because { $reasons }.
+why-one-of = at least one of these is true (we do not record which): { $list }
+why-not-all = not all of these are true: { $list }
+why-none-of = none of these is true: { $list }
+why-logged-in = you are logged in
+why-anonymous = you are not logged in
+why-model = a score we work out from { $data } also counted
+why-intent = { $did } { $count } { $window }
+why-intent-no-count = { $did } { $window }
+why-did-page-view = you viewed { $target }
+why-didnt-page-view = you have not viewed { $target }
+why-did-category-view = you viewed { $target }
+why-didnt-category-view = you have not viewed { $target }
+why-did-product-click = you clicked { $target }
+why-didnt-product-click = you have not clicked { $target }
+why-did-add-to-cart = you added { $target } to your cart
+why-didnt-add-to-cart = you have not added { $target } to your cart
+why-did-purchase = you bought { $target }
+why-didnt-purchase = you have not bought { $target }
+why-did-search = you searched for { $target }
+why-didnt-search = you have not searched for { $target }
+why-did-preference-set = you set { $target } as a preference
+why-didnt-preference-set = you have not set { $target } as a preference
+why-did-email-engagement = you opened or clicked { $target }
+why-didnt-email-engagement = you have not opened or clicked { $target }
+why-did-catalog-affinity = you showed a steady interest in { $target }
+why-didnt-catalog-affinity = you have not shown a steady interest in { $target }
+why-target-anything = { $action ->
+    [page-view] { $negated ->
+        [yes] any page
+       *[no] a page
+    }
+    [category-view] { $negated ->
+        [yes] any category
+       *[no] a category
+    }
+    [product-click] { $negated ->
+        [yes] any product
+       *[no] a product
+    }
+    [email-engagement] { $negated ->
+        [yes] any of our emails
+       *[no] one of our emails
+    }
+   *[other] { $negated ->
+        [yes] anything
+       *[no] something
+    }
+}
+why-target-page = the page “{ $name }”
+why-target-category = the “{ $name }” category
+why-target-product = the product “{ $name }”
+why-target-brand = the brand “{ $name }”
+why-target-style = the “{ $name }” style
+why-target-search-term = “{ $name }”
+why-target-preference = “{ $name }”
+why-quoted = “{ $name }”
+why-count = { $kind ->
+    [at-least] { $count ->
+        [one] at least once
+       *[other] at least { $count } times
+    }
+    [at-most] { $count ->
+        [one] at most once
+       *[other] at most { $count } times
+    }
+   *[exactly] { $count ->
+        [one] once
+       *[other] exactly { $count } times
+    }
+}
+why-window = { $days ->
+    [one] in the last day
+   *[other] in the last { $days } days
+}
+why-attr = { $data } { $number ->
+    [plural] { $op ->
+        [is-not] are not { $value }
+        [none-of] are not { $value }
+        [at-least] are at least { $value }
+        [at-most] are at most { $value }
+        [below] are below { $value }
+        [above] are above { $value }
+       *[is] are { $value }
+    }
+   *[singular] { $op ->
+        [is-not] is not { $value }
+        [none-of] is not { $value }
+        [at-least] is at least { $value }
+        [at-most] is at most { $value }
+        [below] is below { $value }
+        [above] is above { $value }
+       *[is] is { $value }
+    }
+}
+why-shows-viewed = It lists items you looked at recently.
+why-shows-bought = It lists things you bought from us.
+why-shows-saved = It lists the items you saved.
+why-shows-form = It asks for one more detail each time you visit.
+why-shows-email = It is part of an email we send to your address.
+why-picks = The suggestions are based on { $sources }.
+why-picks-without = The suggestions are based on { $sources }, leaving out { $left }.
+why-from-trending = what is popular with everyone right now
+why-from-viewed-together = items often viewed with the ones you looked at
+why-from-bought-together = items often bought with the ones you bought
+why-from-similar = items like the ones you looked at
+why-from-recently-viewed = items you looked at recently
+why-from-replenishment = things you buy regularly
+why-without-purchased = what you already bought
+why-without-viewed = what you looked at recently
+
+# Attributes as a "why" sentence names them, as the subject of "is ...".
+attr-age = your age
+attr-date-of-birth = your date of birth
+attr-gender = your gender
+attr-race-ethnicity = your ethnic origin
+attr-religion = your religion or beliefs
+attr-political-opinion = your political views
+    .number = plural
+attr-trade-union = your trade union membership
+attr-health-condition = your health condition
+attr-sexual-orientation = your sexual orientation
+attr-genetic-data = your genetic data
+attr-biometric-data = your biometric data
+attr-national-origin = your national origin
+attr-postal-code = your postal code
+attr-surname = your surname
+attr-first-language = your first language
+attr-precise-location = where you are
+attr-neighbourhood-income = the income band of your neighbourhood
+attr-income = your income
+attr-marital-status = your marital status
+attr-household-children = the number of children in your home
+attr-country = your country
+attr-loyalty-tier = your loyalty level
+attr-email-opt-in = your email sign-up status
+attr-device-type = your type of device
+attr-customer-since = the year of your first order
+attr-logged-in = your login status
+attr-preferred-store = the store you chose
+attr-site-language = the site language you chose

@@ -15,7 +15,7 @@ heading-choices = Tú decides
 
 who-brand = { $brand } te pide estos datos.
 who-contact = ¿Tienes dudas sobre tus datos? Escríbenos a { $contact }.
-who-partner = { $partner } gestiona esta personalización por nosotros.
+who-partner = { $partner } gestiona esta personalización en nuestro nombre.
 who-security = Así protegemos tus datos: { $page }.
 
 collect-line = Guardamos { $data } { $purposes }.
@@ -60,14 +60,12 @@ basis-legitimate-interests = Tenemos un motivo de negocio justo, y puedes oponer
 
 choices-consent-first = Te preguntamos antes de guardar nada.
 choices-consent-late = Guardamos algunos datos antes de preguntarte: { $data }.
-choices-profiling = Usamos lo que haces en nuestra web para elegir qué mostrarte. Esto se llama elaborar un perfil.
 choices-opt-out-link = Para darte de baja, usa este enlace: { $url }.
 choices-opt-out-centre = Para cambiar lo que elegiste, entra en { $url }.
 choices-opt-out-stop = Para no recibir más SMS, responde STOP.
 choices-opt-out-account = Puedes desactivarlo en los ajustes de tu cuenta.
 choices-opt-out-none = Todavía no hay forma de darse de baja.
-choices-rights = Puedes pedirnos ver, corregir o borrar tus datos. Y puedes retirar tu sí cuando quieras.
-
+choices-rights = Puedes pedirnos ver, corregir o borrar tus datos.
 data-email = tu correo electrónico
 data-phone = tu número de teléfono
 data-address = tu dirección postal
@@ -75,6 +73,7 @@ data-postal-code = tu código postal
 data-name = tu nombre
 data-first-name = tu nombre de pila
 data-last-name = tus apellidos
+    .number = plural
 data-age = tu edad
 data-birthday = tu fecha de nacimiento
 data-gender = tu género
@@ -82,34 +81,58 @@ data-language = tu lengua materna
 data-marital-status = tu estado civil
 data-household = quién vive en tu casa
 data-income = tus ingresos
+    .number = plural
 data-ethnicity = tu origen étnico
 data-religion = tu religión o tus creencias
 data-politics = tus ideas políticas
+    .number = plural
 data-union = si estás afiliado a un sindicato
 data-orientation = tu orientación sexual
 data-national-origin = tu origen nacional
 data-health = tu salud
 data-biometric = tus datos biométricos, como tu cara o tu huella
+    .number = plural
 data-genetic = tus datos genéticos
+    .number = plural
 data-precise-location = dónde estás, con unos pocos metros de margen
 data-country = el país en el que estás
 data-browsing = las páginas que visitas en nuestra web
+    .number = plural
 data-purchases = lo que nos compras
 data-searches = lo que buscas en nuestra web
 data-preferences = las preferencias que eliges
+    .number = plural
 data-saved-items = los artículos que guardas
+    .number = plural
 data-email-engagement = qué correos nuestros abres y en cuáles haces clic
 data-cookie = una cookie que reconoce tu navegador
 data-device = el tipo de dispositivo que usas
 data-loyalty = tu nivel de cliente
 data-account-preferences = los ajustes de tu cuenta
+    .number = plural
 data-tenure = desde cuándo eres cliente
 data-session = si has iniciado sesión
 data-other = otros datos
 
 use-essential = para que la web funcione
-use-personalize-limited = para mostrarte lo que encaja con lo que estás haciendo
-use-personalize-profiling = para saber qué te gusta y elegir lo que ves
+use-personalize-limited = { $topic ->
+    [browsing] para mostrarte productos parecidos a los que has visto
+    [searches] para mostrarte lo que encaja con tus búsquedas
+    [purchases] para sugerirte cosas que combinan con lo que has comprado
+    [preferences] para mostrarte lo que nos has dicho que te gusta
+    [saved] para mostrarte los artículos que has guardado
+    [engagement] para enviarte más de lo que lees
+    [contact] para ponernos en contacto contigo
+    [name] para saludarte por tu nombre
+    [location] para mostrarte lo que tienes cerca
+    [device] para adaptar nuestras páginas a tu dispositivo
+    [account] para mostrarte lo que corresponde a tu cuenta
+   *[personal] para elegir lo que te mostramos
+}
+use-personalize-profiling = { $topic ->
+    [personal] para suponer, por quién eres, qué te puede gustar y elegir lo que ves
+   *[other] para saber qué te gusta y elegir lo que ves
+}
 use-email = para enviarte correos
 use-sms = para enviarte SMS
 use-ads = para mostrarte nuestros anuncios en otras webs
@@ -117,3 +140,172 @@ use-analytics = para ver cómo se usa nuestra web
 use-sharing = para compartirlos con las empresas que nombramos abajo
 use-identification = para reconocerte cuando vuelvas
 use-nearest-store = para encontrar la tienda más cercana
+list-or = o
+list-nor = ni
+collect-line-undeclared = Usamos { $data }, y todavía no te hemos dicho para qué.
+collect-source = No recibimos { $data } de ti, sino de { $source }.
+collect-source-unknown = No recibimos { $data } de ti, y todavía no te hemos dicho de dónde.
+profile-line = Usamos { $data } para deducir qué te puede interesar. Eso determina { $decides }. Esto se llama elaborar un perfil.
+profile-what-you-do = lo que haces en nuestra web
+decides-offers = qué ofertas ves
+decides-products = qué productos te sugerimos
+decides-emails = qué te mostramos en nuestros correos
+decides-questions = qué preguntas te hacemos
+decides-content = lo que ves en nuestra web
+recipient-partner = { $partner } trata tus datos en nuestro nombre, solo para llevar a cabo esta personalización.
+recipients-none-else = Nadie más fuera de { $brand } recibe tus datos.
+retention-unknown = Todavía no te hemos dicho cuánto tiempo guardamos { $data }.
+choices-consent-unknown = Todavía no te hemos dicho si te preguntamos antes de usar { $data }.
+choices-withdraw = Puedes retirar tu consentimiento cuando quieras, con las opciones de arriba.
+choices-complain = Si crees que usamos mal tus datos, puedes reclamar ante una autoridad de protección de datos: { $authority }.
+choices-complain-any = Si crees que usamos mal tus datos, puedes reclamar ante la autoridad de protección de datos de tu país.
+
+# «¿Por qué veo esto?»: una o dos frases por zona.
+why-question = ¿Por qué veo esto?
+heading-why = Por qué ves esto
+why-everyone = Todo el que visita la web ve esto. No se elige según lo que haces.
+why-because = Ves esto porque { $reasons }.
+why-one-of = se cumple al menos una de estas cosas (no registramos cuál): { $list }
+why-not-all = no se cumplen todas estas cosas a la vez: { $list }
+why-none-of = no se cumple ninguna de estas cosas: { $list }
+why-logged-in = has iniciado sesión
+why-anonymous = no has iniciado sesión
+why-model = también cuenta una puntuación que calculamos con { $data }
+why-intent = { $did } { $count } { $window }
+why-intent-no-count = { $did } { $window }
+why-did-page-view = has visto { $target }
+why-didnt-page-view = no has visto { $target }
+why-did-category-view = has visto { $target }
+why-didnt-category-view = no has visto { $target }
+why-did-product-click = has hecho clic en { $target }
+why-didnt-product-click = no has hecho clic en { $target }
+why-did-add-to-cart = has añadido { $target } a tu cesta
+why-didnt-add-to-cart = no has añadido { $target } a tu cesta
+why-did-purchase = has comprado { $target }
+why-didnt-purchase = no has comprado { $target }
+why-did-search = has buscado { $target }
+why-didnt-search = no has buscado { $target }
+why-did-preference-set = has elegido { $target } en tus preferencias
+why-didnt-preference-set = no has elegido { $target } en tus preferencias
+why-did-email-engagement = has abierto { $target } o has hecho clic en él
+why-didnt-email-engagement = no has abierto { $target } ni has hecho clic en él
+why-did-catalog-affinity = has mostrado un interés constante por { $target }
+why-didnt-catalog-affinity = no has mostrado un interés constante por { $target }
+why-target-anything = { $action ->
+    [page-view] { $negated ->
+        [yes] ninguna página
+       *[no] una página
+    }
+    [category-view] { $negated ->
+        [yes] ninguna categoría
+       *[no] una categoría
+    }
+    [product-click] { $negated ->
+        [yes] ningún producto
+       *[no] un producto
+    }
+    [email-engagement] { $negated ->
+        [yes] ninguno de nuestros correos
+       *[no] alguno de nuestros correos
+    }
+   *[other] { $negated ->
+        [yes] nada
+       *[no] algo
+    }
+}
+why-target-page = la página «{ $name }»
+why-target-category = la categoría «{ $name }»
+why-target-product = el producto «{ $name }»
+why-target-brand = la marca «{ $name }»
+why-target-style = el estilo «{ $name }»
+why-target-search-term = «{ $name }»
+why-target-preference = «{ $name }»
+why-quoted = «{ $name }»
+why-count = { $kind ->
+    [at-least] { $count ->
+        [one] al menos una vez
+       *[other] al menos { $count } veces
+    }
+    [at-most] { $count ->
+        [one] como mucho una vez
+       *[other] como mucho { $count } veces
+    }
+   *[exactly] { $count ->
+        [one] una vez
+       *[other] exactamente { $count } veces
+    }
+}
+why-window = { $days ->
+    [one] en el último día
+   *[other] en los últimos { $days } días
+}
+why-attr = { $data } { $number ->
+    [plural] { $op ->
+        [is-not] no son { $value }
+        [none-of] no son { $nor }
+        [at-least] son de al menos { $value }
+        [at-most] son de { $value } como máximo
+        [below] son de menos de { $value }
+        [above] son de más de { $value }
+       *[is] son { $value }
+    }
+   *[singular] { $op ->
+        [is-not] no es { $value }
+        [none-of] no es { $nor }
+        [at-least] es de al menos { $value }
+        [at-most] es de { $value } como máximo
+        [below] es de menos de { $value }
+        [above] es de más de { $value }
+       *[is] es { $value }
+    }
+}
+why-shows-viewed = Muestra los artículos que has visto hace poco.
+why-shows-bought = Muestra lo que nos has comprado.
+why-shows-saved = Muestra los artículos que has guardado.
+why-shows-form = Te pide un dato más en cada visita.
+why-shows-email = Forma parte de un correo que enviamos a tu dirección.
+why-picks = Las sugerencias se basan en { $sources }.
+why-picks-without = Las sugerencias se basan en { $sources }, sin incluir { $left }.
+why-from-trending = lo que más gusta a todo el mundo ahora mismo
+why-from-viewed-together = artículos que se suelen ver junto a los que has visto
+why-from-bought-together = artículos que se suelen comprar junto a los que has comprado
+why-from-similar = artículos parecidos a los que has visto
+why-from-recently-viewed = artículos que has visto hace poco
+why-from-replenishment = cosas que compras con regularidad
+why-without-purchased = lo que ya has comprado
+why-without-viewed = lo que has visto hace poco
+
+# Los atributos tal como los nombra una frase de «por qué», como sujeto de «es...».
+attr-age = tu edad
+attr-date-of-birth = tu fecha de nacimiento
+attr-gender = tu género
+attr-race-ethnicity = tu origen étnico
+attr-religion = tu religión o tus creencias
+attr-political-opinion = tus ideas políticas
+    .number = plural
+attr-trade-union = tu afiliación sindical
+attr-health-condition = tu estado de salud
+attr-sexual-orientation = tu orientación sexual
+attr-genetic-data = tus datos genéticos
+    .number = plural
+attr-biometric-data = tus datos biométricos
+    .number = plural
+attr-national-origin = tu origen nacional
+attr-postal-code = tu código postal
+attr-surname = tus apellidos
+    .number = plural
+attr-first-language = tu lengua materna
+attr-precise-location = dónde estás
+attr-neighbourhood-income = el nivel de ingresos de tu barrio
+attr-income = tus ingresos
+    .number = plural
+attr-marital-status = tu estado civil
+attr-household-children = el número de niños en tu casa
+attr-country = tu país
+attr-loyalty-tier = tu nivel de cliente
+attr-email-opt-in = tu suscripción a nuestros correos
+attr-device-type = tu tipo de dispositivo
+attr-customer-since = el año de tu primer pedido
+attr-logged-in = tu estado de sesión
+attr-preferred-store = la tienda que elegiste
+attr-site-language = el idioma que elegiste para la web

@@ -14,18 +14,18 @@ heading-basis = Ce qui nous permet de les utiliser
 heading-choices = Vos choix
 
 who-brand = C'est { $brand } qui vous demande ces données.
-who-contact = Une question sur vos données ? Écrivez-nous à { $contact }.
-who-partner = { $partner } gère cette personnalisation pour nous.
-who-security = Voici comment nous protégeons vos données : { $page }.
+who-contact = Une question sur vos données ? Écrivez-nous à { $contact }.
+who-partner = { $partner } gère cette personnalisation en notre nom.
+who-security = Voici comment nous protégeons vos données : { $page }.
 
 collect-line = Nous recueillons { $data } { $purposes }.
 collect-line-no-purpose = Nous recueillons { $data }, sans vous avoir dit pourquoi.
 collect-nothing = Nous ne recueillons aucune donnée personnelle pour cela.
 
-get-immediate = Tout de suite : { $offer }.
-get-ongoing = Avec le temps : { $benefit }.
-get-email = Avec votre adresse e-mail, vous recevez : { $promise }.
-get-login = Quand vous vous connectez : { $benefit }.
+get-immediate = Tout de suite : { $offer }.
+get-ongoing = Avec le temps : { $benefit }.
+get-email = Avec votre adresse e-mail, vous recevez : { $promise }.
+get-login = Quand vous vous connectez : { $benefit }.
 get-nothing = Nous ne vous offrons rien en échange de ces données.
 
 recipient-line = { $name } reçoit { $data }. { $kind }
@@ -50,7 +50,7 @@ duration-years = { $count ->
    *[other] { $count } ans
 }
 
-basis-line = { $basis } : { $data }.
+basis-line = { $basis } : { $data }.
 basis-consent = Vous avez dit oui
 basis-contract = Nous en avons besoin pour notre contrat avec vous
 basis-legal-obligation = La loi nous oblige à le garder
@@ -59,15 +59,13 @@ basis-public-interest = Cela sert l'intérêt public
 basis-legitimate-interests = Nous avons une raison commerciale légitime, et vous pouvez vous y opposer
 
 choices-consent-first = Nous vous demandons votre accord avant de recueillir quoi que ce soit.
-choices-consent-late = Nous recueillons certaines données avant de vous demander votre accord : { $data }.
-choices-profiling = Nous utilisons ce que vous faites sur notre site pour choisir ce que nous vous montrons. C'est ce qu'on appelle le profilage.
-choices-opt-out-link = Pour arrêter, utilisez ce lien : { $url }.
+choices-consent-late = Nous recueillons certaines données avant de vous demander votre accord : { $data }.
+choices-opt-out-link = Pour arrêter, utilisez ce lien : { $url }.
 choices-opt-out-centre = Pour changer vos choix, allez sur { $url }.
 choices-opt-out-stop = Pour ne plus recevoir de SMS, répondez STOP.
 choices-opt-out-account = Vous pouvez le désactiver dans les réglages de votre compte.
 choices-opt-out-none = Il n'y a encore aucun moyen de refuser.
-choices-rights = Vous pouvez nous demander de voir, corriger ou effacer vos données. Vous pouvez retirer votre accord à tout moment.
-
+choices-rights = Vous pouvez nous demander de voir, corriger ou effacer vos données.
 data-email = votre adresse e-mail
 data-phone = votre numéro de téléphone
 data-address = votre adresse postale
@@ -82,34 +80,58 @@ data-language = votre langue maternelle
 data-marital-status = votre situation familiale
 data-household = qui vit chez vous
 data-income = vos revenus
+    .number = plural
 data-ethnicity = votre origine ethnique
 data-religion = votre religion ou vos convictions
 data-politics = vos opinions politiques
+    .number = plural
 data-union = votre appartenance syndicale
 data-orientation = votre orientation sexuelle
 data-national-origin = votre origine nationale
 data-health = votre santé
 data-biometric = vos données biométriques, comme votre visage ou votre empreinte
+    .number = plural
 data-genetic = vos données génétiques
+    .number = plural
 data-precise-location = l'endroit où vous êtes, à quelques mètres près
 data-country = le pays où vous êtes
 data-browsing = les pages que vous visitez sur notre site
+    .number = plural
 data-purchases = ce que vous nous achetez
 data-searches = ce que vous cherchez sur notre site
 data-preferences = les préférences que vous choisissez
+    .number = plural
 data-saved-items = les articles que vous mettez de côté
+    .number = plural
 data-email-engagement = les e-mails que vous ouvrez et ceux où vous cliquez
 data-cookie = un cookie qui reconnaît votre navigateur
 data-device = le type d'appareil que vous utilisez
 data-loyalty = votre niveau de fidélité
 data-account-preferences = les réglages de votre compte
+    .number = plural
 data-tenure = depuis quand vous êtes client
 data-session = si vous êtes connecté
 data-other = d'autres données
 
 use-essential = pour que le site fonctionne
-use-personalize-limited = pour vous montrer ce qui correspond à ce que vous faites
-use-personalize-profiling = pour savoir ce que vous aimez et choisir ce que vous voyez
+use-personalize-limited = { $topic ->
+    [browsing] pour vous montrer des produits proches de ceux que vous avez consultés
+    [searches] pour vous montrer ce qui correspond à vos recherches
+    [purchases] pour vous suggérer ce qui va avec vos achats
+    [preferences] pour vous montrer ce que vous nous avez dit aimer
+    [saved] pour vous montrer les articles que vous avez mis de côté
+    [engagement] pour vous envoyer davantage de ce que vous lisez
+    [contact] pour vous contacter
+    [name] pour vous saluer par votre nom
+    [location] pour vous montrer ce qui se trouve près de chez vous
+    [device] pour adapter nos pages à votre appareil
+    [account] pour vous montrer ce qui correspond à votre compte
+   *[personal] pour choisir ce que nous vous montrons
+}
+use-personalize-profiling = { $topic ->
+    [personal] pour deviner, d'après qui vous êtes, ce qui pourrait vous plaire et choisir ce que vous voyez
+   *[other] pour savoir ce que vous aimez et choisir ce que vous voyez
+}
 use-email = pour vous envoyer des e-mails
 use-sms = pour vous envoyer des SMS
 use-ads = pour vous montrer nos annonces sur d'autres sites
@@ -117,3 +139,171 @@ use-analytics = pour voir comment notre site est utilisé
 use-sharing = pour les partager avec les entreprises nommées plus bas
 use-identification = pour vous reconnaître quand vous revenez
 use-nearest-store = pour trouver le magasin le plus proche
+list-or = ou
+list-nor = ni
+collect-line-undeclared = Nous utilisons { $data }, sans vous avoir encore dit pourquoi.
+collect-source = Nous n'avons pas reçu { $data } de vous, mais de { $source }.
+collect-source-unknown = Nous n'avons pas reçu { $data } de vous, et nous ne vous avons pas encore dit d'où.
+profile-line = Nous utilisons { $data } pour deviner ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
+profile-what-you-do = ce que vous faites sur notre site
+decides-offers = quelles offres vous voyez
+decides-products = quels produits nous vous suggérons
+decides-emails = ce que nos e-mails vous montrent
+decides-questions = quelles questions nous vous posons
+decides-content = ce que vous voyez sur notre site
+recipient-partner = { $partner } traite vos données en notre nom, uniquement pour faire fonctionner cette personnalisation.
+recipients-none-else = Personne d'autre en dehors de { $brand } ne reçoit vos données.
+retention-unknown = Nous ne vous avons pas encore dit combien de temps nous gardons { $data }.
+choices-consent-unknown = Nous ne vous avons pas encore dit si nous vous demandons votre accord avant d'utiliser { $data }.
+choices-withdraw = Vous pouvez retirer votre accord à tout moment, avec les options ci-dessus.
+choices-complain = Si vous pensez que nous faisons un mauvais usage de vos données, vous pouvez adresser une réclamation à une autorité de protection des données : { $authority }.
+choices-complain-any = Si vous pensez que nous faisons un mauvais usage de vos données, vous pouvez adresser une réclamation à l'autorité de protection des données de votre pays.
+
+# « Pourquoi je vois ceci ? » : une ou deux phrases par zone.
+why-question = Pourquoi je vois ceci ?
+heading-why = Pourquoi vous voyez ceci
+why-everyone = Tous les visiteurs voient ceci. Ce n'est pas choisi d'après ce que vous faites.
+why-because = Vous voyez ceci car { $reasons }.
+why-one-of = au moins une de ces conditions est remplie (nous n'enregistrons pas laquelle) : { $list }
+why-not-all = ces conditions ne sont pas toutes remplies : { $list }
+why-none-of = aucune de ces conditions n'est remplie : { $list }
+why-logged-in = votre session est ouverte
+why-anonymous = vous naviguez sans vous connecter
+why-model = le score que nous calculons d'après { $data } a aussi compté
+why-intent = { $did } { $count } { $window }
+why-intent-no-count = { $did } { $window }
+why-did-page-view = vous avez consulté { $target }
+why-didnt-page-view = vous n'avez pas consulté { $target }
+why-did-category-view = vous avez consulté { $target }
+why-didnt-category-view = vous n'avez pas consulté { $target }
+why-did-product-click = vous avez cliqué sur { $target }
+why-didnt-product-click = vous n'avez pas cliqué sur { $target }
+why-did-add-to-cart = vous avez ajouté { $target } à votre panier
+why-didnt-add-to-cart = vous n'avez pas ajouté { $target } à votre panier
+why-did-purchase = vous avez acheté { $target }
+why-didnt-purchase = vous n'avez pas acheté { $target }
+why-did-search = vous avez cherché { $target }
+why-didnt-search = vous n'avez pas cherché { $target }
+why-did-preference-set = vous avez indiqué { $target } dans vos préférences
+why-didnt-preference-set = vous n'avez pas indiqué { $target } dans vos préférences
+why-did-email-engagement = vous avez ouvert { $target } ou cliqué dedans
+why-didnt-email-engagement = vous n'avez pas ouvert { $target } ni cliqué dedans
+why-did-catalog-affinity = vous avez montré un intérêt suivi pour { $target }
+why-didnt-catalog-affinity = vous n'avez pas montré d'intérêt suivi pour { $target }
+why-target-anything = { $action ->
+    [page-view] { $negated ->
+        [yes] de page
+       *[no] une page
+    }
+    [category-view] { $negated ->
+        [yes] de catégorie
+       *[no] une catégorie
+    }
+    [product-click] { $negated ->
+        [yes] un seul produit
+       *[no] un produit
+    }
+    [email-engagement] { $negated ->
+        [yes] d'e-mail de notre part
+       *[no] un de nos e-mails
+    }
+   *[other] { $negated ->
+        [yes] quoi que ce soit
+       *[no] quelque chose
+    }
+}
+why-target-page = la page « { $name } »
+why-target-category = la catégorie « { $name } »
+why-target-product = le produit « { $name } »
+why-target-brand = la marque « { $name } »
+why-target-style = le style « { $name } »
+why-target-search-term = « { $name } »
+why-target-preference = « { $name } »
+why-quoted = « { $name } »
+why-count = { $kind ->
+    [at-least] { $count ->
+        [one] au moins une fois
+       *[other] au moins { $count } fois
+    }
+    [at-most] { $count ->
+        [one] au plus une fois
+       *[other] au plus { $count } fois
+    }
+   *[exactly] { $count ->
+        [one] une fois
+       *[other] exactement { $count } fois
+    }
+}
+why-window = { $days ->
+    [one] au cours du dernier jour
+   *[other] au cours des { $days } derniers jours
+}
+why-attr = { $data } { $number ->
+    [plural] { $op ->
+        [is-not] ne sont pas { $value }
+        [none-of] ne correspondent à aucune de ces valeurs : { $values }
+        [at-least] sont d'au moins { $value }
+        [at-most] sont d'au plus { $value }
+        [below] sont de moins de { $value }
+        [above] sont de plus de { $value }
+       *[is] sont { $value }
+    }
+   *[singular] { $op ->
+        [is-not] n'est pas { $value }
+        [none-of] ne correspond à aucune de ces valeurs : { $values }
+        [at-least] est d'au moins { $value }
+        [at-most] est d'au plus { $value }
+        [below] est de moins de { $value }
+        [above] est de plus de { $value }
+       *[is] est { $value }
+    }
+}
+why-shows-viewed = On y trouve les articles que vous avez consultés récemment.
+why-shows-bought = On y trouve ce que vous nous avez acheté.
+why-shows-saved = On y trouve les articles que vous avez mis de côté.
+why-shows-form = On vous y demande un détail de plus à chaque visite.
+why-shows-email = Cela fait partie d'un e-mail que nous envoyons à votre adresse.
+why-picks = Les suggestions s'appuient sur { $sources }.
+why-picks-without = Les suggestions s'appuient sur { $sources }, sans inclure { $left }.
+why-from-trending = ce qui plaît le plus en ce moment
+why-from-viewed-together = les articles souvent consultés avec ceux que vous avez vus
+why-from-bought-together = les articles souvent achetés avec ceux que vous avez achetés
+why-from-similar = les articles proches de ceux que vous avez consultés
+why-from-recently-viewed = les articles que vous avez consultés récemment
+why-from-replenishment = ce que vous achetez régulièrement
+why-without-purchased = ce que vous avez déjà acheté
+why-without-viewed = ce que vous avez consulté récemment
+
+# Les attributs tels que les nomme une phrase « pourquoi », comme sujet de « est… ».
+attr-age = votre âge
+attr-date-of-birth = votre date de naissance
+attr-gender = votre genre
+attr-race-ethnicity = votre origine ethnique
+attr-religion = votre religion ou vos convictions
+attr-political-opinion = vos opinions politiques
+    .number = plural
+attr-trade-union = votre appartenance syndicale
+attr-health-condition = votre état de santé
+attr-sexual-orientation = votre orientation sexuelle
+attr-genetic-data = vos données génétiques
+    .number = plural
+attr-biometric-data = vos données biométriques
+    .number = plural
+attr-national-origin = votre origine nationale
+attr-postal-code = votre code postal
+attr-surname = votre nom de famille
+attr-first-language = votre langue maternelle
+attr-precise-location = l'endroit où vous êtes
+attr-neighbourhood-income = le niveau de revenus de votre quartier
+attr-income = vos revenus
+    .number = plural
+attr-marital-status = votre situation familiale
+attr-household-children = le nombre d'enfants chez vous
+attr-country = votre pays
+attr-loyalty-tier = votre niveau de fidélité
+attr-email-opt-in = votre inscription à nos e-mails
+attr-device-type = votre type d'appareil
+attr-customer-since = l'année de votre première commande
+attr-logged-in = l'état de votre session
+attr-preferred-store = le magasin que vous avez choisi
+attr-site-language = la langue du site que vous avez choisie

@@ -32,7 +32,7 @@ Name the security page and the technology partner; the disclosure will mention b
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let c = ctx.campaign;
     let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-    if !c.data.is_empty()
+    if ctx.handles_data()
         && blank(&c.controller.security_page)
         && blank(&c.controller.technology_partner)
     {

@@ -55,9 +55,21 @@ mod tests {
     #[test]
     fn silent_with_a_benefit_or_without_data() {
         assert_silent(&good(), "missing-value-exchange");
+        // Nothing declared and nothing read: nothing to give back for.
         let mut c = good();
         c.value_exchange = ValueExchange::default();
         c.data.clear();
+        c.audience = all(vec![]);
+        c.zones.clear();
+        c.channels = vec![crate::model::Channel::Web];
         assert_silent(&c, "missing-value-exchange");
+    }
+
+    #[test]
+    fn fires_when_data_is_read_but_not_declared_and_nothing_is_offered() {
+        let mut c = good();
+        c.value_exchange = ValueExchange::default();
+        c.data.clear();
+        assert_fires(&c, "missing-value-exchange", "value_exchange");
     }
 }

@@ -18,10 +18,9 @@ mod recommends_purchased;
 mod regulated_category_targeting;
 mod sensitive_attribute;
 mod unbalanced_value_exchange;
+mod undeclared_data_use;
 mod undisclosed_sharing;
 mod unused_data_field;
-
-pub use unused_data_field::used_categories;
 
 /// Every rule, in the order `candor explain --list` shows them: the catalogue order of
 /// DOMAIN.md, then rules added since.
@@ -44,6 +43,7 @@ pub static RULES: &[Rule] = &[
     hard_to_read_disclosure::RULE,
     regulated_category_targeting::RULE,
     missing_security_transparency::RULE,
+    undeclared_data_use::RULE,
 ];
 
 #[cfg(test)]
@@ -114,6 +114,7 @@ pub(crate) mod test_support {
             legal_basis: LegalBasis::Consent,
             retention_days: 365,
             recipients: Vec::new(),
+            source: None,
         }
     }
 
@@ -126,6 +127,7 @@ pub(crate) mod test_support {
             contact: "privacy@lumen.example".into(),
             security_page: Some("https://lumen.example/security".into()),
             technology_partner: Some("Acme Personalization".into()),
+            authority: None,
         };
         c.audience = all(vec![intent()]);
         let mut email = field("user.contact.email", &["marketing.communications.email"]);

@@ -35,7 +35,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .channels
         .iter()
         .any(|ch| matches!(ch, Channel::Email | Channel::Sms | Channel::MobileApp));
-    if c.consent.opt_out.is_empty() && (messages || !c.data.is_empty()) {
+    if c.consent.opt_out.is_empty() && (messages || ctx.handles_data()) {
         out.push(Finding::new(
             &RULE,
             "consent.opt_out",

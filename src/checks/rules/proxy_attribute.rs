@@ -111,4 +111,33 @@ mod tests {
             "proxy-attribute",
         );
     }
+
+    /// Every proxy is caught as a model feature named by its id or by its data category
+    /// (`surname` or `user.name.last`).
+    #[test]
+    fn every_proxy_is_caught_in_both_spellings() {
+        use crate::model::vocab::{AttributeKind, vocab};
+        let mut checked = 0;
+        for a in &vocab().attributes {
+            if !matches!(a.kind, AttributeKind::Proxy(_)) {
+                continue;
+            }
+            for spelling in [a.id.as_str(), a.category.as_str()] {
+                let mut c = good();
+                c.models.push(model("score", &[spelling]));
+                let f = assert_fires(&c, "proxy-attribute", "models[0].features[0].input");
+                assert!(
+                    f.message.contains(&a.label.to_lowercase()),
+                    "{spelling}: {}",
+                    f.message
+                );
+            }
+            checked += 1;
+        }
+        assert_eq!(checked, 5);
+        // The whole name includes the surname.
+        let mut c = good();
+        c.models.push(model("score", &["user.name"]));
+        assert_fires(&c, "proxy-attribute", "models[0].features[0].input");
+    }
 }

@@ -101,4 +101,23 @@ mod tests {
         let c = with_audience(all(vec![intent(), attr("postal_code", "75019")]));
         assert_silent(&c, "regulated-category-targeting");
     }
+
+    /// The restricted attributes are caught as model features in either spelling.
+    #[test]
+    fn restricted_attributes_are_caught_by_their_data_category_too() {
+        for spelling in [
+            "postal_code",
+            "user.contact.address.postal_code",
+            "user.demographic.gender",
+        ] {
+            let mut c = good();
+            c.regulated_category = Some(crate::model::RegulatedCategory::Housing);
+            c.models.push(model("score", &[spelling]));
+            assert_fires(
+                &c,
+                "regulated-category-targeting",
+                "models[0].features[0].input",
+            );
+        }
+    }
 }

@@ -149,4 +149,46 @@ mod tests {
         let c = with_audience(all(vec![intent(), attr("loyalty_tier", "gold")]));
         assert_silent(&c, "sensitive-attribute");
     }
+
+    /// A model feature meets the same rule whether it names the attribute or the data
+    /// category the attribute is read from (`race_ethnicity` or
+    /// `user.demographic.race_ethnicity`), for every special category and age in the vocabulary.
+    #[test]
+    fn every_special_category_and_age_is_caught_in_both_spellings() {
+        use crate::model::vocab::{AttributeKind, vocab};
+        let mut checked = 0;
+        for a in &vocab().attributes {
+            let want = match a.kind {
+                AttributeKind::SpecialCategory(_) => Severity::Error,
+                AttributeKind::Age => Severity::Warning,
+                _ => continue,
+            };
+            for spelling in [a.id.as_str(), a.category.as_str()] {
+                let mut c = good();
+                c.models.push(model("score", &[spelling]));
+                assert_fires(&c, "sensitive-attribute", "models[0].features[0].input");
+                // A broader category (user.biometric) also reads the narrower ones inside it:
+                // the finding for this attribute is among those at the feature.
+                let f = crate::checks::check(&c)
+                    .into_iter()
+                    .find(|f| {
+                        f.rule == "sensitive-attribute"
+                            && f.message.contains(&a.label.to_lowercase())
+                    })
+                    .unwrap_or_else(|| panic!("{spelling}: no finding names {}", a.label));
+                assert_eq!(f.severity, want, "{spelling}");
+            }
+            checked += 1;
+        }
+        assert!(checked >= 11, "only {checked} attributes checked");
+        // A broad category reads the special categories inside it.
+        let mut c = good();
+        c.models.push(model("score", &["user.demographic"]));
+        assert_fires(&c, "sensitive-attribute", "models[0].features[0].input");
+        // Behaviour named by its category is not a special category.
+        let mut c = good();
+        c.models
+            .push(model("score", &["user.behavior.browsing_history"]));
+        assert_silent(&c, "sensitive-attribute");
+    }
 }

@@ -1,4 +1,5 @@
 use crate::checks::{Context, Finding, Risk, Rule, Severity};
+use crate::model::vocab::covers;
 
 pub const RULE: Rule = Rule {
     id: "undisclosed-sharing",
@@ -8,7 +9,8 @@ pub const RULE: Rule = Rule {
     explanation: r#"## What it checks
 Sharing is configured in one place and declared in another. Each activation (where the
 audience or its data is actually sent) must match a declaration: every category it sends must
-be a declared data field whose `recipients` name the destination. When the campaign has a
+be a declared data field whose `recipients` name the destination (a category sent without any
+declaration is `undeclared-data-use`). When the campaign has a
 `custom_disclosure`, every recipient must also be named in that text.
 
 ## Risk
@@ -43,19 +45,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (a, act) in c.activations.iter().enumerate() {
         for (s, sent) in act.sends.iter().enumerate() {
             let path = format!("activations[{a}].sends[{s}]");
-            let declared = c.data.iter().find(|d| d.category == *sent);
-            match declared {
-                None => out.push(Finding::new(
-                    &RULE,
-                    path,
-                    format!(
-                        "\"{}\" is sent to {} but is not declared as collected data, so visitors are never told",
-                        clean(sent),
-                        clean(&act.destination)
-                    ),
-                    format!("Declare \"{}\" in `data` with {} as a recipient, or stop sending it.", clean(sent), clean(&act.destination)),
-                )),
-                Some(field) if !field.recipients.iter().any(|r| same(&r.name, &act.destination)) => out.push(Finding::new(
+            // A field declared for a broader category covers what is sent. A category nobody
+            // declared at all is undeclared-data-use's finding, which names this activation:
+            // reported once, not twice.
+            let Some(field) = c
+                .data
+                .iter()
+                .find(|d| covers(d.category.trim(), sent.trim()))
+            else {
+                continue;
+            };
+            if !field
+                .recipients
+                .iter()
+                .any(|r| same(&r.name, &act.destination))
+            {
+                out.push(Finding::new(
                     &RULE,
                     path,
                     format!(
@@ -64,9 +69,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         clean(&act.destination),
                         clean(&act.destination)
                     ),
-                    format!("Add {} to the recipients of \"{}\", or stop sending it.", clean(&act.destination), clean(sent)),
-                )),
-                Some(_) => {}
+                    format!(
+                        "Add {} to the recipients of \"{}\", or stop sending it.",
+                        clean(&act.destination),
+                        clean(sent)
+                    ),
+                ));
             }
         }
     }
@@ -117,9 +125,24 @@ mod tests {
     #[test]
     fn fires_when_the_destination_is_not_declared() {
         assert_fires(&sharing(), "undisclosed-sharing", "activations[0].sends[0]");
+        // Declared under a broader category, still without the destination.
         let mut c = sharing();
+        c.data[1].category = "user.behavior".into();
         c.activations[0].sends = vec!["user.behavior.search_history".into()];
         assert_fires(&c, "undisclosed-sharing", "activations[0].sends[0]");
+    }
+
+    #[test]
+    fn a_category_nobody_declared_is_reported_once_by_undeclared_data_use() {
+        let mut c = sharing();
+        c.activations[0].sends = vec!["user.behavior.search_history".into()];
+        assert_silent(&c, "undisclosed-sharing");
+        let f = assert_fires(&c, "undeclared-data-use", "activations[0].sends[0]");
+        assert!(
+            f.message.contains("the activation to \"AdNet\""),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

@@ -1,7 +1,5 @@
-use std::collections::BTreeSet;
-
 use crate::checks::{Context, Finding, Risk, Rule, Severity};
-use crate::model::{Channel, Condition, Exclusion};
+use crate::model::vocab;
 
 pub const RULE: Rule = Rule {
     id: "unused-data-field",
@@ -35,77 +33,25 @@ Stop collecting the field, or add what uses it."#,
     check,
 };
 
-/// Every data category the campaign reads somewhere.
-pub fn used_categories<'a>(ctx: &Context<'a>) -> BTreeSet<&'a str> {
-    let c = ctx.campaign;
-    let mut used = BTreeSet::new();
-    for cond in c.conditions() {
-        match cond.condition {
-            Condition::Intent(i) => {
-                used.insert(i.action.data_category());
-            }
-            Condition::Attribute(a) => {
-                if let Some(def) = ctx.vocab.attribute(&a.attribute) {
-                    used.insert(def.category.as_str());
-                }
-            }
-            _ => {}
-        }
-    }
-    for model in &c.models {
-        for f in &model.features {
-            match ctx.vocab.attribute(&f.input) {
-                Some(def) => used.insert(def.category.as_str()),
-                None => used.insert(f.input.as_str()),
-            };
-        }
-    }
-    for zone in &c.zones {
-        used.extend(zone.uses.iter().map(String::as_str));
-        used.extend(zone.kind.implied_uses());
-        if let Some(recipe) = &zone.recipe {
-            used.extend(recipe.ingredients.iter().filter_map(|i| i.data_category()));
-            // Leaving out what was bought, or seen, means reading that history.
-            for e in &recipe.exclusions {
-                match e {
-                    Exclusion::AlreadyPurchased => used.insert("user.behavior.purchase_history"),
-                    Exclusion::RecentlyViewedItems => used.insert("user.behavior.browsing_history"),
-                    Exclusion::OutOfStock => false,
-                };
-            }
-        }
-    }
-    if c.channels.contains(&Channel::Email) {
-        used.insert("user.contact.email");
-    }
-    if c.channels.contains(&Channel::Sms) {
-        used.insert("user.contact.phone_number");
-    }
-    for act in &c.activations {
-        used.extend(act.sends.iter().map(String::as_str));
-    }
-    used
-}
-
-/// Whether one category is the other or contains it ("user.contact" covers
-/// "user.contact.email").
+/// Whether one category is the other or contains it, either way round: a field `user.name`
+/// is used by a zone reading `user.name.first`, and a field `user.name.first` by a model reading
+/// all of `user.name`.
 fn covers(a: &str, b: &str) -> bool {
-    let within = |inner: &str, outer: &str| {
-        inner
-            .strip_prefix(outer)
-            .is_some_and(|rest| rest.starts_with('.'))
-    };
-    a == b || within(b, a) || within(a, b)
+    vocab::covers(a, b) || vocab::covers(b, a)
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let used = used_categories(ctx);
     for (i, field) in ctx.campaign.data.iter().enumerate() {
         let stands_alone = field
             .purposes
             .iter()
             .any(|p| ctx.vocab.data_use(p).is_some_and(|u| u.stands_alone));
-        if stands_alone || used.iter().any(|u| covers(u, &field.category)) {
+        if stands_alone
+            || ctx
+                .data_map
+                .categories()
+                .any(|u| covers(u, field.category.trim()))
+        {
             continue;
         }
         out.push(Finding::new(

@@ -1,0 +1,303 @@
+//! "Why am I seeing this?": for each zone, one or two sentences a visitor can open next to the
+//! content, in their language. The first says which conditions let a person in (the main
+//! targeting parameters, in the spirit of the EU Digital Services Act Art. 26(1)(d)); the second
+//! what the zone draws on. Where an `any` group lets people in several ways, the notice cannot
+//! know which one matched, so it lists the ways in and says so.
+
+use super::{Arg, Locale, category_label};
+use crate::model::datamap::Source;
+use crate::model::vocab::vocab;
+use crate::model::{
+    Action, AttributeCondition, Campaign, Condition, Count, DataMap, Exclusion, Ingredient,
+    IntentCondition, Operator, Target, Visibility, Zone, ZoneKind,
+};
+use crate::text::clean;
+
+/// The explanation of one zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneWhy {
+    /// The zone's name, as the marketer typed it (made safe).
+    pub zone: String,
+    pub text: String,
+}
+
+/// The explanation of every zone of `c`, in `l`.
+pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
+    let roots: Vec<&Condition> = match &c.audience {
+        Condition::All(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    // Reasons that are lists of their own ("at least one of these: a, b or c") go last, so the
+    // "and" that joins the reasons is never read as part of the inner list.
+    let mut simple: Vec<String> = Vec::new();
+    let mut lists: Vec<String> = Vec::new();
+    for node in roots {
+        if let Some(p) = phrase(node, false, l) {
+            if is_list(node) {
+                lists.push(p);
+            } else {
+                simple.push(p);
+            }
+        }
+    }
+    for (m, model) in c.models.iter().enumerate() {
+        let prefix = format!("models[{m}].");
+        let mut data: Vec<String> = Vec::new();
+        for u in &map.uses {
+            let by_model = u
+                .places
+                .iter()
+                .any(|p| p.source == Source::Model && p.path.starts_with(&prefix));
+            let label = category_label(l, &u.category);
+            if by_model && !data.contains(&label) {
+                data.push(label);
+            }
+        }
+        if !data.is_empty() && !model.features.is_empty() {
+            simple.push(l.text_with("why-model", &[("data", Arg::Text(l.join(&data)))]));
+        }
+    }
+    c.zones
+        .iter()
+        .map(|z| {
+            let mut reasons = simple.clone();
+            match z.visibility {
+                Visibility::LoggedInOnly => reasons.push(l.text("why-logged-in")),
+                Visibility::AnonymousOnly => reasons.push(l.text("why-anonymous")),
+                Visibility::Anyone => {}
+            }
+            reasons.extend(lists.iter().cloned());
+            let mut text = if reasons.is_empty() {
+                l.text("why-everyone")
+            } else {
+                l.text_with("why-because", &[("reasons", Arg::Text(l.join(&reasons)))])
+            };
+            if let Some(draws) = draws_on(z, l) {
+                text.push(' ');
+                text.push_str(&draws);
+            }
+            ZoneWhy {
+                zone: clean(z.name.trim()),
+                text,
+            }
+        })
+        .collect()
+}
+
+/// Whether a condition reads as a list of its own: a group of two or more under `any`, or any
+/// group under `not`.
+fn is_list(node: &Condition) -> bool {
+    let filled = |items: &[Condition]| items.iter().filter(|i| !is_empty(i)).count();
+    match node {
+        Condition::Any(items) => filled(items) >= 2 || items.iter().any(is_list),
+        Condition::All(items) => items.iter().any(is_list),
+        Condition::Not(inner) => match inner.as_ref() {
+            Condition::All(items) | Condition::Any(items) => filled(items) >= 2,
+            other => is_list(other),
+        },
+        _ => false,
+    }
+}
+
+fn is_empty(node: &Condition) -> bool {
+    match node {
+        Condition::All(items) | Condition::Any(items) => items.iter().all(is_empty),
+        Condition::Not(inner) => is_empty(inner),
+        _ => false,
+    }
+}
+
+/// A condition as a reason in words, `negated` when it sits under an odd number of `Not`s.
+fn phrase(node: &Condition, negated: bool, l: &Locale) -> Option<String> {
+    match node {
+        Condition::Not(inner) => phrase(inner, !negated, l),
+        Condition::Intent(i) => Some(intent(i, negated, l)),
+        Condition::Attribute(a) => attribute(a, negated, l),
+        Condition::All(items) | Condition::Any(items) => {
+            let parts: Vec<String> = items.iter().filter_map(|i| phrase(i, false, l)).collect();
+            let any = matches!(node, Condition::Any(_));
+            match (parts.len(), any, negated) {
+                (0, _, _) => None,
+                (1, _, _) => items.iter().find_map(|i| phrase(i, negated, l)),
+                (_, false, false) => Some(l.join(&parts)),
+                (_, true, false) => {
+                    Some(l.text_with("why-one-of", &[("list", Arg::Text(l.join_or(&parts)))]))
+                }
+                (_, false, true) => {
+                    Some(l.text_with("why-not-all", &[("list", Arg::Text(l.join(&parts)))]))
+                }
+                (_, true, true) => {
+                    Some(l.text_with("why-none-of", &[("list", Arg::Text(l.join_or(&parts)))]))
+                }
+            }
+        }
+    }
+}
+
+fn action_key(a: Action) -> &'static str {
+    match a {
+        Action::PageView => "page-view",
+        Action::CategoryView => "category-view",
+        Action::ProductClick => "product-click",
+        Action::AddToCart => "add-to-cart",
+        Action::Purchase => "purchase",
+        Action::Search => "search",
+        Action::PreferenceSet => "preference-set",
+        Action::EmailEngagement => "email-engagement",
+        Action::CatalogAffinity => "catalog-affinity",
+    }
+}
+
+fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
+    let action = action_key(i.action);
+    let (kind, name) = match &i.target {
+        Target::Anything => ("anything", ""),
+        Target::Page(v) => ("page", v.as_str()),
+        Target::Category(v) => ("category", v.as_str()),
+        Target::Product(v) => ("product", v.as_str()),
+        Target::Brand(v) => ("brand", v.as_str()),
+        Target::Style(v) => ("style", v.as_str()),
+        Target::SearchTerm(v) => ("search-term", v.as_str()),
+        Target::Preference(v) => ("preference", v.as_str()),
+    };
+    let yes_no = if negated { "yes" } else { "no" };
+    let target = l.text_with(
+        &format!("why-target-{kind}"),
+        &[
+            ("name", Arg::Text(clean(name.trim()))),
+            ("action", Arg::Text(action.to_string())),
+            ("negated", Arg::Text(yes_no.to_string())),
+        ],
+    );
+    let did = l.text_with(
+        &format!("why-{}-{action}", if negated { "didnt" } else { "did" }),
+        &[("target", Arg::Text(target))],
+    );
+    let window = l.text_with("why-window", &[("days", Arg::Count(i.within_days))]);
+    // "You have not bought anything at least once" says less than "you have not bought
+    // anything": the count goes when it adds nothing.
+    if negated && i.count == Count::AtLeast(1) {
+        return l.text_with(
+            "why-intent-no-count",
+            &[("did", Arg::Text(did)), ("window", Arg::Text(window))],
+        );
+    }
+    let (count_kind, n) = match i.count {
+        Count::AtLeast(n) => ("at-least", n),
+        Count::AtMost(n) => ("at-most", n),
+        Count::Exactly(n) => ("exactly", n),
+    };
+    let count = l.text_with(
+        "why-count",
+        &[
+            ("kind", Arg::Text(count_kind.to_string())),
+            ("count", Arg::Count(n)),
+        ],
+    );
+    l.text_with(
+        "why-intent",
+        &[
+            ("did", Arg::Text(did)),
+            ("count", Arg::Text(count)),
+            ("window", Arg::Text(window)),
+        ],
+    )
+}
+
+fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String> {
+    let def = vocab().attribute(&a.attribute)?;
+    let op = match (a.operator, negated) {
+        (Operator::Is, false) | (Operator::IsNot, true) => "is",
+        (Operator::IsNot, false) | (Operator::Is, true) => "is-not",
+        (Operator::OneOf, false) | (Operator::NoneOf, true) => "one-of",
+        (Operator::NoneOf, false) | (Operator::OneOf, true) => "none-of",
+        (Operator::AtLeast, false) => "at-least",
+        (Operator::AtMost, false) => "at-most",
+        (Operator::AtLeast, true) => "below",
+        (Operator::AtMost, true) => "above",
+    };
+    let values: Vec<String> = a
+        .operator
+        .values(&a.value)
+        .iter()
+        .map(|v| {
+            let v = clean(v);
+            if v.parse::<f64>().is_ok() {
+                v
+            } else {
+                l.text_with("why-quoted", &[("name", Arg::Text(v))])
+            }
+        })
+        .collect();
+    // The attribute's own name ("your email sign-up status"), not its category's.
+    let label = format!("attr-{}", def.id.replace('_', "-"));
+    Some(l.text_with(
+        "why-attr",
+        &[
+            ("data", Arg::Text(l.text(&label))),
+            (
+                "number",
+                Arg::Text(l.grammatical_number(&label).to_string()),
+            ),
+            ("op", Arg::Text(op.to_string())),
+            ("value", Arg::Text(l.join_or(&values))),
+            ("values", Arg::Text(l.join(&values))),
+            ("nor", Arg::Text(l.join_nor(&values))),
+        ],
+    ))
+}
+
+/// What the zone itself draws on, when that is something about the person.
+fn draws_on(z: &Zone, l: &Locale) -> Option<String> {
+    let key = match z.kind {
+        ZoneKind::RecentlyViewed => "why-shows-viewed",
+        ZoneKind::PurchaseHistory => "why-shows-bought",
+        ZoneKind::SavedItems => "why-shows-saved",
+        ZoneKind::ProgressiveForm => "why-shows-form",
+        ZoneKind::EmailBlock => "why-shows-email",
+        ZoneKind::Recommendations => return picks(z, l),
+        ZoneKind::Banner | ZoneKind::Form | ZoneKind::PopUp => return None,
+    };
+    Some(l.text(key))
+}
+
+fn picks(z: &Zone, l: &Locale) -> Option<String> {
+    let recipe = z.recipe.as_ref()?;
+    let mut from: Vec<String> = Vec::new();
+    for i in &recipe.ingredients {
+        let key = match i {
+            Ingredient::Trending => "why-from-trending",
+            Ingredient::ViewedTogether => "why-from-viewed-together",
+            Ingredient::BoughtTogether => "why-from-bought-together",
+            Ingredient::SimilarItems => "why-from-similar",
+            Ingredient::RecentlyViewedItems => "why-from-recently-viewed",
+            Ingredient::Replenishment => "why-from-replenishment",
+        };
+        let text = l.text(key);
+        if !from.contains(&text) {
+            from.push(text);
+        }
+    }
+    if from.is_empty() {
+        return None;
+    }
+    // Stock is about the catalogue, not the person: not a reason worth a visitor's time.
+    let left: Vec<String> = recipe
+        .exclusions
+        .iter()
+        .filter_map(|e| match e {
+            Exclusion::AlreadyPurchased => Some(l.text("why-without-purchased")),
+            Exclusion::RecentlyViewedItems => Some(l.text("why-without-viewed")),
+            Exclusion::OutOfStock => None,
+        })
+        .collect();
+    let sources = Arg::Text(l.join(&from));
+    Some(if left.is_empty() {
+        l.text_with("why-picks", &[("sources", sources)])
+    } else {
+        l.text_with(
+            "why-picks-without",
+            &[("sources", sources), ("left", Arg::Text(l.join(&left)))],
+        )
+    })
+}
