@@ -482,7 +482,7 @@ fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
             "You see this because at least one of these is true (we do not record which): \
              you viewed the “trail running” category at least 3 times in the last 30 days, \
              you searched for “trail shoes” at least once in the last 14 days or \
-             you showed a steady interest in the “trail running” category at least once in the last 90 days."
+             you showed a steady interest in the “trail running” category in the last 90 days."
                 .to_string()
         )]
     );
@@ -527,7 +527,7 @@ fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
     c.zones[0].kind = candor::model::ZoneKind::Banner;
     assert_eq!(
         why_of(&c, "fr")[0].1,
-        "Tous les visiteurs voient ceci. Ce n'est pas choisi d'après ce que vous faites."
+        "Tous les visiteurs voient ce contenu. Il n'est pas choisi d'après ce que vous faites."
     );
 }
 
@@ -547,4 +547,46 @@ fn every_zone_of_every_sample_is_explained_in_every_language_and_every_format() 
             }
         }
     }
+}
+
+/// A negated count is said as what it allows, so the sentence means what the condition does.
+#[test]
+fn negated_counts_read_as_what_they_allow() {
+    use candor::model::{Action, Condition, Count, IntentCondition, Target};
+    let intent = |action, count| {
+        Condition::Not(Box::new(Condition::Intent(IntentCondition {
+            action,
+            target: Target::Anything,
+            count,
+            within_days: 30,
+        })))
+    };
+    let mut c = sample("recently-viewed-undeclared.ron");
+    let why = |c: &candor::model::Campaign| why_of(c, "en")[0].1.clone();
+    c.audience = Condition::All(vec![intent(Action::Purchase, Count::AtLeast(1))]);
+    assert!(
+        why(&c)
+            .starts_with("You see this because you have not bought anything in the last 30 days"),
+        "{}",
+        why(&c)
+    );
+    c.audience = Condition::All(vec![intent(Action::PageView, Count::AtLeast(3))]);
+    assert!(
+        why(&c).starts_with(
+            "You see this because you viewed a page at most 2 times in the last 30 days"
+        ),
+        "{}",
+        why(&c)
+    );
+    c.audience = Condition::All(vec![intent(Action::PageView, Count::AtMost(1))]);
+    assert!(
+        why(&c).starts_with("You see this because you viewed a page at least 2 times"),
+        "{}",
+        why(&c)
+    );
+    assert!(
+        why_of(&c, "fr")[0]
+            .1
+            .contains("vous avez consulté une page au moins 2 fois")
+    );
 }

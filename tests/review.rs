@@ -300,7 +300,7 @@ fn review_shows_the_data_map_and_why_each_zone_is_shown() {
         "Why you see this",
         "Trail shoe banner: You see this because at least one of these is true",
         "Por qué ves esto",
-        "Pourquoi vous voyez ceci",
+        "Pourquoi vous voyez ce contenu",
     ] {
         assert!(out.contains(part), "{part} missing:\n{out}");
     }

@@ -385,7 +385,7 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
     if !d.why.is_empty() {
         out.push((Tone::Heading, d.why_heading.clone()));
         for w in &d.why {
-            out.push((Tone::Plain, format!("  {}: {}", w.zone, w.text)));
+            out.push((Tone::Plain, format!("  {}", w.line)));
         }
     }
     out

@@ -249,6 +249,29 @@ pub fn run_vocab(out: &mut dyn Write) -> Result<ExitCode> {
         let consent = if u.needs_consent { "needs consent" } else { "" };
         writeln!(out, "  {:44} {}", u.name, consent)?;
     }
+    writeln!(
+        out,
+        "\nWhat each part of a campaign reads (assets/vocab/data_map.ron):"
+    )?;
+    let lists = [
+        ("Intent actions", &v.actions),
+        ("Zone kinds", &v.zone_kinds),
+        ("Recipe ingredients", &v.ingredients),
+        ("Recipe exclusions", &v.exclusions),
+        ("Channels", &v.channels),
+    ];
+    for (title, defs) in lists {
+        writeln!(out, "  {title}:")?;
+        for d in defs {
+            let reads = if d.reads.is_empty() {
+                "nothing about the person".to_string()
+            } else {
+                format!("{} ({})", d.reads.join(", "), d.how.label())
+            };
+            writeln!(out, "    {:22} {reads}", d.name)?;
+            writeln!(out, "    {:22} because {}", "", d.reason)?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -27,7 +27,7 @@ pub fn text(d: &Disclosure) -> String {
         }
         out.push_str(&format!("{}\n", d.why_heading));
         for w in &d.why {
-            out.push_str(&format!("  {}: {}\n", w.zone, w.text));
+            out.push_str(&format!("  {}\n", w.line));
         }
     }
     out.trim_end().to_string() + "\n"
@@ -64,11 +64,7 @@ pub fn markdown(d: &Disclosure) -> String {
         }
         out.push_str(&format!("## {}\n\n", md_escape(&d.why_heading)));
         for w in &d.why {
-            out.push_str(&format!(
-                "- **{}**: {}\n",
-                md_escape(&w.zone),
-                md_escape(&w.text)
-            ));
+            out.push_str(&format!("- {}\n", md_escape(&w.line)));
         }
     }
     out.trim_end().to_string() + "\n"

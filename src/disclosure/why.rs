@@ -19,6 +19,8 @@ pub struct ZoneWhy {
     /// The zone's name, as the marketer typed it (made safe).
     pub zone: String,
     pub text: String,
+    /// "Zone: text", joined as the language writes a colon.
+    pub line: String,
 }
 
 /// The explanation of every zone of `c`, in `l`.
@@ -76,10 +78,15 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
                 text.push(' ');
                 text.push_str(&draws);
             }
-            ZoneWhy {
-                zone: clean(z.name.trim()),
-                text,
-            }
+            let zone = clean(z.name.trim());
+            let line = l.text_with(
+                "why-zone",
+                &[
+                    ("zone", Arg::Text(zone.clone())),
+                    ("text", Arg::Text(text.clone())),
+                ],
+            );
+            ZoneWhy { zone, text, line }
         })
         .collect()
 }
@@ -149,6 +156,17 @@ fn action_key(a: Action) -> &'static str {
 }
 
 fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
+    // A negated count reads as its positive counterpart: "not at least 3 times" is "at most
+    // twice", which a visitor can check against what they did. Only "not at all" and "not
+    // exactly" stay negative.
+    let (negated, count) = match (negated, i.count) {
+        (true, Count::AtLeast(n)) if n > 1 => (false, Some(Count::AtMost(n - 1))),
+        (true, Count::AtMost(n)) => (false, Some(Count::AtLeast(n.saturating_add(1)))),
+        (true, Count::AtLeast(_)) => (true, None),
+        (_, c) => (negated, Some(c)),
+    };
+    // An affinity is a score built over the whole window: counting it says nothing.
+    let count = count.filter(|_| i.action != Action::CatalogAffinity);
     let action = action_key(i.action);
     let (kind, name) = match &i.target {
         Target::Anything => ("anything", ""),
@@ -174,15 +192,13 @@ fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
         &[("target", Arg::Text(target))],
     );
     let window = l.text_with("why-window", &[("days", Arg::Count(i.within_days))]);
-    // "You have not bought anything at least once" says less than "you have not bought
-    // anything": the count goes when it adds nothing.
-    if negated && i.count == Count::AtLeast(1) {
+    let Some(count) = count else {
         return l.text_with(
             "why-intent-no-count",
             &[("did", Arg::Text(did)), ("window", Arg::Text(window))],
         );
-    }
-    let (count_kind, n) = match i.count {
+    };
+    let (count_kind, n) = match count {
         Count::AtLeast(n) => ("at-least", n),
         Count::AtMost(n) => ("at-most", n),
         Count::Exactly(n) => ("exactly", n),
@@ -222,10 +238,12 @@ fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String
         .iter()
         .map(|v| {
             let v = clean(v);
-            if v.parse::<f64>().is_ok() {
-                v
-            } else {
-                l.text_with("why-quoted", &[("name", Arg::Text(v))])
+            // Yes and no are words of the visitor's language, not codes to quote.
+            match v.to_lowercase().as_str() {
+                "yes" | "true" => l.text("why-value-yes"),
+                "no" | "false" => l.text("why-value-no"),
+                _ if v.parse::<f64>().is_ok() => v,
+                _ => l.text_with("why-quoted", &[("name", Arg::Text(v))]),
             }
         })
         .collect();

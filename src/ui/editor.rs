@@ -7,7 +7,7 @@ use super::theme::{Theme, severity_word};
 use crate::app::fields::Field;
 use crate::app::{App, Editor, Focus, PanelTab, layout};
 use crate::checks::Severity;
-use crate::disclosure::{Presence, Verdict, locale};
+use crate::disclosure::{Arg, Presence, Verdict, locale};
 use crate::text::{clean, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
@@ -266,7 +266,8 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
 /// What a visitor reads next to each zone when they ask why they see it.
 fn why_text(e: &Editor, theme: Theme) -> Text<'static> {
     let d = &e.derived.disclosure;
-    let name = locale(d.locale).map_or(d.locale.to_string(), |l| l.name.clone());
+    let l = locale(d.locale);
+    let name = l.map_or(d.locale.to_string(), |l| l.name.clone());
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{name} (L) · "), theme.dim()),
@@ -281,10 +282,19 @@ fn why_text(e: &Editor, theme: Theme) -> Text<'static> {
         ));
     }
     for w in &d.why {
-        lines.push(Line::styled(
-            format!("{}: {}", w.zone, d.why_question),
-            theme.accent(),
-        ));
+        let heading = l.map_or_else(
+            || format!("{}: {}", w.zone, d.why_question),
+            |l| {
+                l.text_with(
+                    "why-zone",
+                    &[
+                        ("zone", Arg::Text(w.zone.clone())),
+                        ("text", Arg::Text(d.why_question.clone())),
+                    ],
+                )
+            },
+        );
+        lines.push(Line::styled(heading, theme.accent()));
         lines.push(Line::raw(w.text.clone()));
         lines.push(Line::raw(""));
     }

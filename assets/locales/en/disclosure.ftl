@@ -156,6 +156,9 @@ choices-complain = If you think we misuse your data, you can complain to a data 
 choices-complain-any = If you think we misuse your data, you can complain to the data protection authority where you live.
 
 # "Why am I seeing this?", one or two sentences per zone.
+why-zone = { $zone }: { $text }
+why-value-yes = yes
+why-value-no = no
 why-question = Why am I seeing this?
 heading-why = Why you see this
 why-everyone = Everyone who visits sees this. It is not chosen from what you do.
@@ -294,7 +297,7 @@ attr-marital-status = your marital status
 attr-household-children = the number of children in your home
 attr-country = your country
 attr-loyalty-tier = your loyalty level
-attr-email-opt-in = your email sign-up status
+attr-email-opt-in = your answer to whether you want our emails
 attr-device-type = your type of device
 attr-customer-since = the year of your first order
 attr-logged-in = your login status

@@ -15,7 +15,7 @@ heading-choices = Tú decides
 
 who-brand = { $brand } te pide estos datos.
 who-contact = ¿Tienes dudas sobre tus datos? Escríbenos a { $contact }.
-who-partner = { $partner } gestiona esta personalización en nuestro nombre.
+who-partner = { $partner } se encarga de personalizar lo que ves, en nuestro nombre.
 who-security = Así protegemos tus datos: { $page }.
 
 collect-line = Guardamos { $data } { $purposes }.
@@ -65,7 +65,7 @@ choices-opt-out-centre = Para cambiar lo que elegiste, entra en { $url }.
 choices-opt-out-stop = Para no recibir más SMS, responde STOP.
 choices-opt-out-account = Puedes desactivarlo en los ajustes de tu cuenta.
 choices-opt-out-none = Todavía no hay forma de darse de baja.
-choices-rights = Puedes pedirnos ver, corregir o borrar tus datos.
+choices-rights = Puedes pedirnos que te mostremos tus datos, que los corrijamos o que los borremos.
 data-email = tu correo electrónico
 data-phone = tu número de teléfono
 data-address = tu dirección postal
@@ -121,16 +121,16 @@ use-personalize-limited = { $topic ->
     [purchases] para sugerirte cosas que combinan con lo que has comprado
     [preferences] para mostrarte lo que nos has dicho que te gusta
     [saved] para mostrarte los artículos que has guardado
-    [engagement] para enviarte más de lo que lees
+    [engagement] para enviarte más contenidos como los que lees
     [contact] para ponernos en contacto contigo
-    [name] para saludarte por tu nombre
+    [name] para saludarte personalmente
     [location] para mostrarte lo que tienes cerca
     [device] para adaptar nuestras páginas a tu dispositivo
     [account] para mostrarte lo que corresponde a tu cuenta
    *[personal] para elegir lo que te mostramos
 }
 use-personalize-profiling = { $topic ->
-    [personal] para suponer, por quién eres, qué te puede gustar y elegir lo que ves
+    [personal] para suponer qué te puede gustar según quién eres, y elegir así lo que ves
    *[other] para saber qué te gusta y elegir lo que ves
 }
 use-email = para enviarte correos
@@ -142,35 +142,37 @@ use-identification = para reconocerte cuando vuelvas
 use-nearest-store = para encontrar la tienda más cercana
 list-or = o
 list-nor = ni
-collect-line-undeclared = Usamos { $data }, y todavía no te hemos dicho para qué.
-collect-source = No recibimos { $data } de ti, sino de { $source }.
-collect-source-unknown = No recibimos { $data } de ti, y todavía no te hemos dicho de dónde.
-profile-line = Usamos { $data } para deducir qué te puede interesar. Eso determina { $decides }. Esto se llama elaborar un perfil.
+collect-line-undeclared = Usamos { $data }, pero todavía no te hemos dicho para qué.
+collect-source = Estos datos no vienen de ti, sino de { $source }: { $data }.
+collect-source-unknown = Estos datos no vienen de ti, pero todavía no te hemos dicho de dónde: { $data }.
+profile-line = Usamos { $data } para deducir qué te puede interesar. Con eso decidimos { $decides }. A esto se le llama elaborar un perfil.
 profile-what-you-do = lo que haces en nuestra web
 decides-offers = qué ofertas ves
 decides-products = qué productos te sugerimos
 decides-emails = qué te mostramos en nuestros correos
 decides-questions = qué preguntas te hacemos
 decides-content = lo que ves en nuestra web
-recipient-partner = { $partner } trata tus datos en nuestro nombre, solo para llevar a cabo esta personalización.
-recipients-none-else = Nadie más fuera de { $brand } recibe tus datos.
+recipient-partner = { $partner } usa tus datos en nuestro nombre, solo para personalizar lo que ves.
+recipients-none-else = Fuera de { $brand }, nadie más recibe tus datos.
 retention-unknown = Todavía no te hemos dicho cuánto tiempo guardamos { $data }.
 choices-consent-unknown = Todavía no te hemos dicho si te preguntamos antes de usar { $data }.
-choices-withdraw = Puedes retirar tu consentimiento cuando quieras, con las opciones de arriba.
+choices-withdraw = Si cambias de opinión, puedes retirar tu permiso cuando quieras con las opciones de arriba.
 choices-complain = Si crees que usamos mal tus datos, puedes reclamar ante una autoridad de protección de datos: { $authority }.
-choices-complain-any = Si crees que usamos mal tus datos, puedes reclamar ante la autoridad de protección de datos de tu país.
-
+choices-complain-any = Si crees que usamos mal tus datos, puedes reclamar ante la autoridad de protección de datos del país en el que vives.
 # «¿Por qué veo esto?»: una o dos frases por zona.
+why-zone = { $zone }: { $text }
+why-value-yes = sí
+why-value-no = no
 why-question = ¿Por qué veo esto?
 heading-why = Por qué ves esto
-why-everyone = Todo el que visita la web ve esto. No se elige según lo que haces.
+why-everyone = Esto lo ve todo el que visita nuestra web. No depende de lo que hagas.
 why-because = Ves esto porque { $reasons }.
 why-one-of = se cumple al menos una de estas cosas (no registramos cuál): { $list }
 why-not-all = no se cumplen todas estas cosas a la vez: { $list }
 why-none-of = no se cumple ninguna de estas cosas: { $list }
 why-logged-in = has iniciado sesión
 why-anonymous = no has iniciado sesión
-why-model = también cuenta una puntuación que calculamos con { $data }
+why-model = también tenemos en cuenta una puntuación que calculamos con { $data }
 why-intent = { $did } { $count } { $window }
 why-intent-no-count = { $did } { $window }
 why-did-page-view = has visto { $target }
@@ -187,14 +189,14 @@ why-did-search = has buscado { $target }
 why-didnt-search = no has buscado { $target }
 why-did-preference-set = has elegido { $target } en tus preferencias
 why-didnt-preference-set = no has elegido { $target } en tus preferencias
-why-did-email-engagement = has abierto { $target } o has hecho clic en él
-why-didnt-email-engagement = no has abierto { $target } ni has hecho clic en él
+why-did-email-engagement = has abierto { $target } o has hecho clic en sus enlaces
+why-didnt-email-engagement = no has abierto { $target } ni has hecho clic en sus enlaces
 why-did-catalog-affinity = has mostrado un interés constante por { $target }
 why-didnt-catalog-affinity = no has mostrado un interés constante por { $target }
 why-target-anything = { $action ->
     [page-view] { $negated ->
         [yes] ninguna página
-       *[no] una página
+       *[no] páginas de nuestra web
     }
     [category-view] { $negated ->
         [yes] ninguna categoría
@@ -243,32 +245,32 @@ why-attr = { $data } { $number ->
     [plural] { $op ->
         [is-not] no son { $value }
         [none-of] no son { $nor }
-        [at-least] son de al menos { $value }
-        [at-most] son de { $value } como máximo
-        [below] son de menos de { $value }
-        [above] son de más de { $value }
+        [at-least] son { $value } o más
+        [at-most] son { $value } o menos
+        [below] son inferiores a { $value }
+        [above] son superiores a { $value }
        *[is] son { $value }
     }
    *[singular] { $op ->
         [is-not] no es { $value }
         [none-of] no es { $nor }
-        [at-least] es de al menos { $value }
-        [at-most] es de { $value } como máximo
-        [below] es de menos de { $value }
-        [above] es de más de { $value }
+        [at-least] es { $value } o más
+        [at-most] es { $value } o menos
+        [below] es inferior a { $value }
+        [above] es superior a { $value }
        *[is] es { $value }
     }
 }
-why-shows-viewed = Muestra los artículos que has visto hace poco.
-why-shows-bought = Muestra lo que nos has comprado.
-why-shows-saved = Muestra los artículos que has guardado.
-why-shows-form = Te pide un dato más en cada visita.
-why-shows-email = Forma parte de un correo que enviamos a tu dirección.
+why-shows-viewed = Aquí aparecen los artículos que has visto hace poco.
+why-shows-bought = Aquí aparece lo que nos has comprado.
+why-shows-saved = Aquí aparecen los artículos que has guardado.
+why-shows-form = Este formulario te pide un dato más en cada visita.
+why-shows-email = Esto forma parte de un correo que te enviamos.
 why-picks = Las sugerencias se basan en { $sources }.
 why-picks-without = Las sugerencias se basan en { $sources }, sin incluir { $left }.
-why-from-trending = lo que más gusta a todo el mundo ahora mismo
-why-from-viewed-together = artículos que se suelen ver junto a los que has visto
-why-from-bought-together = artículos que se suelen comprar junto a los que has comprado
+why-from-trending = lo más popular ahora mismo
+why-from-viewed-together = artículos que otros clientes suelen ver junto con los que has visto
+why-from-bought-together = artículos que otros clientes suelen comprar junto con los que has comprado
 why-from-similar = artículos parecidos a los que has visto
 why-from-recently-viewed = artículos que has visto hace poco
 why-from-replenishment = cosas que compras con regularidad
@@ -280,7 +282,7 @@ attr-age = tu edad
 attr-date-of-birth = tu fecha de nacimiento
 attr-gender = tu género
 attr-race-ethnicity = tu origen étnico
-attr-religion = tu religión o tus creencias
+attr-religion = tu religión
 attr-political-opinion = tus ideas políticas
     .number = plural
 attr-trade-union = tu afiliación sindical
@@ -290,22 +292,22 @@ attr-genetic-data = tus datos genéticos
     .number = plural
 attr-biometric-data = tus datos biométricos
     .number = plural
-attr-national-origin = tu origen nacional
+attr-national-origin = tu país de origen
 attr-postal-code = tu código postal
 attr-surname = tus apellidos
     .number = plural
 attr-first-language = tu lengua materna
-attr-precise-location = dónde estás
+attr-precise-location = tu ubicación exacta
 attr-neighbourhood-income = el nivel de ingresos de tu barrio
 attr-income = tus ingresos
     .number = plural
 attr-marital-status = tu estado civil
-attr-household-children = el número de niños en tu casa
+attr-household-children = el número de niños que viven en tu casa
 attr-country = tu país
 attr-loyalty-tier = tu nivel de cliente
-attr-email-opt-in = tu suscripción a nuestros correos
-attr-device-type = tu tipo de dispositivo
+attr-email-opt-in = tu respuesta a si quieres recibir nuestros correos
+attr-device-type = el tipo de dispositivo que usas
 attr-customer-since = el año de tu primer pedido
 attr-logged-in = tu estado de sesión
-attr-preferred-store = la tienda que elegiste
-attr-site-language = el idioma que elegiste para la web
+attr-preferred-store = la tienda que has elegido
+attr-site-language = el idioma que has elegido para la web

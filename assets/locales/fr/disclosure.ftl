@@ -15,7 +15,7 @@ heading-choices = Vos choix
 
 who-brand = C'est { $brand } qui vous demande ces données.
 who-contact = Une question sur vos données ? Écrivez-nous à { $contact }.
-who-partner = { $partner } gère cette personnalisation en notre nom.
+who-partner = { $partner } gère cette personnalisation pour notre compte.
 who-security = Voici comment nous protégeons vos données : { $page }.
 
 collect-line = Nous recueillons { $data } { $purposes }.
@@ -120,17 +120,17 @@ use-personalize-limited = { $topic ->
     [purchases] pour vous suggérer ce qui va avec vos achats
     [preferences] pour vous montrer ce que vous nous avez dit aimer
     [saved] pour vous montrer les articles que vous avez mis de côté
-    [engagement] pour vous envoyer davantage de ce que vous lisez
+    [engagement] pour vous envoyer d'autres contenus comme ceux que vous lisez
     [contact] pour vous contacter
-    [name] pour vous saluer par votre nom
+    [name] pour vous saluer personnellement
     [location] pour vous montrer ce qui se trouve près de chez vous
     [device] pour adapter nos pages à votre appareil
-    [account] pour vous montrer ce qui correspond à votre compte
+    [account] pour adapter ce que nous vous montrons à votre compte
    *[personal] pour choisir ce que nous vous montrons
 }
 use-personalize-profiling = { $topic ->
-    [personal] pour deviner, d'après qui vous êtes, ce qui pourrait vous plaire et choisir ce que vous voyez
-   *[other] pour savoir ce que vous aimez et choisir ce que vous voyez
+    [personal] pour deviner ce qui pourrait vous plaire d'après qui vous êtes, et choisir ce que vous voyez
+   *[other] pour deviner ce que vous aimez et choisir ce que vous voyez
 }
 use-email = pour vous envoyer des e-mails
 use-sms = pour vous envoyer des SMS
@@ -141,9 +141,9 @@ use-identification = pour vous reconnaître quand vous revenez
 use-nearest-store = pour trouver le magasin le plus proche
 list-or = ou
 list-nor = ni
-collect-line-undeclared = Nous utilisons { $data }, sans vous avoir encore dit pourquoi.
-collect-source = Nous n'avons pas reçu { $data } de vous, mais de { $source }.
-collect-source-unknown = Nous n'avons pas reçu { $data } de vous, et nous ne vous avons pas encore dit d'où.
+collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
+collect-source = Nous avons obtenu { $data } auprès d'une autre source que vous : { $source }.
+collect-source-unknown = Nous avons obtenu { $data } auprès d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
 profile-line = Nous utilisons { $data } pour deviner ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
 profile-what-you-do = ce que vous faites sur notre site
 decides-offers = quelles offres vous voyez
@@ -151,25 +151,27 @@ decides-products = quels produits nous vous suggérons
 decides-emails = ce que nos e-mails vous montrent
 decides-questions = quelles questions nous vous posons
 decides-content = ce que vous voyez sur notre site
-recipient-partner = { $partner } traite vos données en notre nom, uniquement pour faire fonctionner cette personnalisation.
-recipients-none-else = Personne d'autre en dehors de { $brand } ne reçoit vos données.
+recipient-partner = { $partner } utilise vos données pour notre compte, et seulement pour faire fonctionner cette personnalisation.
+recipients-none-else = { $brand } ne transmet vos données à personne d'autre.
 retention-unknown = Nous ne vous avons pas encore dit combien de temps nous gardons { $data }.
 choices-consent-unknown = Nous ne vous avons pas encore dit si nous vous demandons votre accord avant d'utiliser { $data }.
-choices-withdraw = Vous pouvez retirer votre accord à tout moment, avec les options ci-dessus.
-choices-complain = Si vous pensez que nous faisons un mauvais usage de vos données, vous pouvez adresser une réclamation à une autorité de protection des données : { $authority }.
-choices-complain-any = Si vous pensez que nous faisons un mauvais usage de vos données, vous pouvez adresser une réclamation à l'autorité de protection des données de votre pays.
-
+choices-withdraw = Vous pouvez retirer votre accord à tout moment, comme indiqué ci-dessus.
+choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une plainte à l'autorité de protection des données : { $authority }.
+choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une plainte à l'autorité de protection des données de votre pays.
 # « Pourquoi je vois ceci ? » : une ou deux phrases par zone.
-why-question = Pourquoi je vois ceci ?
-heading-why = Pourquoi vous voyez ceci
-why-everyone = Tous les visiteurs voient ceci. Ce n'est pas choisi d'après ce que vous faites.
-why-because = Vous voyez ceci car { $reasons }.
+why-zone = { $zone } : { $text }
+why-value-yes = oui
+why-value-no = non
+why-question = Pourquoi je vois ce contenu ?
+heading-why = Pourquoi vous voyez ce contenu
+why-everyone = Tous les visiteurs voient ce contenu. Il n'est pas choisi d'après ce que vous faites.
+why-because = Vous voyez ce contenu car { $reasons }.
 why-one-of = au moins une de ces conditions est remplie (nous n'enregistrons pas laquelle) : { $list }
 why-not-all = ces conditions ne sont pas toutes remplies : { $list }
 why-none-of = aucune de ces conditions n'est remplie : { $list }
 why-logged-in = votre session est ouverte
 why-anonymous = vous naviguez sans vous connecter
-why-model = le score que nous calculons d'après { $data } a aussi compté
+why-model = un score que nous calculons à partir de { $data } a aussi été pris en compte
 why-intent = { $did } { $count } { $window }
 why-intent-no-count = { $did } { $window }
 why-did-page-view = vous avez consulté { $target }
@@ -186,10 +188,10 @@ why-did-search = vous avez cherché { $target }
 why-didnt-search = vous n'avez pas cherché { $target }
 why-did-preference-set = vous avez indiqué { $target } dans vos préférences
 why-didnt-preference-set = vous n'avez pas indiqué { $target } dans vos préférences
-why-did-email-engagement = vous avez ouvert { $target } ou cliqué dedans
-why-didnt-email-engagement = vous n'avez pas ouvert { $target } ni cliqué dedans
-why-did-catalog-affinity = vous avez montré un intérêt suivi pour { $target }
-why-didnt-catalog-affinity = vous n'avez pas montré d'intérêt suivi pour { $target }
+why-did-email-engagement = vous avez ouvert { $target } ou cliqué sur un lien à l'intérieur
+why-didnt-email-engagement = vous n'avez ni ouvert { $target }, ni cliqué sur un lien à l'intérieur
+why-did-catalog-affinity = vous avez montré un intérêt soutenu pour { $target }
+why-didnt-catalog-affinity = vous n'avez pas montré d'intérêt soutenu pour { $target }
 why-target-anything = { $action ->
     [page-view] { $negated ->
         [yes] de page
@@ -230,12 +232,12 @@ why-count = { $kind ->
        *[other] au plus { $count } fois
     }
    *[exactly] { $count ->
-        [one] une fois
+        [one] une seule fois
        *[other] exactement { $count } fois
     }
 }
 why-window = { $days ->
-    [one] au cours du dernier jour
+    [one] au cours des dernières 24 heures
    *[other] au cours des { $days } derniers jours
 }
 why-attr = { $data } { $number ->
@@ -258,13 +260,13 @@ why-attr = { $data } { $number ->
        *[is] est { $value }
     }
 }
-why-shows-viewed = On y trouve les articles que vous avez consultés récemment.
-why-shows-bought = On y trouve ce que vous nous avez acheté.
-why-shows-saved = On y trouve les articles que vous avez mis de côté.
-why-shows-form = On vous y demande un détail de plus à chaque visite.
+why-shows-viewed = Il présente les articles que vous avez consultés récemment.
+why-shows-bought = Il présente ce que vous nous avez acheté.
+why-shows-saved = Il présente les articles que vous avez mis de côté.
+why-shows-form = Ce formulaire vous demande une information de plus à chaque visite.
 why-shows-email = Cela fait partie d'un e-mail que nous envoyons à votre adresse.
 why-picks = Les suggestions s'appuient sur { $sources }.
-why-picks-without = Les suggestions s'appuient sur { $sources }, sans inclure { $left }.
+why-picks-without = Les suggestions s'appuient sur { $sources }. Elles laissent de côté { $left }.
 why-from-trending = ce qui plaît le plus en ce moment
 why-from-viewed-together = les articles souvent consultés avec ceux que vous avez vus
 why-from-bought-together = les articles souvent achetés avec ceux que vous avez achetés
@@ -298,12 +300,12 @@ attr-neighbourhood-income = le niveau de revenus de votre quartier
 attr-income = vos revenus
     .number = plural
 attr-marital-status = votre situation familiale
-attr-household-children = le nombre d'enfants chez vous
+attr-household-children = le nombre d'enfants dans votre foyer
 attr-country = votre pays
 attr-loyalty-tier = votre niveau de fidélité
-attr-email-opt-in = votre inscription à nos e-mails
+attr-email-opt-in = votre accord pour recevoir nos e-mails
 attr-device-type = votre type d'appareil
 attr-customer-since = l'année de votre première commande
 attr-logged-in = l'état de votre session
 attr-preferred-store = le magasin que vous avez choisi
-attr-site-language = la langue du site que vous avez choisie
+attr-site-language = la langue que vous avez choisie pour le site
