@@ -434,13 +434,46 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
             }
         }
         Section::Data => {
-            if c.data.is_empty() {
+            // What the campaign reads without declaring it comes first: it is what the notice
+            // cannot explain yet. Each row sits at the finding's location, so it carries its mark.
+            let map = crate::model::data_map(c);
+            let undeclared: Vec<_> = map.undeclared(c).collect();
+            if c.data.is_empty() && undeclared.is_empty() {
                 out.push(row(
-                    "Nothing is collected. Press a to declare a field.",
+                    "Nothing is collected or read. Press a to declare a field.",
                     "",
                     Field::Note,
                     "data",
                 ));
+            }
+            if !undeclared.is_empty() {
+                out.push(header(
+                    "Read, not declared (d in Findings)",
+                    Field::Note,
+                    "data",
+                ));
+                for u in undeclared {
+                    let Some(first) = u.places.first() else {
+                        continue;
+                    };
+                    let more = match u.places.len() {
+                        1 => String::new(),
+                        n => format!(" +{} more", n - 1),
+                    };
+                    // In words first, as the notice says it; the place after.
+                    let words = crate::disclosure::locale("en")
+                        .zip(vocab().category(&u.category))
+                        .map_or_else(|| clean(&u.category), |(l, d)| l.text(&d.label));
+                    out.push(indented(
+                        row(
+                            format!("{words}: {}{more}", first.what),
+                            "",
+                            Field::Note,
+                            first.path.clone(),
+                        ),
+                        1,
+                    ));
+                }
             }
             for (i, d) in c.data.iter().enumerate() {
                 let p = format!("data[{i}]");
