@@ -231,10 +231,14 @@ impl Editor {
 }
 
 fn derive(c: &Campaign, section: Section, l: &'static disclosure::Locale) -> Derived {
+    // One data map for the preview and the checks: with a large audience it is worth sharing.
+    let map = data_map(c);
+    let disclosure = disclosure::generate_with(c, &map, l);
+    let ctx = checks::Context::with_map(c, map);
     Derived {
-        findings: checks::check(c),
-        disclosure: disclosure::generate(c, l),
-        value: disclosure::value_exchange(c),
+        disclosure,
+        value: ctx.value_exchange.clone(),
+        findings: checks::check_with(ctx),
         rows: fields::rows(section, c),
     }
 }

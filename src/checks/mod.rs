@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::disclosure::{Disclosure, ValueExchangeView, generate_all_with, value_exchange_with};
+use crate::disclosure::{Disclosure, ValueExchangeView, notices_for_checks, value_exchange_with};
 use crate::model::vocab::{AttributeDef, Vocabulary, vocab};
 use crate::model::{Campaign, Condition, DataMap, Document, Operator, Pos, Status, data_map};
 
@@ -164,7 +164,7 @@ pub struct Context<'a> {
     /// Every category the campaign reads, where and how.
     pub data_map: DataMap,
     pub value_exchange: ValueExchangeView,
-    /// The disclosure in each of the campaign's languages.
+    /// The disclosure in each of the campaign's languages (without the zones' explanations).
     pub disclosures: Vec<Disclosure>,
     /// See [`Context::targeting_inputs`]; worked out once, as several rules read it.
     inputs: Vec<Input<'a>>,
@@ -172,12 +172,16 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(campaign: &'a Campaign) -> Context<'a> {
-        let map = data_map(campaign);
+        Context::with_map(campaign, data_map(campaign))
+    }
+
+    /// A context for a data map the caller already worked out for `campaign`.
+    pub fn with_map(campaign: &'a Campaign, map: DataMap) -> Context<'a> {
         Context {
             campaign,
             vocab: vocab(),
             value_exchange: value_exchange_with(campaign, &map),
-            disclosures: generate_all_with(campaign, &map),
+            disclosures: notices_for_checks(campaign, &map),
             inputs: inputs(campaign, vocab()),
             data_map: map,
         }
@@ -273,7 +277,11 @@ pub fn accepted_justification(j: Option<&str>) -> Option<String> {
 
 /// Runs every rule. Findings come sorted by severity (errors first), then by location.
 pub fn check(campaign: &Campaign) -> Vec<Finding> {
-    let ctx = Context::new(campaign);
+    check_with(Context::new(campaign))
+}
+
+/// Runs every rule in a context already built (see [`Context::with_map`]).
+pub fn check_with(ctx: Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in RULES {
         (rule.check)(&ctx, &mut out);

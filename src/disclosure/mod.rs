@@ -166,6 +166,12 @@ pub fn generate(campaign: &Campaign, l: &'static Locale) -> Disclosure {
 
 /// Builds the disclosure from a data map already worked out for `campaign`.
 pub fn generate_with(campaign: &Campaign, map: &DataMap, l: &'static Locale) -> Disclosure {
+    build(campaign, map, l, true)
+}
+
+/// The notice and its scores without the zones' explanations, which no check reads: writing
+/// them for every language of a thousand-condition audience is most of the work.
+fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool) -> Disclosure {
     let c = campaign;
     let brand = typed(&c.controller.name);
     let brand = if brand.is_empty() {
@@ -427,7 +433,11 @@ pub fn generate_with(campaign: &Campaign, map: &DataMap, l: &'static Locale) -> 
             sections
         },
         custom,
-        why: why::explain(c, map, l),
+        why: if with_why {
+            why::explain(c, map, l)
+        } else {
+            Vec::new()
+        },
         why_heading: l.text("heading-why"),
         why_question: l.text("why-question"),
         completeness,
@@ -584,16 +594,13 @@ fn completeness(c: &Campaign, map: &DataMap, custom: Option<&str>) -> Vec<(Eleme
         .collect()
 }
 
-/// The disclosure in every language the campaign offers that Candor knows.
-pub fn generate_all(campaign: &Campaign) -> Vec<Disclosure> {
-    generate_all_with(campaign, &data_map(campaign))
-}
-
-pub fn generate_all_with(campaign: &Campaign, map: &DataMap) -> Vec<Disclosure> {
+/// The disclosure in every language the campaign offers that Candor knows, without the
+/// zones' "why" explanations: what the checks read.
+pub fn notices_for_checks(campaign: &Campaign, map: &DataMap) -> Vec<Disclosure> {
     campaign
         .locales
         .iter()
         .filter_map(|code| locale(code))
-        .map(|l| generate_with(campaign, map, l))
+        .map(|l| build(campaign, map, l, false))
         .collect()
 }
