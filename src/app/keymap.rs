@@ -67,6 +67,8 @@ pub enum Ctx {
     Lists,
     /// The live side panel, when it has the focus.
     Panel,
+    /// The panel's findings tab, when the panel has the focus.
+    Findings,
     /// Review mode for a RON file.
     Review,
     /// The list of revisions.
@@ -400,7 +402,7 @@ pub static BINDINGS: &[Binding] = &[
     b(
         A::Explain,
         &[code(KeyCode::Enter), k('e')],
-        C::Panel,
+        C::Findings,
         "Enter",
         "go to the finding and explain it",
         "go to finding",
@@ -408,7 +410,7 @@ pub static BINDINGS: &[Binding] = &[
     b(
         A::Declare,
         &[k('d')],
-        C::Panel,
+        C::Findings,
         "d",
         "declare the data an undeclared-data-use finding names",
         "declare",

@@ -576,6 +576,9 @@ impl App {
         }
         match &self.editor {
             None => vec![Ctx::Library, Ctx::Global],
+            Some(e) if e.focus == Focus::Panel && e.panel == PanelTab::Findings => {
+                vec![Ctx::Findings, Ctx::Panel, Ctx::Editor, Ctx::Global]
+            }
             Some(e) if e.focus == Focus::Panel => vec![Ctx::Panel, Ctx::Editor, Ctx::Global],
             Some(e) => {
                 let section = match e.section {
