@@ -2193,9 +2193,8 @@ impl App {
             recipients,
         };
         let note = format!(
-            "Declared {}: check the suggested purpose, consent and {} days.",
-            clean(&field.category),
-            s.retention_days
+            "Declared {}; adjust what Candor suggested.",
+            clean(&field.category)
         );
         self.set_section(Section::Data);
         if let Some(e) = self.editor.as_mut() {

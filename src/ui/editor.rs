@@ -397,6 +397,12 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
             "Enter: go to the field and read why it matters",
             theme.dim(),
         ));
+        if f.iter().any(|x| x.rule == "undeclared-data-use") {
+            lines.push(Line::styled(
+                "d on an undeclared-data-use finding: declare that data",
+                theme.dim(),
+            ));
+        }
     } else {
         lines.push(Line::styled(
             "Tab here, then Enter on a finding to go to its field",
