@@ -469,3 +469,25 @@ fn the_authority_picker_suggests_by_language_and_accepts_a_typed_one() {
         Some("Datatilsynet (datatilsynet.no)")
     );
 }
+
+/// An account attribute is declared as imported, and the editor then asks where it comes from.
+#[test]
+fn declaring_an_account_attribute_suggests_an_import_and_asks_its_source() {
+    let mut c = setup();
+    press(&mut c.app, "/ loyalty <enter> <enter> <tab> p p p d");
+    let e = c.app.editor.as_ref().unwrap();
+    let field = e.campaign.data.last().unwrap();
+    assert_eq!(field.category, "user.account.loyalty");
+    assert_eq!(field.collected_by, candor::model::Collection::Import);
+    assert!(
+        e.derived.rows.iter().any(|r| r.label == "Comes from"),
+        "the source row is offered"
+    );
+    assert!(
+        e.derived.disclosure.prose().contains(
+            "We did not get your loyalty level from you, and we have not yet said from where."
+        ),
+        "{}",
+        e.derived.disclosure.prose()
+    );
+}

@@ -323,6 +323,20 @@ mod tests {
         ] {
             assert!(v.suggestion("user.x", how).is_some(), "{how:?}");
         }
+        // The closest category wins: a phone number is for text messages, a loyalty tier comes
+        // from the customer database.
+        let sms = v
+            .suggestion("user.contact.phone_number", How::Contacts)
+            .unwrap();
+        assert_eq!(sms.purpose, "marketing.communications.sms");
+        let email = v.suggestion("user.contact.email", How::Contacts).unwrap();
+        assert_eq!(email.purpose, "marketing.communications.email");
+        let tier = v.suggestion("user.account.loyalty", How::Reads).unwrap();
+        assert_eq!(tier.collected_by, crate::model::Collection::Import);
+        let age = v
+            .suggestion("user.demographic.age_range", How::Reads)
+            .unwrap();
+        assert_eq!(age.collected_by, crate::model::Collection::Form);
     }
 
     #[test]

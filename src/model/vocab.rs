@@ -285,16 +285,14 @@ impl Vocabulary {
         &self.channels[position(&Channel::ALL, c)]
     }
 
-    /// The suggestion for declaring `category`, read the way `how` says.
+    /// The suggestion for declaring `category`, read the way `how` says: the entry for the
+    /// closest category containing it, else the one for the how alone.
     pub fn suggestion(&self, category: &str, how: How) -> Option<&Suggestion> {
         self.suggestions
             .iter()
-            .find(|s| s.how == how && s.category.as_deref() == Some(category))
-            .or_else(|| {
-                self.suggestions
-                    .iter()
-                    .find(|s| s.how == how && s.category.is_none())
-            })
+            .filter(|s| s.how == how)
+            .filter(|s| s.category.as_deref().is_none_or(|c| covers(c, category)))
+            .max_by_key(|s| s.category.as_deref().map_or(0, str::len))
     }
 
     /// Every attribute read from `category` or from a narrower category inside it: the way back
