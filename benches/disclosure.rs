@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("disclosure typical (en), offer new each time", |b| {
         b.iter(|| {
             n += 1;
-            typing.value_exchange.immediate = Some(format!("{n}% off your next order"));
+            typing.value_exchange.immediate = Some(format!("{n}% off your next order").into());
             disclosure::generate(&typing, en)
         })
     });

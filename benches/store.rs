@@ -29,10 +29,19 @@ fn write_files(dir: &Path, n: usize) -> Vec<PathBuf> {
             let mut c = doc.campaign.clone();
             c.id = format!("{}-{i}", c.id);
             c.name = format!("{} #{i}", c.name);
-            c.value_exchange.immediate = Some(match &c.value_exchange.immediate {
-                Some(offer) => format!("{offer} with code SPRING{i}"),
-                None => format!("Free delivery with code SPRING{i}"),
-            });
+            // Every file's offer differs, in each of its languages.
+            let first = c.first_locale().to_string();
+            let mut offer = c
+                .value_exchange
+                .immediate
+                .take()
+                .unwrap_or_else(|| "Free delivery".into());
+            for lang in c.locales.clone() {
+                let text = offer.resolve(&lang, &first).map(|t| t.text.to_string());
+                let text = text.unwrap_or_else(|| "Free delivery".into());
+                offer.set(&lang, &first, &format!("{text} with code SPRING{i}"));
+            }
+            c.value_exchange.immediate = Some(offer);
             let path = dir.join(format!("{}.ron", c.id));
             std::fs::write(
                 &path,

@@ -27,4 +27,5 @@ samples!(
     "trail-shoes-undeclared.ron",
     "loyalty-preview-undeclared.ron",
     "recently-viewed-undeclared.ron",
+    "garden-tools-untranslated.ron",
 );

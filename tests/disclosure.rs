@@ -271,12 +271,84 @@ fn line_by_line_counts_equal_counting_the_whole_notice() {
                     });
                 assert_eq!(summed, whole, "{name}/{}", l.code);
             }
+            // Typed text in another language is counted by that language's rule instead.
+            let own: usize = d
+                .foreign
+                .iter()
+                .map(|f| {
+                    count(&f.text, locale(f.lang).unwrap().syllables).syllables as isize
+                        - count(&f.text, l.syllables).syllables as isize
+                })
+                .sum::<isize>() as usize;
             assert_eq!(
                 (d.readability.words, d.readability.syllables),
-                (whole.words, whole.syllables)
+                (whole.words, whole.syllables.wrapping_add(own)),
+                "{name}/{}",
+                l.code
             );
         }
     }
+}
+
+/// An English offer inside a Spanish notice is shown marked as English, tagged in HTML, and its
+/// syllables are counted the English way.
+#[test]
+fn an_untranslated_offer_is_marked_with_its_language() {
+    let c = sample("garden-tools-untranslated.ron");
+    let es = locale("es").unwrap();
+    let d = disclosure::generate(&c, es);
+    assert!(
+        has_sentence(
+            &d,
+            "Ahora mismo: Free delivery on garden tools (en inglés)."
+        ),
+        "{}",
+        d.prose()
+    );
+    assert_eq!(d.foreign.len(), 1);
+    assert_eq!(d.foreign[0].lang, "en");
+    let html = render::html(&d);
+    assert!(
+        html.contains("<span lang=\"en\">Free delivery on garden tools</span> (en inglés)"),
+        "{html}"
+    );
+    // The English notice has nothing foreign.
+    assert!(
+        disclosure::generate(&c, locale("en").unwrap())
+            .foreign
+            .is_empty()
+    );
+    // A custom notice in English only is scored as English under a Spanish heading.
+    let mut c = c;
+    c.custom_disclosure = Some("We use the pages you visit to show you garden tools.".into());
+    let d = disclosure::generate(&c, es);
+    assert_eq!(d.custom_lang, "en");
+    assert_eq!(d.readability.formula, locale("en").unwrap().formula);
+    assert!(render::html(&d).contains("<div lang=\"en\">"));
+}
+
+/// Every typed sentence of a fully translated sample's notice is in the notice's language.
+#[test]
+fn a_fully_translated_campaign_shows_each_language_its_own_text() {
+    let c = sample("welcome-email.ron");
+    assert_eq!(c.locales, ["en", "es", "fr"]);
+    for l in locales() {
+        let d = disclosure::generate(&c, l);
+        assert!(d.foreign.is_empty(), "{}: {:?}", l.code, d.foreign);
+        for (_, _, t) in c.visitor_texts() {
+            let own = t.exact(l.code, c.first_locale()).expect("translated");
+            assert!(
+                d.prose().contains(own.trim_end_matches('.')),
+                "{}: {own}",
+                l.code
+            );
+        }
+    }
+    let check = candor::checks::check(&c);
+    assert!(
+        check.iter().all(|f| f.rule != "missing-translation"),
+        "{check:#?}"
+    );
 }
 
 /// The sentences of a notice, each as it appears (one line may hold several).

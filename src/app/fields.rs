@@ -106,6 +106,20 @@ pub enum Field {
     Note,
 }
 
+impl Field {
+    /// Whether the field is text a visitor reads, kept per language.
+    pub fn is_typed_text(&self) -> bool {
+        matches!(
+            self,
+            Field::Immediate
+                | Field::Ongoing(_)
+                | Field::EmailPromise
+                | Field::LoginBenefit
+                | Field::CustomDisclosure
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Row {
     pub label: String,
@@ -278,7 +292,38 @@ fn audience_rows(node: &Condition, tree: Vec<usize>, path: String, depth: u16, o
 }
 
 /// The rows of one section of the form.
-pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
+/// A typed text as a row shows it in the language being edited; when that language has no
+/// text yet, the first language's is shown beside the name of what is missing.
+fn shown(t: &Option<Text>, c: &Campaign, lang: &str) -> String {
+    let first = c.first_locale();
+    match t.as_ref().and_then(|t| t.resolve(lang, first)) {
+        None => "—".to_string(),
+        Some(found) if found.lang == lang => clean(found.text),
+        Some(found) => format!("— ({} only: {})", found.lang, clean(found.text)),
+    }
+}
+
+/// The text written for `lang`, for a prompt to start from.
+fn text_in(t: &Option<Text>, c: &Campaign, lang: &str) -> String {
+    t.as_ref()
+        .and_then(|t| t.exact(lang, c.first_locale()))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Writes the `lang` text of an optional typed text; no text left in any language is none.
+fn set_text(slot: &mut Option<Text>, first: &str, lang: &str, value: &str) {
+    match slot {
+        Some(t) => t.set(lang, first, value),
+        None => *slot = Some(Text::new_in(lang, first, value)),
+    }
+    if slot.as_ref().is_some_and(Text::is_blank) {
+        *slot = None;
+    }
+}
+
+/// The rows of one section. Typed texts a visitor reads show and edit the `lang` version.
+pub fn rows(section: Section, c: &Campaign, lang: &str) -> Vec<Row> {
     let mut out = Vec::new();
     match section {
         Section::Overview => {
@@ -344,12 +389,10 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                 Field::Authority,
                 "authority",
             );
-            let custom = c
-                .custom_disclosure
-                .as_deref()
-                .map_or("— (Candor writes it)".to_string(), |t| {
-                    crate::text::truncate(&clean(t), 60)
-                });
+            let custom = match &c.custom_disclosure {
+                None => "— (Candor writes it)".to_string(),
+                Some(_) => crate::text::truncate(&shown(&c.custom_disclosure, c, lang), 60),
+            };
             out.push(row(
                 "Custom notice",
                 custom,
@@ -591,7 +634,7 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
             ));
             nested(&mut out, 1, "value_exchange").row(
                 "Right away",
-                opt(&ve.immediate),
+                shown(&ve.immediate, c, lang),
                 Field::Immediate,
                 "immediate",
             );
@@ -599,7 +642,7 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
                 let key = format!("ongoing[{i}]");
                 nested(&mut out, 1, "value_exchange").row(
                     "Over time",
-                    clean(b),
+                    shown(&Some(b.clone()), c, lang),
                     Field::Ongoing(i),
                     &key,
                 );
@@ -607,13 +650,13 @@ pub fn rows(section: Section, c: &Campaign) -> Vec<Row> {
             let mut under = nested(&mut out, 1, "value_exchange");
             under.row(
                 "By email",
-                opt(&ve.email_promise),
+                shown(&ve.email_promise, c, lang),
                 Field::EmailPromise,
                 "email_promise",
             );
             under.row(
                 "If logged in",
-                opt(&ve.login_benefit),
+                shown(&ve.login_benefit, c, lang),
                 Field::LoginBenefit,
                 "login_benefit",
             );
@@ -765,7 +808,7 @@ pub const PERMISSIONS: [Option<EmailPermission>; 5] = [
     Some(EmailPermission::NotAsked),
 ];
 
-pub fn edit_kind(c: &Campaign, f: &Field) -> EditKind {
+pub fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
     let v = vocab();
     match f {
         Field::Name => text(&c.name, false, "what colleagues will call it"),
@@ -818,8 +861,9 @@ pub fn edit_kind(c: &Campaign, f: &Field) -> EditKind {
             &c.data[*i].source,
             "where the data comes from, as a visitor should read it",
         ),
-        Field::CustomDisclosure => opt_text(
-            &c.custom_disclosure,
+        Field::CustomDisclosure => text(
+            &text_in(&c.custom_disclosure, c, lang),
+            true,
             "replaces the generated notice; leave empty to let Candor write it",
         ),
         Field::Node(_) => EditKind::Wizard,
@@ -939,21 +983,24 @@ pub fn edit_kind(c: &Campaign, f: &Field) -> EditKind {
             &c.models[*i].features[*j].justification,
             "why the model needs this input; 4 words or more lower a proxy or age finding to a note (never a special category)",
         ),
-        Field::Immediate => opt_text(
-            &c.value_exchange.immediate,
+        Field::Immediate => text(
+            &text_in(&c.value_exchange.immediate, c, lang),
+            true,
             "what the customer gets right away",
         ),
         Field::Ongoing(i) => text(
-            &c.value_exchange.ongoing[*i],
+            &text_in(&Some(c.value_exchange.ongoing[*i].clone()), c, lang),
             true,
-            "a benefit over time; empty removes it",
+            "a benefit over time; empty in every language removes it",
         ),
-        Field::EmailPromise => opt_text(
-            &c.value_exchange.email_promise,
+        Field::EmailPromise => text(
+            &text_in(&c.value_exchange.email_promise, c, lang),
+            true,
             "what subscribers will receive, and how often",
         ),
-        Field::LoginBenefit => opt_text(
-            &c.value_exchange.login_benefit,
+        Field::LoginBenefit => text(
+            &text_in(&c.value_exchange.login_benefit, c, lang),
+            true,
             "why logging in is worth it",
         ),
         Field::OptOut(i) => match &c.consent.opt_out[*i] {
@@ -1023,7 +1070,7 @@ fn number_of(v: EditValue) -> Result<u32, String> {
 }
 
 /// Applies an edit. Errors say what is wrong, in words, and leave the campaign unchanged.
-pub fn apply(c: &mut Campaign, f: &Field, v: EditValue) -> Result<(), String> {
+pub fn apply(c: &mut Campaign, f: &Field, v: EditValue, lang: &str) -> Result<(), String> {
     let cats = categories();
     match f {
         Field::Name => c.name = required(text_of(v)?, "the name")?,
@@ -1055,7 +1102,10 @@ pub fn apply(c: &mut Campaign, f: &Field, v: EditValue) -> Result<(), String> {
         Field::TechPartner => set_opt(&mut c.controller.technology_partner, text_of(v)?),
         Field::Authority => set_opt(&mut c.controller.authority, text_of(v)?),
         Field::DataSource(i) => set_opt(&mut c.data[*i].source, text_of(v)?),
-        Field::CustomDisclosure => set_opt(&mut c.custom_disclosure, text_of(v)?),
+        Field::CustomDisclosure => {
+            let first = c.first_locale().to_string();
+            set_text(&mut c.custom_disclosure, &first, lang, &text_of(v)?)
+        }
         Field::ZoneName(i) => c.zones[*i].name = required(text_of(v)?, "the zone name")?,
         Field::ZoneKind(i) => c.zones[*i].kind = picked(&ZoneKind::ALL, &v)?,
         Field::ZoneVisibility(i) => c.zones[*i].visibility = picked(&Visibility::ALL, &v)?,
@@ -1137,17 +1187,39 @@ pub fn apply(c: &mut Campaign, f: &Field, v: EditValue) -> Result<(), String> {
         Field::ModelFeature(i, j) => {
             set_opt(&mut c.models[*i].features[*j].justification, text_of(v)?)
         }
-        Field::Immediate => set_opt(&mut c.value_exchange.immediate, text_of(v)?),
+        Field::Immediate => {
+            let first = c.first_locale().to_string();
+            set_text(&mut c.value_exchange.immediate, &first, lang, &text_of(v)?)
+        }
         Field::Ongoing(i) => {
-            let t = text_of(v)?;
-            if t.trim().is_empty() {
-                c.value_exchange.ongoing.remove(*i);
-            } else {
-                c.value_exchange.ongoing[*i] = t.trim().to_string();
+            let first = c.first_locale().to_string();
+            let mut slot = Some(c.value_exchange.ongoing[*i].clone());
+            set_text(&mut slot, &first, lang, &text_of(v)?);
+            match slot {
+                Some(t) => c.value_exchange.ongoing[*i] = t,
+                None => {
+                    c.value_exchange.ongoing.remove(*i);
+                }
             }
         }
-        Field::EmailPromise => set_opt(&mut c.value_exchange.email_promise, text_of(v)?),
-        Field::LoginBenefit => set_opt(&mut c.value_exchange.login_benefit, text_of(v)?),
+        Field::EmailPromise => {
+            let first = c.first_locale().to_string();
+            set_text(
+                &mut c.value_exchange.email_promise,
+                &first,
+                lang,
+                &text_of(v)?,
+            )
+        }
+        Field::LoginBenefit => {
+            let first = c.first_locale().to_string();
+            set_text(
+                &mut c.value_exchange.login_benefit,
+                &first,
+                lang,
+                &text_of(v)?,
+            )
+        }
         Field::OptOut(i) => {
             let url = required(text_of(v)?, "the address")?;
             match &mut c.consent.opt_out[*i] {
@@ -1293,8 +1365,8 @@ mod tests {
     fn every_row_of_every_section_has_an_editor_or_is_a_note() {
         let c = sample();
         for s in Section::ALL {
-            for r in rows(s, &c) {
-                let k = edit_kind(&c, &r.field);
+            for r in rows(s, &c, "en") {
+                let k = edit_kind(&c, &r.field, "en");
                 if k == EditKind::None {
                     assert!(
                         matches!(
@@ -1321,6 +1393,7 @@ mod tests {
             &mut c,
             &Field::DataRetention(0),
             EditValue::Text("90".into()),
+            "en",
         )
         .unwrap();
         assert_eq!(c.data[0].retention_days, 90);
@@ -1329,18 +1402,28 @@ mod tests {
             apply(
                 &mut c,
                 &Field::DataRetention(0),
-                EditValue::Text("ninety".into())
+                EditValue::Text("ninety".into()),
+                "en"
             )
             .is_err()
         );
-        assert!(apply(&mut c, &Field::Name, EditValue::Text("  ".into())).is_err());
-        assert!(apply(&mut c, &Field::Channels, EditValue::Flags(vec![false; 4])).is_err());
+        assert!(apply(&mut c, &Field::Name, EditValue::Text("  ".into()), "en").is_err());
+        assert!(
+            apply(
+                &mut c,
+                &Field::Channels,
+                EditValue::Flags(vec![false; 4]),
+                "en"
+            )
+            .is_err()
+        );
         assert_eq!(c, before);
-        apply(&mut c, &Field::ZoneRecipe(0), EditValue::Index(1)).unwrap();
+        apply(&mut c, &Field::ZoneRecipe(0), EditValue::Index(1), "en").unwrap();
         apply(
             &mut c,
             &Field::RecipeBoosters(0),
             EditValue::Text("on sale, category: Skin Care".into()),
+            "en",
         )
         .unwrap();
         assert_eq!(
@@ -1351,7 +1434,8 @@ mod tests {
             apply(
                 &mut c,
                 &Field::RecipeBoosters(0),
-                EditValue::Text("cheap stuff".into())
+                EditValue::Text("cheap stuff".into()),
+                "en"
             )
             .is_err()
         );
@@ -1375,7 +1459,7 @@ mod tests {
                 .map(|f| f.severity)
         };
         assert_eq!(sev(&c), Some(crate::checks::Severity::Warning));
-        let row = rows(Section::Data, &c)
+        let row = rows(Section::Data, &c, "en")
             .into_iter()
             .find(|r| r.field == Field::ModelFeature(0, 0))
             .unwrap();
@@ -1384,6 +1468,7 @@ mod tests {
             &mut c,
             &Field::ModelFeature(0, 0),
             EditValue::Text("Finds the store nearest to the customer".into()),
+            "en",
         )
         .unwrap();
         assert_eq!(sev(&c), Some(crate::checks::Severity::Info));

@@ -239,7 +239,17 @@ fn derive(c: &Campaign, section: Section, l: &'static disclosure::Locale) -> Der
         disclosure,
         value: ctx.value_exchange.clone(),
         findings: checks::check_with(ctx),
-        rows: fields::rows(section, c),
+        rows: fields::rows(section, c, editing_language(c, l.code)),
+    }
+}
+
+/// The language typed texts are shown and edited in: the preview's, when the campaign offers
+/// it, else the campaign's first.
+pub fn editing_language<'a>(c: &'a Campaign, preview: &'a str) -> &'a str {
+    if c.locales.iter().any(|l| l == preview) {
+        preview
+    } else {
+        c.first_locale()
     }
 }
 
@@ -894,6 +904,8 @@ impl App {
             .ok()
             .flatten()
             .and_then(|l| disclosure::locale(&l))
+            // The remembered language only where this campaign is offered in it.
+            .filter(|l| stored.campaign.locales.iter().any(|c| c == l.code))
             .map_or(locale, |l| l.code);
         let loc = disclosure::locale(locale).unwrap_or(&disclosure::locales()[0]);
         let derived = derive(&stored.campaign, Section::Overview, loc);
@@ -1042,9 +1054,22 @@ impl App {
                 e.panel_scroll = 0;
             }
             A::CycleLocale => {
-                let codes = disclosure::locale::codes();
-                let i = codes.iter().position(|c| *c == e.locale).unwrap_or(0);
-                e.locale = codes[(i + 1) % codes.len()];
+                // The campaign's own languages, in its order: a visitor never reads the others.
+                let mut codes: Vec<&'static str> = e
+                    .campaign
+                    .locales
+                    .iter()
+                    .filter_map(|l| disclosure::locale(l))
+                    .map(|l| l.code)
+                    .collect();
+                if codes.is_empty() {
+                    codes = disclosure::locale::codes();
+                }
+                let next = match codes.iter().position(|c| *c == e.locale) {
+                    Some(i) => (i + 1) % codes.len(),
+                    None => 0,
+                };
+                e.locale = codes[next];
                 e.recompute();
                 let name = disclosure::locale(e.locale).map_or(String::new(), |l| l.name.clone());
                 let locale = e.locale;
@@ -1240,8 +1265,16 @@ impl App {
                 });
             }
             f => {
-                let kind = fields::edit_kind(&e.campaign, f);
-                let title = row.label.clone();
+                let lang = editing_language(&e.campaign, e.locale);
+                let kind = fields::edit_kind(&e.campaign, f, lang);
+                // A typed text is edited in one language at a time: the title says which.
+                let title = if f.is_typed_text() && e.campaign.locales.len() > 1 {
+                    let name =
+                        disclosure::locale(lang).map_or(lang.to_string(), |l| l.name.clone());
+                    format!("{} ({name}; L switches)", row.label)
+                } else {
+                    row.label.clone()
+                };
                 match kind {
                     EditKind::Text { value, hint, .. } => {
                         self.prompt(&title, hint, value, Then::Field(f.clone()), false)
@@ -1293,7 +1326,8 @@ impl App {
         let e = self.editor.as_mut().ok_or("no campaign is open")?;
         let before = e.campaign.clone();
         let mut next = before.clone();
-        fields::apply(&mut next, f, v)?;
+        let lang = editing_language(&before, e.locale).to_string();
+        fields::apply(&mut next, f, v, &lang)?;
         let problems = validate::validate(&next);
         if let Some(p) = problems
             .iter()
@@ -2869,11 +2903,16 @@ impl App {
             }
             Then::Ongoing => {
                 let EditValue::Text(t) = v else { return Ok(()) };
+                let lang = self.editor.as_ref().map_or("en", |e| e.locale).to_string();
                 if t.trim().is_empty() {
                     return Err("describe the benefit".into());
                 }
                 self.change(|c| {
-                    c.value_exchange.ongoing.push(t.trim().to_string());
+                    let lang = editing_language(c, &lang).to_string();
+                    let first = c.first_locale().to_string();
+                    c.value_exchange
+                        .ongoing
+                        .push(Text::new_in(&lang, &first, t.trim()));
                     Ok(())
                 });
                 Ok(())

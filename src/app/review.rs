@@ -72,6 +72,22 @@ fn tree(out: &mut Lines, node: &Condition, depth: usize) {
 }
 
 /// Every part of a campaign in words, top to bottom.
+/// A typed text as a reviewer reads it: plain as it is, translated as "[en] … · [es] …".
+fn in_each_language(t: &Text) -> String {
+    match t {
+        Text::Plain(s) => clean(s),
+        Text::Translated(m) => m
+            .iter()
+            .map(|(l, s)| format!("[{}] {}", clean(l), clean(s)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+fn langs_shown(t: &Text) -> bool {
+    matches!(t, Text::Translated(_))
+}
+
 pub fn summary(c: &Campaign) -> Lines {
     let mut out = Vec::new();
     out.push((
@@ -252,20 +268,29 @@ pub fn summary(c: &Campaign) -> Lines {
         &mut out,
         1,
         "Right away",
-        ve.immediate.as_deref().map_or("—".into(), clean),
+        ve.immediate.as_ref().map_or("—".into(), in_each_language),
     );
-    kv(&mut out, 1, "Over time", list(&ve.ongoing, |o| clean(o)));
+    kv(
+        &mut out,
+        1,
+        "Over time",
+        list(&ve.ongoing, in_each_language),
+    );
     kv(
         &mut out,
         1,
         "Email promise",
-        ve.email_promise.as_deref().map_or("—".into(), clean),
+        ve.email_promise
+            .as_ref()
+            .map_or("—".into(), in_each_language),
     );
     kv(
         &mut out,
         1,
         "Login benefit",
-        ve.login_benefit.as_deref().map_or("—".into(), clean),
+        ve.login_benefit
+            .as_ref()
+            .map_or("—".into(), in_each_language),
     );
     let v = crate::disclosure::value_exchange(c);
     let tone = match v.verdict {
@@ -298,8 +323,19 @@ pub fn summary(c: &Campaign) -> Lines {
             Tone::Heading,
             "Custom disclosure (shown instead of the generated one)".into(),
         ));
-        for line in crate::text::clean_multiline(t).lines() {
-            out.push((Tone::Plain, format!("  {line}")));
+        let langs: Vec<String> = match t {
+            Text::Plain(_) => vec![c.first_locale().to_string()],
+            Text::Translated(m) => m.keys().cloned().collect(),
+        };
+        for lang in langs {
+            if let Some(text) = t.exact(&lang, c.first_locale()) {
+                if langs_shown(t) {
+                    out.push((Tone::Dim, format!("  [{}]", clean(&lang))));
+                }
+                for line in crate::text::clean_multiline(text).lines() {
+                    out.push((Tone::Plain, format!("  {line}")));
+                }
+            }
         }
     }
     out

@@ -10,7 +10,7 @@ pub mod why;
 
 use crate::model::vocab::vocab;
 use crate::model::{
-    Campaign, Channel, Collection, ConsentMoment, DataMap, LegalBasis, OptOut, RecipientKind,
+    Campaign, Channel, Collection, ConsentMoment, DataMap, LegalBasis, OptOut, RecipientKind, Text,
     ZoneKind, data_map,
 };
 use crate::text::clean;
@@ -100,6 +100,13 @@ impl Presence {
     }
 }
 
+/// A typed text that appears in a notice in another language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Foreign {
+    pub text: String,
+    pub lang: &'static str,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disclosure {
     pub locale: &'static str,
@@ -108,6 +115,11 @@ pub struct Disclosure {
     pub sections: Vec<Section>,
     /// The campaign's hand-written notice, shown instead of the generated one.
     pub custom: Option<String>,
+    /// The language the custom notice is written in: this notice's, or the campaign's first
+    /// language when it has no text in this one.
+    pub custom_lang: &'static str,
+    /// Typed texts shown in another language than the notice's, because no translation exists.
+    pub foreign: Vec<Foreign>,
     /// "Why am I seeing this?" for each zone, from the conditions that let a person in.
     pub why: Vec<ZoneWhy>,
     /// The heading above the zones' explanations, in this language.
@@ -269,26 +281,30 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     }
     section(SectionKind::What, "heading-what", what);
 
-    // What the visitor gets.
+    // What the visitor gets, in the visitor's language; a text not yet translated is shown in
+    // the campaign's first language and says so.
     let ve = &c.value_exchange;
+    let first = c.first_locale();
+    let mut foreign: Vec<Foreign> = Vec::new();
+    let mut typed_text = |t: &Option<Text>| {
+        t.as_ref()
+            .and_then(|t| in_notice_language(t, l, first, &mut foreign))
+    };
     let mut get = Vec::new();
-    if let Some(offer) = filled(&ve.immediate) {
+    if let Some(offer) = typed_text(&ve.immediate) {
         get.push(l.text_with("get-immediate", &args([("offer", offer)])));
     }
-    for b in ve
-        .ongoing
-        .iter()
-        .map(|b| typed(b))
-        .filter(|b| !b.is_empty())
-    {
-        get.push(l.text_with("get-ongoing", &args([("benefit", b)])));
+    for b in &ve.ongoing {
+        if let Some(b) = typed_text(&Some(b.clone())) {
+            get.push(l.text_with("get-ongoing", &args([("benefit", b)])));
+        }
     }
     let asks_email = c.data.iter().any(|f| f.category == "user.contact.email")
         || map.get("user.contact.email").is_some();
-    if let Some(p) = filled(&ve.email_promise).filter(|_| asks_email) {
+    if asks_email && let Some(p) = typed_text(&ve.email_promise) {
         get.push(l.text_with("get-email", &args([("promise", p)])));
     }
-    if let Some(b) = filled(&ve.login_benefit) {
+    if let Some(b) = typed_text(&ve.login_benefit) {
         get.push(l.text_with("get-login", &args([("benefit", b)])));
     }
     if get.is_empty() && handles_data {
@@ -419,10 +435,13 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     }
     section(SectionKind::Choices, "heading-choices", choices);
 
-    let custom = c
+    // A hand-written notice, in the visitor's language or, failing that, the first language.
+    let custom_in = c
         .custom_disclosure
-        .as_deref()
-        .map(|t| crate::text::clean_multiline(t.trim()));
+        .as_ref()
+        .and_then(|t| t.resolve(l.code, first));
+    let custom = custom_in.map(|t| crate::text::clean_multiline(t.text.trim()));
+    let custom_lang = custom_in.map_or(l.code, |t| locale(t.lang).map_or(l.code, |x| x.code));
     let completeness = completeness(c, map, custom.as_deref());
     let mut d = Disclosure {
         locale: l.code,
@@ -433,6 +452,8 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
             sections
         },
         custom,
+        custom_lang,
+        foreign,
         why: if with_why {
             why::explain(c, map, l)
         } else {
@@ -444,19 +465,64 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
         readability: readability::score(readability::Counts::default(), l.formula, l.threshold),
     };
     d.readability = match &d.custom {
-        Some(text) => readability::measure(text, l.formula, l.syllables, l.threshold),
+        // A custom text is scored as what it is: in its own language, by that language's rule.
+        Some(text) => {
+            let own = locale(d.custom_lang).unwrap_or(l);
+            readability::measure(text, own.formula, own.syllables, own.threshold)
+        }
         None => {
-            let counts = d
+            let mut counts = d
                 .sections
                 .iter()
                 .flat_map(|s| s.lines.iter())
                 .fold(readability::Counts::default(), |acc, line| {
                     acc + readability::count_cached(line, l.syllables)
                 });
+            // Typed text in another language has its syllables counted by that language's rule.
+            for f in &d.foreign {
+                if let Some(own) = locale(f.lang) {
+                    let as_notice = readability::count(&f.text, l.syllables).syllables;
+                    let as_own = readability::count(&f.text, own.syllables).syllables;
+                    counts.syllables = counts.syllables.saturating_sub(as_notice) + as_own;
+                }
+            }
             readability::score(counts, l.formula, l.threshold)
         }
     };
     d
+}
+
+/// A typed text as the notice of `l` shows it: the visitor's own language, or the campaign's
+/// first language marked with its name ("10% off (en inglés)") and recorded in `foreign`, so
+/// HTML can tag it for screen readers and readability can count it in its own language.
+fn in_notice_language(
+    t: &Text,
+    l: &Locale,
+    first: &str,
+    foreign: &mut Vec<Foreign>,
+) -> Option<String> {
+    let found = t.resolve(l.code, first)?;
+    let text = typed(found.text);
+    if text.is_empty() {
+        return None;
+    }
+    if found.lang == l.code {
+        return Some(text);
+    }
+    let lang = locale(found.lang).map_or("", |x| x.code);
+    if !lang.is_empty() && !foreign.iter().any(|f| f.text == text) {
+        foreign.push(Foreign {
+            text: text.clone(),
+            lang,
+        });
+    }
+    Some(l.text_with(
+        "foreign-text",
+        &args([
+            ("text", text),
+            ("language", l.text(&format!("language-{}", found.lang))),
+        ]),
+    ))
 }
 
 /// How the campaign builds a profile from behaviour, from what, and what that decides.

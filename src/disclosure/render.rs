@@ -86,6 +86,23 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// A line escaped for HTML, with each typed text in another language wrapped in a `lang`
+/// span, so a screen reader reads it with the right voice.
+fn tag_foreign(d: &Disclosure, line: &str) -> String {
+    let mut out = html_escape(line);
+    for f in &d.foreign {
+        let plain = html_escape(&f.text);
+        if out.contains(&plain) {
+            out = out.replacen(
+                &plain,
+                &format!("<span lang=\"{}\">{plain}</span>", html_escape(f.lang)),
+                1,
+            );
+        }
+    }
+    out
+}
+
 pub fn html(d: &Disclosure) -> String {
     let mut out = format!(
         "<section class=\"candor-disclosure\" lang=\"{}\">\n  <h2>{}</h2>\n",
@@ -94,15 +111,26 @@ pub fn html(d: &Disclosure) -> String {
     );
     match &d.custom {
         Some(t) => {
+            // Not yet translated: the block says which language it is in.
+            let (open, close) = if d.custom_lang == d.locale {
+                (String::new(), "")
+            } else {
+                (
+                    format!("  <div lang=\"{}\">\n", html_escape(d.custom_lang)),
+                    "  </div>\n",
+                )
+            };
+            out.push_str(&open);
             for para in t.split("\n\n") {
                 out.push_str(&format!("  <p>{}</p>\n", html_escape(para.trim())));
             }
+            out.push_str(close);
         }
         None => {
             for s in &d.sections {
                 out.push_str(&format!("  <h3>{}</h3>\n", html_escape(&s.heading)));
                 for line in &s.lines {
-                    out.push_str(&format!("  <p>{}</p>\n", html_escape(line)));
+                    out.push_str(&format!("  <p>{}</p>\n", tag_foreign(d, line)));
                 }
             }
         }

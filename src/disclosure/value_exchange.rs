@@ -8,7 +8,7 @@
 //! and make the verdict explainable in one line.
 
 use crate::model::vocab::vocab;
-use crate::model::{Campaign, DataMap, data_map};
+use crate::model::{Campaign, DataMap, Text, data_map};
 
 pub const IMMEDIATE_POINTS: u32 = 4;
 pub const ONGOING_POINTS: u32 = 2;
@@ -98,9 +98,12 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
         });
     }
     let ve = &c.value_exchange;
+    let first = c.first_locale();
     let mut gets = Vec::new();
-    let filled = |s: &Option<String>| {
-        s.as_deref()
+    // Benefits are weighed once, as written in the campaign's first language.
+    let filled = |t: &Option<Text>| {
+        t.as_ref()
+            .and_then(|t| t.source(first))
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
@@ -115,8 +118,7 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
     for (i, t) in ve
         .ongoing
         .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
+        .filter_map(|t| filled(&Some(t.clone())))
         .enumerate()
     {
         let points = if i < ONGOING_COUNTED {
@@ -126,7 +128,7 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
         };
         gets.push(Get {
             kind: BenefitKind::Ongoing,
-            text: t.to_string(),
+            text: t,
             points,
         });
     }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::text::{InLanguage, Text};
+
 /// The RON format version this build writes. Older versions are migrated on load.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -44,7 +46,7 @@ pub struct Campaign {
     pub consent: Consent,
     /// A hand-written notice shown instead of the generated one. It is still checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub custom_disclosure: Option<String>,
+    pub custom_disclosure: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -704,16 +706,16 @@ pub struct Activation {
 pub struct ValueExchange {
     /// Given at once, such as a discount on the first order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub immediate: Option<String>,
+    pub immediate: Option<Text>,
     /// Given over time, such as better recommendations or early access.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ongoing: Vec<String>,
+    pub ongoing: Vec<Text>,
     /// What an email subscriber will receive, and how often.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email_promise: Option<String>,
+    pub email_promise: Option<Text>,
     /// Why logging in is worth it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub login_benefit: Option<String>,
+    pub login_benefit: Option<Text>,
 }
 
 /// Consent and choice.
@@ -795,6 +797,47 @@ impl Campaign {
             consent: Consent::default(),
             custom_disclosure: None,
         }
+    }
+
+    /// The language a plain text is in, and the one a notice falls back to: the first of
+    /// `locales`.
+    pub fn first_locale(&self) -> &str {
+        self.locales.first().map_or("en", String::as_str)
+    }
+
+    /// Every text a visitor reads that the marketer typed, with its path in the file and what
+    /// it is, in the order the notice shows them.
+    pub fn visitor_texts(&self) -> Vec<(String, &'static str, &Text)> {
+        let ve = &self.value_exchange;
+        let mut out: Vec<(String, &'static str, &Text)> = Vec::new();
+        if let Some(t) = &ve.immediate {
+            out.push(("value_exchange.immediate".into(), "the offer", t));
+        }
+        for (i, t) in ve.ongoing.iter().enumerate() {
+            out.push((
+                format!("value_exchange.ongoing[{i}]"),
+                "a benefit over time",
+                t,
+            ));
+        }
+        if let Some(t) = &ve.email_promise {
+            out.push((
+                "value_exchange.email_promise".into(),
+                "the email promise",
+                t,
+            ));
+        }
+        if let Some(t) = &ve.login_benefit {
+            out.push((
+                "value_exchange.login_benefit".into(),
+                "the login benefit",
+                t,
+            ));
+        }
+        if let Some(t) = &self.custom_disclosure {
+            out.push(("custom_disclosure".into(), "the custom notice", t));
+        }
+        out
     }
 
     /// Every leaf condition of the audience with its readable path and whether it sits under a

@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod datamap;
 pub mod locate;
 pub mod ron_io;
+pub mod text;
 pub mod validate;
 pub mod vocab;
 

@@ -246,6 +246,15 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
                 "(the campaign's own text, shown instead of Candor's)",
                 theme.dim(),
             ));
+            if d.custom_lang != d.locale {
+                lines.push(Line::styled(
+                    format!(
+                        "NOT TRANSLATED: shown in {} (missing-translation)",
+                        locale(d.custom_lang).map_or(d.custom_lang.to_string(), |l| l.name.clone())
+                    ),
+                    theme.severity(Severity::Warning),
+                ));
+            }
             for para in t.lines() {
                 lines.push(Line::raw(para.to_string()));
             }

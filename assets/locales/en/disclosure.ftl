@@ -303,3 +303,9 @@ attr-customer-since = the year of your first order
 attr-logged-in = your login status
 attr-preferred-store = the store you chose
 attr-site-language = the site language you chose
+
+# Typed text shown in another language, because it has no translation yet.
+foreign-text = { $text } ({ $language })
+language-en = in English
+language-es = in Spanish
+language-fr = in French

@@ -311,3 +311,9 @@ attr-customer-since = el año de tu primer pedido
 attr-logged-in = tu estado de sesión
 attr-preferred-store = la tienda que has elegido
 attr-site-language = el idioma que has elegido para la web
+
+# Texto escrito que se muestra en otro idioma porque aún no está traducido.
+foreign-text = { $text } ({ $language })
+language-en = en inglés
+language-es = en español
+language-fr = en francés

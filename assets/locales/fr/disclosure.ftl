@@ -309,3 +309,9 @@ attr-customer-since = l'année de votre première commande
 attr-logged-in = l'état de votre session
 attr-preferred-store = le magasin que vous avez choisi
 attr-site-language = la langue que vous avez choisie pour le site
+
+# Texte saisi affiché dans une autre langue, faute de traduction.
+foreign-text = { $text } ({ $language })
+language-en = en anglais
+language-es = en espagnol
+language-fr = en français

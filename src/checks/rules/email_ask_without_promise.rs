@@ -34,8 +34,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let promised = c
         .value_exchange
         .email_promise
-        .as_deref()
-        .is_some_and(|p| !p.trim().is_empty());
+        .as_ref()
+        .is_some_and(|p| !p.is_blank());
     if promised {
         return;
     }

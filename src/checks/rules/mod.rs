@@ -10,6 +10,7 @@ mod email_without_permission;
 mod hard_to_read_disclosure;
 mod missing_purpose;
 mod missing_security_transparency;
+mod missing_translation;
 mod missing_value_exchange;
 mod no_opt_out;
 mod personal_content_anonymous;
@@ -44,6 +45,7 @@ pub static RULES: &[Rule] = &[
     regulated_category_targeting::RULE,
     missing_security_transparency::RULE,
     undeclared_data_use::RULE,
+    missing_translation::RULE,
 ];
 
 #[cfg(test)]

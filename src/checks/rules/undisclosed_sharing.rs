@@ -1,4 +1,5 @@
 use crate::checks::{Context, Finding, Risk, Rule, Severity};
+use crate::model::Text;
 use crate::model::vocab::covers;
 
 pub const RULE: Rule = Rule {
@@ -78,31 +79,36 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    if let Some(text) = c.custom_disclosure.as_deref() {
-        let lower = text.to_lowercase();
-        let mut names: Vec<&str> = c
-            .data
-            .iter()
-            .flat_map(|d| d.recipients.iter().map(|r| r.name.as_str()))
-            .chain(c.activations.iter().map(|a| a.destination.as_str()))
-            .collect();
-        names.sort_unstable_by_key(|n| n.to_lowercase());
-        names.dedup_by(|a, b| same(a, b));
-        for name in names {
-            if !lower.contains(&name.trim().to_lowercase()) {
-                out.push(Finding::new(
-                    &RULE,
-                    "custom_disclosure",
-                    format!(
-                        "The custom disclosure does not mention {}, which receives data",
-                        clean(name)
-                    ),
-                    format!(
-                        "Name {} in the custom disclosure and say why it receives data.",
-                        clean(name)
-                    ),
-                ));
-            }
+    // Every language of a custom notice must name every recipient: a Spanish reader is owed the
+    // same list as an English one.
+    let texts = c
+        .custom_disclosure
+        .as_ref()
+        .map(Text::all)
+        .unwrap_or_default();
+    let mut names: Vec<&str> = c
+        .data
+        .iter()
+        .flat_map(|d| d.recipients.iter().map(|r| r.name.as_str()))
+        .chain(c.activations.iter().map(|a| a.destination.as_str()))
+        .collect();
+    names.sort_unstable_by_key(|n| n.to_lowercase());
+    names.dedup_by(|a, b| same(a, b));
+    for name in names {
+        let wanted = name.trim().to_lowercase();
+        if texts.iter().any(|t| !t.to_lowercase().contains(&wanted)) {
+            out.push(Finding::new(
+                &RULE,
+                "custom_disclosure",
+                format!(
+                    "The custom disclosure does not mention {}, which receives data",
+                    clean(name)
+                ),
+                format!(
+                    "Name {} in the custom disclosure (in every language) and say why it receives data.",
+                    clean(name)
+                ),
+            ));
         }
     }
 }
