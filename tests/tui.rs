@@ -491,3 +491,47 @@ fn declaring_an_account_attribute_suggests_an_import_and_asks_its_source() {
         e.derived.disclosure.prose()
     );
 }
+
+/// Adding a language in the Overview offers to write each visitor text in it, showing the
+/// text to translate; the notice in that language then carries no English.
+#[test]
+fn adding_a_language_offers_to_fill_its_translations() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ anti <enter> <enter> <down> <down> <down> <down> <down> <down> <enter> <down> <space> <enter>",
+    );
+    let title = match &c.app.overlay {
+        Some(candor::app::Overlay::Prompt { title, .. }) => title.clone(),
+        _ => panic!("no prompt open"),
+    };
+    assert_eq!(title, "Español 1/1: the offer");
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("A free sample with any order"), "{screen}");
+    press(&mut c.app, "una <space> muestra <space> gratis <enter>");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.locales, ["en", "es"]);
+    let offer = e.campaign.value_exchange.immediate.as_ref().unwrap();
+    assert_eq!(offer.exact("es", "en"), Some("una muestra gratis"));
+    assert_eq!(
+        offer.exact("en", "en"),
+        Some("A free sample with any order")
+    );
+    assert!(
+        c.app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Every text now has its Español version"),
+        "{:?}",
+        c.app.message
+    );
+    // L now cycles English and Spanish only, and the Spanish notice has no English in it.
+    press(&mut c.app, "L");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.locale, "es");
+    assert!(e.derived.disclosure.foreign.is_empty());
+    press(&mut c.app, "L");
+    assert_eq!(c.app.editor.as_ref().unwrap().locale, "en");
+}

@@ -364,6 +364,12 @@ pub enum Then {
     Decision(crate::store::Decision),
     /// The authority picked from suggestions; `None` clears it; past the end, type one.
     Authority(Vec<Option<String>>),
+    /// Filling in a newly added language: the texts at `paths`, the one at `at` being asked.
+    Translate {
+        lang: String,
+        paths: Vec<String>,
+        at: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2171,6 +2177,66 @@ impl App {
         }
     }
 
+    /// After languages were added, offers to write each visitor text in the first new one.
+    fn offer_translations(&mut self, before: &[String]) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let c = &e.campaign;
+        let Some(lang) = c.locales.iter().find(|l| !before.contains(l)).cloned() else {
+            return;
+        };
+        let paths: Vec<String> = c
+            .visitor_texts()
+            .into_iter()
+            .filter(|(_, _, t)| !t.is_blank() && t.exact(&lang, c.first_locale()).is_none())
+            .map(|(p, _, _)| p)
+            .collect();
+        if !paths.is_empty() {
+            self.ask_translation(lang, paths, 0);
+        }
+    }
+
+    /// Asks for the `at`-th text in `lang`, showing the first language's text to translate.
+    fn ask_translation(&mut self, lang: String, paths: Vec<String>, at: usize) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let c = &e.campaign;
+        let name = disclosure::locale(&lang).map_or(lang.clone(), |l| l.name.clone());
+        let texts = c.visitor_texts();
+        let Some(path) = paths.get(at) else {
+            let left = texts
+                .iter()
+                .filter(|(p, _, t)| paths.contains(p) && t.exact(&lang, c.first_locale()).is_none())
+                .count();
+            let note = match left {
+                0 => format!("Every text now has its {name} version."),
+                n => format!(
+                    "{n} text(s) still have no {name} version: missing-translation lists them."
+                ),
+            };
+            return self.say(note, None);
+        };
+        let Some((_, what, text)) = texts.iter().find(|(p, _, _)| p == path) else {
+            return self.ask_translation(lang, paths, at + 1);
+        };
+        let source = text.source(c.first_locale()).map(clean).unwrap_or_default();
+        let title = format!("{name} {}/{}: {what}", at + 1, paths.len());
+        let from = disclosure::locale(c.first_locale()).map_or(String::new(), |l| l.name.clone());
+        let hint = format!(
+            "{from}: \"{}\"; leave empty to skip",
+            crate::text::truncate(&source, 56)
+        );
+        self.prompt(
+            &title,
+            &hint,
+            String::new(),
+            Then::Translate { lang, paths, at },
+            false,
+        );
+    }
+
     /// Declares the category an undeclared-data-use finding names, with the suggestion from
     /// `assets/vocab/data_map.ron`, and shows the new field to adjust.
     fn declare_finding(&mut self) {
@@ -2868,13 +2934,36 @@ impl App {
     fn answer(&mut self, then: Then, v: EditValue) -> Result<(), String> {
         match then {
             Then::Field(f) => {
+                let before = self.editor.as_ref().map(|e| e.campaign.locales.clone());
                 self.apply_field(&f, v)?;
+                if f == Field::Locales
+                    && let Some(before) = before
+                {
+                    self.offer_translations(&before);
+                }
                 if f == Field::Status {
                     self.say("Status changed; save (Ctrl-S) to record it", None);
                 }
                 Ok(())
             }
             Then::Wizard(w) => self.wizard_answer(*w, v),
+            Then::Translate { lang, paths, at } => {
+                let EditValue::Text(t) = v else {
+                    return Ok(());
+                };
+                if !t.trim().is_empty() {
+                    let path = paths[at].clone();
+                    let lang2 = lang.clone();
+                    self.change(move |c| {
+                        let first = c.first_locale().to_string();
+                        let text = c.visitor_text_mut(&path).ok_or("that text is gone")?;
+                        text.set(&lang2, &first, &t);
+                        Ok(())
+                    });
+                }
+                self.ask_translation(lang, paths, at + 1);
+                Ok(())
+            }
             Then::Authority(values) => {
                 let EditValue::Index(i) = v else {
                     return Ok(());

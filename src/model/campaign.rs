@@ -840,6 +840,25 @@ impl Campaign {
         out
     }
 
+    /// The typed text at a path [`Campaign::visitor_texts`] gives, to change it.
+    pub fn visitor_text_mut(&mut self, path: &str) -> Option<&mut Text> {
+        let ve = &mut self.value_exchange;
+        match path {
+            "value_exchange.immediate" => ve.immediate.as_mut(),
+            "value_exchange.email_promise" => ve.email_promise.as_mut(),
+            "value_exchange.login_benefit" => ve.login_benefit.as_mut(),
+            "custom_disclosure" => self.custom_disclosure.as_mut(),
+            _ => {
+                let i: usize = path
+                    .strip_prefix("value_exchange.ongoing[")?
+                    .strip_suffix(']')?
+                    .parse()
+                    .ok()?;
+                ve.ongoing.get_mut(i)
+            }
+        }
+    }
+
     /// Every leaf condition of the audience with its readable path and whether it sits under a
     /// `Not` (an exclusion).
     pub fn conditions(&self) -> Vec<ConditionRef<'_>> {
