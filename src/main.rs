@@ -125,6 +125,34 @@ enum Command {
     },
     /// Make an old revision current again (as a new revision; history is kept).
     Restore { id: String, revision: i64 },
+    /// Send a campaign's visitor texts to translators as a PO file, and bring them back.
+    Translations {
+        #[command(subcommand)]
+        action: TranslationsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TranslationsCommand {
+    /// Write a PO file with the texts to translate into one of the campaign's languages.
+    Export {
+        /// A campaign id in the library, or a .ron file.
+        campaign: String,
+        /// The language to translate into, such as es.
+        #[arg(long, value_name = "LANG")]
+        to: String,
+        /// The PO file to write [default: standard output]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a translated PO file back into the campaign (a new revision, or the .ron file).
+    /// Refused, with the keys listed, when a source text changed since export.
+    Import {
+        /// A campaign id in the library, or a .ron file.
+        campaign: String,
+        /// The translated PO file.
+        po: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -187,6 +215,16 @@ fn main() -> ExitCode {
             .and_then(|s| cli::library::run_show(&s, &id, revision, &mut out)),
         Some(Command::Restore { id, revision }) => cli::library::open_store(db)
             .and_then(|mut s| cli::library::run_restore(&mut s, &id, revision, &mut out)),
+        Some(Command::Translations { action }) => match action {
+            TranslationsCommand::Export {
+                campaign,
+                to,
+                out: file,
+            } => cli::translations::run_export(&campaign, &to, file.as_deref(), db, &mut out),
+            TranslationsCommand::Import { campaign, po } => {
+                cli::translations::run_import(&campaign, &po, db, &mut out)
+            }
+        },
     };
     let _ = out.flush();
     match result {

@@ -132,3 +132,101 @@ fn a_non_candor_database_is_refused_with_a_clear_message() {
     assert!(err(&o).contains("is not a Candor database"), "{}", err(&o));
     assert_eq!(std::fs::read_to_string(&db).unwrap(), "hello");
 }
+
+/// The translation round trip on real files: export, translate, import; an import against a
+/// changed source is refused with the stale keys; a library campaign gets a new revision.
+#[test]
+fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("welcome-email.ron");
+    let original = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let po = dir.path().join("es.po");
+    let db = dir.path().join("t.db");
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let f = file.to_str().unwrap();
+    let p = po.to_str().unwrap();
+    let (code, out, err) = run(&["translations", "export", f, "--to", "es", "--out", p]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Wrote 3 text(s)"), "{out}");
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        text.contains("msgctxt \"value_exchange.email_promise\""),
+        "{text}"
+    );
+    assert!(text.contains("Language: es"), "{text}");
+    let (code, out, err) = run(&["translations", "import", f, p]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("0 text(s) changed, 3 already the same"),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        original,
+        "byte for byte"
+    );
+
+    // A translator's change is written into the file.
+    let changed = text.replace(
+        "msgstr \"acceso anticipado a las rebajas de temporada\"",
+        "msgstr \"acceso antes que nadie a las rebajas\"",
+    );
+    std::fs::write(&po, &changed).unwrap();
+    let (code, out, _) = run(&["translations", "import", f, p]);
+    assert_eq!(code, 0);
+    assert!(out.contains("1 text(s) changed"), "{out}");
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("acceso antes que nadie")
+    );
+
+    // The source changed since export: refused, the key named, the file untouched.
+    let edited = std::fs::read_to_string(&file).unwrap().replace(
+        "\"en\": \"10% off your first order\"",
+        "\"en\": \"15% off your first order\"",
+    );
+    std::fs::write(&file, &edited).unwrap();
+    let (code, _, err) = run(&["translations", "import", f, p]);
+    assert_eq!(code, 2);
+    assert!(err.contains("value_exchange.immediate"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+
+    // By library id: the import is a new revision.
+    let (code, out, err) = run(&["translations", "export", "welcome-email", "--to", "fr"]);
+    assert_eq!(code, 0, "{err}");
+    let fr = out.replace(
+        "msgstr \"un accès en avant-première aux soldes\"",
+        "msgstr \"l'accès aux soldes avant tout le monde\"",
+    );
+    let fr_file = dir.path().join("fr.po");
+    std::fs::write(&fr_file, fr).unwrap();
+    let (code, out, err) = run(&[
+        "translations",
+        "import",
+        "welcome-email",
+        fr_file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 text(s) changed"), "{out}");
+    let (_, history, _) = run(&["history", "welcome-email"]);
+    assert!(history.contains("Imported fr translations"), "{history}");
+    // A language the campaign does not offer is a clear error.
+    let (code, _, err) = run(&["translations", "export", f, "--to", "de"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("add it in the Overview first"), "{err}");
+}

@@ -1,4 +1,5 @@
 pub mod check;
 pub mod disclosure;
 pub mod library;
+pub mod translations;
 pub mod tui;

@@ -6,6 +6,7 @@ pub mod datamap;
 pub mod locate;
 pub mod ron_io;
 pub mod text;
+pub mod translations;
 pub mod validate;
 pub mod vocab;
 

@@ -1,0 +1,112 @@
+//! `candor translations export` and `import`: a campaign's visitor texts to and from a PO file
+//! for translators. The campaign is a library id or a `.ron` file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use candor::model::ron_io::{self, Document};
+use candor::model::translations;
+use candor::store::Store;
+use candor::text::clean;
+
+/// Where the campaign comes from and goes back to.
+enum Source {
+    File(PathBuf, Box<Document>),
+    Library(Store, Box<candor::store::Stored>),
+}
+
+fn open(target: &str, db: Option<&Path>) -> Result<Source> {
+    let path = Path::new(target);
+    if target.ends_with(".ron") || path.is_file() {
+        let doc = ron_io::load_file(path)?;
+        return Ok(Source::File(path.to_path_buf(), Box::new(doc)));
+    }
+    let store = super::library::open_store(db)?;
+    let stored = store.get(target).with_context(|| {
+        format!(
+            "\"{}\" is neither a .ron file nor a campaign id in the library",
+            clean(target)
+        )
+    })?;
+    Ok(Source::Library(store, Box::new(stored)))
+}
+
+pub fn run_export(
+    target: &str,
+    lang: &str,
+    out_file: Option<&Path>,
+    db: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let campaign = match open(target, db)? {
+        Source::File(_, doc) => doc.campaign,
+        Source::Library(_, stored) => stored.campaign,
+    };
+    let po = translations::export(&campaign, lang)?;
+    let count = campaign.visitor_texts().len();
+    match out_file {
+        Some(p) => {
+            ron_io::write_atomic(p, &po)
+                .with_context(|| format!("could not write {}", p.display()))?;
+            writeln!(
+                out,
+                "Wrote {count} text(s) of \"{}\" to translate into {lang}: {}",
+                clean(&campaign.id),
+                clean(&p.display().to_string())
+            )?;
+        }
+        None => write!(out, "{po}")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_import(
+    target: &str,
+    po_file: &Path,
+    db: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let po = std::fs::read_to_string(po_file)
+        .with_context(|| format!("could not read {}", po_file.display()))?;
+    let shown = clean(&po_file.display().to_string());
+    let done = match open(target, db)? {
+        Source::File(path, mut doc) => {
+            let done = translations::import(&mut doc.campaign, &po)
+                .with_context(|| format!("{shown}: nothing was imported"))?;
+            if done.changed > 0 {
+                ron_io::save_file(&path, &doc)?;
+            }
+            done
+        }
+        Source::Library(mut store, stored) => {
+            let mut c = stored.campaign.clone();
+            let done = translations::import(&mut c, &po)
+                .with_context(|| format!("{shown}: nothing was imported"))?;
+            if done.changed > 0 {
+                let message = format!("Imported {} translations", done.lang);
+                store.save(&c, stored.revision.id, &message)?;
+            }
+            done
+        }
+    };
+    if done.changed == 0 && done.unchanged == 0 && done.untranslated.is_empty() {
+        bail!("{shown} has no texts for this campaign");
+    }
+    writeln!(
+        out,
+        "Imported {}: {} text(s) changed, {} already the same, {} left untranslated{}",
+        clean(&done.lang),
+        done.changed,
+        done.unchanged,
+        done.untranslated.len(),
+        if done.untranslated.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", done.untranslated.join(", "))
+        }
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
