@@ -662,3 +662,43 @@ fn negated_counts_read_as_what_they_allow() {
             .contains("vous avez consulté une page au moins 2 fois")
     );
 }
+
+/// English syllables within 3% of the CMU Pronouncing Dictionary, over every word of Candor's
+/// English templates and the 600 most frequent English words (tests/data/english_syllables.tsv,
+/// built by scripts/make-syllable-list). Both the share of words counted exactly and the total
+/// are held to it.
+#[test]
+fn english_syllables_agree_with_the_cmu_dictionary() {
+    use candor::disclosure::readability::{SyllableMethod, count_syllables};
+    let list = std::fs::read_to_string("tests/data/english_syllables.tsv").unwrap();
+    let (mut words, mut exact, mut ours, mut cmu) = (0usize, 0usize, 0usize, 0usize);
+    let mut wrong = Vec::new();
+    for line in list.lines().filter(|l| !l.starts_with('#')) {
+        let (word, n) = line.split_once('\t').unwrap();
+        let n: usize = n.parse().unwrap();
+        let got = count_syllables(word, SyllableMethod::English);
+        words += 1;
+        ours += got;
+        cmu += n;
+        if got == n {
+            exact += 1;
+        } else {
+            wrong.push(format!("{word} {got}/{n}"));
+        }
+    }
+    assert!(words >= 900, "{words}");
+    let miss = 1.0 - exact as f64 / words as f64;
+    let total = (ours as f64 - cmu as f64).abs() / cmu as f64;
+    eprintln!(
+        "english syllables: {exact}/{words} words exact ({:.1}% off), total {ours} vs {cmu} ({:.1}%)",
+        miss * 100.0,
+        total * 100.0
+    );
+    assert!(
+        miss <= 0.03 && total <= 0.03,
+        "{:.1}% of words off, total {:.1}% off: {}",
+        miss * 100.0,
+        total * 100.0,
+        wrong.join(", ")
+    );
+}

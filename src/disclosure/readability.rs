@@ -10,18 +10,24 @@
 //! all three.
 //!
 //! Syllables are counted by rules, not dictionaries:
-//! - English: vowel groups (a e i o u y, two at most per group), after dropping a silent final
-//!   `e`, `es` or `ed` and a leading `y`. Words of three letters or fewer count one. The usual
-//!   error is about one word in seven off by one syllable (words like "create" and "every"),
-//!   which moves a score by a few points at most.
+//! - English: vowel groups (a e i o u, and y unless a vowel follows it), after dropping a silent
+//!   final `e` (not the syllabic "-le"/"-re" of "table", "metre"), `es` (sounded after s, z, x,
+//!   ch, sh, soft c and g) or `ed` (sounded after t and d). Pairs sounded apart split a group
+//!   ("video", "actual", "science", "being"); a silent e before "-ly", "-ment", "-ful", "-ness"
+//!   is dropped; thirty common words spelling does not predict ("business", "our", "idea") are
+//!   listed. Measured against the CMU Pronouncing Dictionary over every word of the English
+//!   templates and the 600 most frequent English words (`tests/data/english_syllables.tsv`):
+//!   98.6% of words exact, total within 0.1%.
 //! - Spanish: vowel nuclei. Two strong vowels (a e o, or an accented í ú) are a hiatus and count
 //!   two; a weak vowel (i u ü, final y) joins its neighbour in a diphthong. Spanish spelling is
 //!   regular, so the count is nearly exact; words from other languages ("e-mail") are the misses.
 //! - French: vowel groups, after dropping a silent final `e` or `es` that is not part of a longer
-//!   vowel group. The verb ending `-ent` and words such as "pays" are the known misses, about
-//!   one word in ten.
+//!   vowel group; a y between vowels adds one ("voyez", "pays", "envoyer", "moyen"). The verb
+//!   ending `-ent` is the known miss.
 //!
-//! Web and email addresses count as one word of one syllable: they are not prose.
+//! Web and email addresses count as one word of one syllable: they are not prose, a reader
+//! takes them in at a glance, and no formula was made for them. (textstat counts them by their
+//! letters, which is why its scores for notices with addresses run a little lower.)
 
 use serde::Deserialize;
 
@@ -234,25 +240,126 @@ fn vowel_groups(w: &[char], is_vowel: impl Fn(char) -> bool, max_len: usize) -> 
     groups
 }
 
+/// Words English spelling does not predict, with their syllables in the CMU Pronouncing
+/// Dictionary: dropped middle vowels ("business", "every"), a sounded "our" or "ire", and a few
+/// common abbreviations read letter by letter.
+const ENGLISH_EXCEPTIONS: &[(&str, usize)] = &[
+    ("our", 2),
+    ("ours", 2),
+    ("hour", 2),
+    ("hours", 2),
+    ("fire", 2),
+    ("business", 2),
+    ("interest", 2),
+    ("interested", 3),
+    ("interesting", 3),
+    ("several", 2),
+    ("every", 2),
+    ("everything", 3),
+    ("everyone", 3),
+    ("family", 3),
+    ("different", 3),
+    ("something", 2),
+    ("sometimes", 2),
+    ("someone", 2),
+    ("somewhere", 2),
+    ("especially", 4),
+    ("area", 3),
+    ("areas", 3),
+    ("idea", 3),
+    ("ideas", 3),
+    ("people", 2),
+    ("mr", 2),
+    ("tv", 2),
+    ("uk", 2),
+    ("ok", 2),
+    ("usa", 3),
+];
+
 fn english(w: &[char]) -> usize {
-    if w.len() <= 3 {
-        return 1;
+    if w.len() <= 11 {
+        let mut buf = [0u8; 11];
+        if w.iter().all(char::is_ascii) {
+            for (b, c) in buf.iter_mut().zip(w) {
+                *b = *c as u8;
+            }
+            let word = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+            if let Some((_, n)) = ENGLISH_EXCEPTIONS.iter().find(|(e, _)| *e == word) {
+                return *n;
+            }
+        }
     }
-    let not_l_or_vowel = |c: char| !matches!(c, 'l' | 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let n = w.len();
-    let silent_es = n >= 3 && w[n - 2..] == ['e', 's'] && not_l_or_vowel(w[n - 3]);
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let ends = |s: &str| n >= s.len() && w[n - s.len()..].iter().copied().eq(s.chars());
+    let at = |i: usize| w.get(i).copied().unwrap_or(' ');
+    // Where the sounded part of the word ends: a silent final e, "es" or "ed" is left out.
     let mut end = n;
-    if silent_es || w[n - 2..] == ['e', 'd'] {
+    if n > 3 && ends("ed") && !matches!(at(n - 3), 't' | 'd') && !vowel(at(n - 3)) {
+        // "used", "opened" (but "added", "wanted" keep it).
         end = n - 2;
-    } else if w[n - 1] == 'e' && not_l_or_vowel(w[n - 2]) {
-        end = n - 1;
+    } else if n > 3 && ends("es") {
+        let before = at(n - 3);
+        let sibilant = matches!(before, 's' | 'z' | 'x' | 'c' | 'g')
+            || (matches!(before, 'h') && matches!(at(n - 4), 'c' | 's'));
+        // "tables", "metres": a syllabic l or r after a consonant keeps the e sounded.
+        let syllabic = matches!(before, 'l' | 'r') && n > 4 && !vowel(at(n - 4));
+        if !sibilant && !syllabic {
+            end = n - 2;
+        }
+    } else if n > 2 && ends("gue") {
+        end = n - 2;
+    } else if n > 2 && ends("e") && at(n - 2) != 'e' {
+        let before = at(n - 2);
+        let syllabic = matches!(before, 'l' | 'r') && n > 3 && !vowel(at(n - 3));
+        if !syllabic {
+            end = n - 1;
+        }
     }
-    let start = usize::from(w.first() == Some(&'y'));
-    vowel_groups(
-        &w[start..end.max(start)],
-        |c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
-        2,
-    )
+    let mut groups: usize = 0;
+    let mut i = 0;
+    while i < end {
+        // A y before a vowel is a consonant ("you", "beyond", "player").
+        let is_v = |k: usize| vowel(at(k)) && !(at(k) == 'y' && k + 1 < end && vowel(at(k + 1)));
+        if !is_v(i) {
+            i += 1;
+            continue;
+        }
+        groups += 1;
+        let mut k = i + 1;
+        while k < end && is_v(k) {
+            // Two vowels that are sounded apart ("video", "create", "being", "actual").
+            let (a, b) = (at(k - 1), at(k));
+            let prev = if k >= 2 { at(k - 2) } else { ' ' };
+            let next = at(k + 1);
+            let split = match (a, b) {
+                ('i', 'a') => !matches!(prev, 'c' | 't' | 's' | 'x' | 'g'),
+                ('i', 'o') => !matches!(prev, 'c' | 't' | 's' | 'x' | 'g'),
+                ('i', 'e') => matches!(next, 'n' | 't') && !matches!(prev, 'c' | 't' | 's' | 'f'),
+                ('e', 'o') => next == ' ' || next == 'r' || k + 1 == end,
+                ('e', 'a') => k + 1 == n && n >= 4 || (next == 't' && prev == 'r'),
+                ('u', 'a') => !matches!(prev, 'q' | 'g'),
+                ('o', 'e') => k + 1 < end,
+                ('e', 'i') | ('y', 'i') | ('o', 'i') => ends("ing") && k == n - 3,
+                _ => false,
+            };
+            if split {
+                groups += 1;
+            }
+            k += 1;
+        }
+        i = k;
+    }
+    // A silent e before a suffix: "likely", "management", "careful", "awareness".
+    for suffix in ["ely", "ement", "ements", "eful", "eness"] {
+        if n > suffix.len() + 1 && ends(suffix) {
+            let e = n - suffix.len();
+            if !vowel(at(e - 1)) && vowel(at(e - 2)) {
+                groups = groups.saturating_sub(1);
+            }
+        }
+    }
+    groups.max(1)
 }
 
 fn spanish(w: &[char]) -> usize {
@@ -308,6 +415,15 @@ fn french(w: &[char]) -> usize {
         )
     };
     let mut groups = vowel_groups(w, vowel, usize::MAX);
+    // A y between vowels sounds as two i's and closes a syllable: "voyez" (voi-yez), "pays"
+    // (pé-i), "envoyer", "moyen".
+    groups += w
+        .windows(3)
+        .filter(|t| t[1] == 'y' && vowel(t[0]) && vowel(t[2]))
+        .count();
+    if w.len() >= 3 && w[w.len() - 3..] == ['a', 'y', 's'] && w.len() <= 4 {
+        groups += 1;
+    }
     let n = w.len();
     let silent_end = |k: usize| n > k && !vowel(w[n - k - 1]);
     if groups > 1
@@ -348,6 +464,23 @@ mod tests {
         );
         assert_eq!((r.words, r.sentences, r.syllables), (8, 1, 10));
         close(r.score, 92.965);
+        // Words of Candor's own templates the first counter got wrong.
+        for (word, n) in [
+            ("pages", 2),
+            ("doing", 2),
+            ("any", 2),
+            ("choices", 2),
+            ("prices", 2),
+            ("our", 2),
+            ("likely", 2),
+            ("video", 3),
+            ("table", 2),
+            ("added", 2),
+            ("used", 1),
+            ("the", 1),
+        ] {
+            assert_eq!(count_syllables(word, SyllableMethod::English), n, "{word}");
+        }
     }
 
     #[test]
@@ -387,7 +520,17 @@ mod tests {
         );
         assert_eq!((r.words, r.sentences, r.syllables), (7, 1, 10));
         close(r.score, 94.752);
-        for (word, n) in [("année", 2), ("vie", 1), ("oiseau", 2), ("données", 2)] {
+        for (word, n) in [
+            ("année", 2),
+            ("vie", 1),
+            ("oiseau", 2),
+            ("données", 2),
+            ("voyez", 2),
+            ("pays", 2),
+            ("envoyer", 3),
+            ("moyen", 2),
+            ("payer", 2),
+        ] {
             assert_eq!(count_syllables(word, SyllableMethod::French), n, "{word}");
         }
     }
