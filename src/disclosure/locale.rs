@@ -21,6 +21,10 @@ struct LocaleFile {
     syllables: SyllableMethod,
     decimal_separator: String,
     group_separator: String,
+    /// Marks this language sets apart from the word before them with a narrow no-break space
+    /// (French `: ; ? !`); applied to typed text too.
+    #[serde(default)]
+    spaced_punctuation: String,
 }
 
 pub struct Locale {
@@ -33,6 +37,7 @@ pub struct Locale {
     pub syllables: SyllableMethod,
     pub decimal_separator: String,
     pub group_separator: String,
+    pub spaced_punctuation: String,
     bundle: FluentBundle<FluentResource>,
     /// Messages that are plain text (no arguments, no selectors), already formatted.
     plain: FxHashMap<String, String>,
@@ -105,6 +110,7 @@ fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleE
         syllables: meta.syllables,
         decimal_separator: meta.decimal_separator,
         group_separator: meta.group_separator,
+        spaced_punctuation: meta.spaced_punctuation,
         bundle,
         plain,
         message_ids,
@@ -243,6 +249,41 @@ impl Locale {
         if plural { "plural" } else { "singular" }
     }
 
+    /// Typed text with this language's spacing before punctuation: "Prêt pour le printemps ?"
+    /// with a narrow no-break space, whether the marketer typed a space, none, or another kind.
+    pub fn typeset(&self, text: &str) -> String {
+        if self.spaced_punctuation.is_empty() {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len() + 4);
+        let chars: Vec<char> = text.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let closes = self.spaced_punctuation.contains(c)
+                // Not inside an address such as https:// or a time such as 10:30.
+                && chars.get(i + 1).is_none_or(|n| n.is_whitespace() || matches!(n, '»' | ')'));
+            if closes {
+                while out.ends_with([' ', '\u{a0}', '\u{202f}']) {
+                    out.pop();
+                }
+                if !out.is_empty() {
+                    out.push('\u{202f}');
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A count as prose writes it: in words from two to nine ("three years"), in figures
+    /// above. (One has its own plural form in every message.)
+    pub fn count_words(&self, n: u32) -> String {
+        if (2..=9).contains(&n) {
+            self.text(&format!("number-{n}"))
+        } else {
+            n.to_string()
+        }
+    }
+
     /// A list joined the way this language joins lists: "a, b and c".
     pub fn join(&self, items: &[String]) -> String {
         self.join_with(items, "list-and")
@@ -302,7 +343,15 @@ mod tests {
         let (en, es) = (locale("en").unwrap(), locale("es").unwrap());
         let brand =
             |l: &Locale, b: &str| l.text_with("who-brand", &[("brand", Arg::Text(b.into()))]);
-        let days = |n: u32| en.text_with("duration-days", &[("count", Arg::Count(n))]);
+        let days = |n: u32| {
+            en.text_with(
+                "duration-days",
+                &[
+                    ("count", Arg::Count(n)),
+                    ("n", Arg::Text(en.count_words(n))),
+                ],
+            )
+        };
         for _ in 0..2 {
             assert_eq!(brand(en, "Lumen"), "Lumen is asking for this data.");
             assert_eq!(brand(en, "Postbox"), "Postbox is asking for this data.");
@@ -360,15 +409,35 @@ mod tests {
     }
 
     #[test]
+    fn french_typed_text_gets_a_narrow_space_before_high_punctuation() {
+        let fr = locale("fr").unwrap();
+        assert_eq!(fr.typeset("Prêt ?"), "Prêt\u{202f}?");
+        assert_eq!(fr.typeset("Prêt?"), "Prêt\u{202f}?");
+        assert_eq!(
+            fr.typeset("Offert : un cadeau"),
+            "Offert\u{202f}: un cadeau"
+        );
+        assert_eq!(fr.typeset("https://a.example/x?y"), "https://a.example/x?y");
+        assert_eq!(fr.typeset("à 10:30"), "à 10:30");
+        assert_eq!(locale("en").unwrap().typeset("Ready ?"), "Ready ?");
+    }
+
+    #[test]
     fn plurals_and_numbers_follow_each_language() {
         let count = |code: &str, id: &str, n: u32| {
-            locale(code)
-                .unwrap()
-                .text_with(id, &[("count", Arg::Count(n))])
+            let l = locale(code).unwrap();
+            l.text_with(
+                id,
+                &[("count", Arg::Count(n)), ("n", Arg::Text(l.count_words(n)))],
+            )
         };
+        // One rule in every language: one and two to nine in words, larger numbers in figures.
         assert_eq!(count("fr", "duration-years", 1), "un an");
-        assert_eq!(count("es", "duration-years", 3), "3 años");
-        assert_eq!(count("en", "duration-days", 3), "3 days");
+        assert_eq!(count("fr", "duration-years", 3), "trois ans");
+        assert_eq!(count("es", "duration-years", 3), "tres años");
+        assert_eq!(count("en", "duration-days", 3), "three days");
+        assert_eq!(count("en", "duration-days", 12), "12 days");
+        assert_eq!(count("es", "duration-months", 10), "10 meses");
         assert_eq!(locale("en").unwrap().number(1234.56, 1), "1,234.6");
         assert_eq!(locale("es").unwrap().number(1234.56, 1), "1.234,6");
         assert_eq!(locale("fr").unwrap().number(1234.56, 1), "1\u{202f}234,6");

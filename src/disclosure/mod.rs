@@ -163,12 +163,37 @@ fn duration(l: &Locale, days: u32) -> String {
         d if d % 30 == 0 => ("duration-months", d / 30),
         d => ("duration-days", d),
     };
-    l.text_with(key, &[("count", Arg::Count(count))])
+    l.text_with(
+        key,
+        &[
+            ("count", Arg::Count(count)),
+            ("n", Arg::Text(l.count_words(count))),
+        ],
+    )
 }
 
 /// Text a marketer typed, made safe and without a trailing full stop (the sentence adds one).
 fn typed(s: &str) -> String {
-    clean(s.trim()).trim_end_matches(['.', '!']).to_string()
+    clean(s.trim()).trim_end_matches('.').to_string()
+}
+
+/// Adds `item` to the group keyed `key`, keeping first-seen order and leaving out repeats.
+fn group(groups: &mut Vec<(String, Vec<String>)>, key: String, item: String) {
+    match groups.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, items)) if items.contains(&item) => {}
+        Some((_, items)) => items.push(item),
+        None => groups.push((key, vec![item])),
+    }
+}
+
+/// A sentence around typed text that ends in its own question or exclamation mark does not
+/// take the template's full stop as well: "Right away: great news?" not "great news?.".
+fn close_sentence(line: String) -> String {
+    if line.contains("?.") || line.contains("!.") {
+        line.replace("?.", "?").replace("!.", "!")
+    } else {
+        line
+    }
 }
 
 /// Builds the disclosure of `campaign` in `locale`.
@@ -227,30 +252,39 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     section(SectionKind::Who, "heading-who", who);
 
     // What is collected or read, and why.
-    let mut what: Vec<String> = c
-        .data
-        .iter()
-        .map(|f| {
-            let data = category_label(l, &f.category);
-            let topic = vocab()
-                .category(f.category.trim())
-                .map_or("other", |d| d.topic.as_str());
-            let purposes: Vec<String> = f
-                .purposes
-                .iter()
-                .map(|p| {
-                    let key = vocab()
-                        .data_use(p)
-                        .map_or("use-essential", |u| u.label.as_str());
-                    l.text_with(key, &[("topic", Arg::Text(topic.to_string()))])
-                })
-                .collect();
+    // Fields whose purposes read the same share one sentence: "We collect your email address
+    // and your first name to send you emails", not one near-identical sentence each.
+    let mut by_purpose: Vec<(String, Vec<String>)> = Vec::new();
+    for f in &c.data {
+        let topic = vocab()
+            .category(f.category.trim())
+            .map_or("other", |d| d.topic.as_str());
+        let purposes: Vec<String> = f
+            .purposes
+            .iter()
+            .map(|p| {
+                let key = vocab()
+                    .data_use(p)
+                    .map_or("use-essential", |u| u.label.as_str());
+                l.text_with(key, &[("topic", Arg::Text(topic.to_string()))])
+            })
+            .collect();
+        group(
+            &mut by_purpose,
+            l.join(&purposes),
+            category_label(l, &f.category),
+        );
+    }
+    let mut what: Vec<String> = by_purpose
+        .into_iter()
+        .map(|(purposes, data)| {
+            let data = l.join(&data);
             if purposes.is_empty() {
                 l.text_with("collect-line-no-purpose", &args([("data", data)]))
             } else {
                 l.text_with(
                     "collect-line",
-                    &args([("data", data), ("purposes", l.join(&purposes))]),
+                    &args([("data", data), ("purposes", purposes)]),
                 )
             }
         })
@@ -292,20 +326,28 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     };
     let mut get = Vec::new();
     if let Some(offer) = typed_text(&ve.immediate) {
-        get.push(l.text_with("get-immediate", &args([("offer", offer)])));
+        get.push(close_sentence(
+            l.text_with("get-immediate", &args([("offer", offer)])),
+        ));
     }
     for b in &ve.ongoing {
         if let Some(b) = typed_text(&Some(b.clone())) {
-            get.push(l.text_with("get-ongoing", &args([("benefit", b)])));
+            get.push(close_sentence(
+                l.text_with("get-ongoing", &args([("benefit", b)])),
+            ));
         }
     }
     let asks_email = c.data.iter().any(|f| f.category == "user.contact.email")
         || map.get("user.contact.email").is_some();
     if asks_email && let Some(p) = typed_text(&ve.email_promise) {
-        get.push(l.text_with("get-email", &args([("promise", p)])));
+        get.push(close_sentence(
+            l.text_with("get-email", &args([("promise", p)])),
+        ));
     }
     if let Some(b) = typed_text(&ve.login_benefit) {
-        get.push(l.text_with("get-login", &args([("benefit", b)])));
+        get.push(close_sentence(
+            l.text_with("get-login", &args([("benefit", b)])),
+        ));
     }
     if get.is_empty() && handles_data {
         get.push(l.text("get-nothing"));
@@ -353,16 +395,20 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     section(SectionKind::Recipients, "heading-recipients", rec_lines);
 
     // How long.
-    let mut retention: Vec<String> = c
-        .data
-        .iter()
-        .map(|f| {
+    let mut by_duration: Vec<(String, Vec<String>)> = Vec::new();
+    for f in &c.data {
+        group(
+            &mut by_duration,
+            duration(l, f.retention_days),
+            category_label(l, &f.category),
+        );
+    }
+    let mut retention: Vec<String> = by_duration
+        .into_iter()
+        .map(|(duration, data)| {
             l.text_with(
                 "retention-line",
-                &args([
-                    ("data", category_label(l, &f.category)),
-                    ("duration", duration(l, f.retention_days)),
-                ]),
+                &args([("data", l.join(&data)), ("duration", duration)]),
             )
         })
         .collect();
@@ -507,7 +553,7 @@ fn in_notice_language(
         return None;
     }
     if found.lang == l.code {
-        return Some(text);
+        return Some(l.typeset(&text));
     }
     let lang = locale(found.lang).map_or("", |x| x.code);
     if !lang.is_empty() && !foreign.iter().any(|f| f.text == text) {

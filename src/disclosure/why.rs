@@ -191,7 +191,13 @@ fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
         &format!("why-{}-{action}", if negated { "didnt" } else { "did" }),
         &[("target", Arg::Text(target))],
     );
-    let window = l.text_with("why-window", &[("days", Arg::Count(i.within_days))]);
+    let window = l.text_with(
+        "why-window",
+        &[
+            ("days", Arg::Count(i.within_days)),
+            ("n", Arg::Text(l.count_words(i.within_days))),
+        ],
+    );
     let Some(count) = count else {
         return l.text_with(
             "why-intent-no-count",
@@ -208,6 +214,7 @@ fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
         &[
             ("kind", Arg::Text(count_kind.to_string())),
             ("count", Arg::Count(n)),
+            ("n", Arg::Text(l.count_words(n))),
         ],
     );
     l.text_with(

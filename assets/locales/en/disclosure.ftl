@@ -38,31 +38,30 @@ retention-line = We keep { $data } for { $duration }.
 duration-visit = the length of your visit
 duration-days = { $count ->
     [one] one day
-   *[other] { $count } days
+   *[other] { $n } days
 }
 duration-months = { $count ->
     [one] one month
-   *[other] { $count } months
+   *[other] { $n } months
 }
 duration-years = { $count ->
     [one] one year
-   *[other] { $count } years
+   *[other] { $n } years
 }
 
 basis-line = { $basis }: { $data }.
-basis-consent = You said yes to it
-basis-contract = We need it for our contract with you
-basis-legal-obligation = The law says we must keep it
-basis-vital-interests = It protects your life or health
-basis-public-interest = It serves the public interest
-basis-legitimate-interests = We have a fair business reason, and you can object
-
+basis-consent = Because you said yes
+basis-contract = To carry out our contract with you
+basis-legal-obligation = Because the law requires us to
+basis-vital-interests = To protect your life or health
+basis-public-interest = In the public interest
+basis-legitimate-interests = For a legitimate business interest, which you can object to
 choices-consent-first = We ask you before we collect anything.
 choices-consent-late = We collect some data before we ask you: { $data }.
 choices-opt-out-link = To stop, use this link: { $url }.
 choices-opt-out-centre = To change your choices, go to { $url }.
 choices-opt-out-stop = To stop text messages, reply STOP.
-choices-opt-out-account = You can turn this off in your account settings.
+choices-opt-out-account = You can change your choices in your account settings.
 choices-opt-out-none = There is no way to opt out yet.
 choices-rights = You can ask us to show, fix or delete your data.
 data-email = your email address
@@ -222,20 +221,23 @@ why-quoted = “{ $name }”
 why-count = { $kind ->
     [at-least] { $count ->
         [one] at least once
-       *[other] at least { $count } times
+        [2] at least twice
+       *[other] at least { $n } times
     }
     [at-most] { $count ->
         [one] at most once
-       *[other] at most { $count } times
+        [2] at most twice
+       *[other] at most { $n } times
     }
    *[exactly] { $count ->
         [one] once
-       *[other] exactly { $count } times
+        [2] exactly twice
+       *[other] exactly { $n } times
     }
 }
 why-window = { $days ->
     [one] in the last day
-   *[other] in the last { $days } days
+   *[other] in the last { $n } days
 }
 why-attr = { $data } { $number ->
     [plural] { $op ->
@@ -309,3 +311,13 @@ foreign-text = { $text } ({ $language })
 language-en = in English
 language-es = in Spanish
 language-fr = in French
+
+# Small numbers are written as words, larger ones in figures.
+number-2 = two
+number-3 = three
+number-4 = four
+number-5 = five
+number-6 = six
+number-7 = seven
+number-8 = eight
+number-9 = nine

@@ -6,7 +6,7 @@ brand-missing = [tu marca]
 list-and = y
 
 heading-who = Quién te lo pide
-heading-what = Qué datos guardamos y para qué
+heading-what = Qué datos recogemos y para qué
 heading-get = Qué recibes a cambio
 heading-recipients = Quién más los recibe
 heading-retention = Cuánto tiempo los guardamos
@@ -18,8 +18,8 @@ who-contact = ¿Tienes dudas sobre tus datos? Escríbenos a { $contact }.
 who-partner = { $partner } se encarga de personalizar lo que ves, en nuestro nombre.
 who-security = Así protegemos tus datos: { $page }.
 
-collect-line = Guardamos { $data } { $purposes }.
-collect-line-no-purpose = Guardamos { $data }, y no te hemos dicho para qué.
+collect-line = Recogemos { $data } { $purposes }.
+collect-line-no-purpose = Recogemos { $data }, pero no te hemos dicho para qué.
 collect-nothing = Para esto no guardamos ningún dato personal.
 
 get-immediate = Ahora mismo: { $offer }.
@@ -29,7 +29,7 @@ get-login = Si inicias sesión: { $benefit }.
 get-nothing = No te ofrecemos nada a cambio de estos datos.
 
 recipient-line = { $name } recibe { $data }. { $kind }
-kind-ad-platform = Es una plataforma de anuncios. Los usa para mostrarte nuestros anuncios en otras webs.
+kind-ad-platform = Es una plataforma de anuncios. Usa esos datos para mostrarte nuestros anuncios en otras webs.
 kind-analytics = Mide para nosotros cómo se usa nuestra web.
 kind-processor = Trabaja para nosotros y no puede usar tus datos para nada más.
 kind-partner = Es un socio. También usa tus datos para sus propios fines.
@@ -39,32 +39,31 @@ retention-line = Guardamos { $data } durante { $duration }.
 duration-visit = lo que dure tu visita
 duration-days = { $count ->
     [one] un día
-   *[other] { $count } días
+   *[other] { $n } días
 }
 duration-months = { $count ->
     [one] un mes
-   *[other] { $count } meses
+   *[other] { $n } meses
 }
 duration-years = { $count ->
     [one] un año
-   *[other] { $count } años
+   *[other] { $n } años
 }
 
 basis-line = { $basis }: { $data }.
-basis-consent = Nos dijiste que sí
-basis-contract = Lo necesitamos para cumplir nuestro contrato contigo
-basis-legal-obligation = La ley nos obliga a guardarlo
-basis-vital-interests = Protege tu vida o tu salud
-basis-public-interest = Sirve al interés público
-basis-legitimate-interests = Tenemos un motivo de negocio justo, y puedes oponerte
-
-choices-consent-first = Te preguntamos antes de guardar nada.
-choices-consent-late = Guardamos algunos datos antes de preguntarte: { $data }.
+basis-consent = Porque nos has dicho que sí
+basis-contract = Para cumplir nuestro contrato contigo
+basis-legal-obligation = Porque la ley nos obliga
+basis-vital-interests = Para proteger tu vida o tu salud
+basis-public-interest = Por interés público
+basis-legitimate-interests = Por un interés legítimo de la empresa, al que puedes oponerte
+choices-consent-first = Te preguntamos antes de recoger ningún dato.
+choices-consent-late = Recogemos algunos datos antes de preguntarte: { $data }.
 choices-opt-out-link = Para darte de baja, usa este enlace: { $url }.
-choices-opt-out-centre = Para cambiar lo que elegiste, entra en { $url }.
+choices-opt-out-centre = Para cambiar lo que has elegido, entra en { $url }.
 choices-opt-out-stop = Para no recibir más SMS, responde STOP.
-choices-opt-out-account = Puedes desactivarlo en los ajustes de tu cuenta.
-choices-opt-out-none = Todavía no hay forma de darse de baja.
+choices-opt-out-account = Puedes cambiar tus preferencias en los ajustes de tu cuenta.
+choices-opt-out-none = Todavía no hay forma de darte de baja.
 choices-rights = Puedes pedirnos que te mostremos tus datos, que los corrijamos o que los borremos.
 data-email = tu correo electrónico
 data-phone = tu número de teléfono
@@ -226,20 +225,20 @@ why-quoted = «{ $name }»
 why-count = { $kind ->
     [at-least] { $count ->
         [one] al menos una vez
-       *[other] al menos { $count } veces
+       *[other] al menos { $n } veces
     }
     [at-most] { $count ->
         [one] como mucho una vez
-       *[other] como mucho { $count } veces
+       *[other] como mucho { $n } veces
     }
    *[exactly] { $count ->
         [one] una vez
-       *[other] exactamente { $count } veces
+       *[other] exactamente { $n } veces
     }
 }
 why-window = { $days ->
     [one] en el último día
-   *[other] en los últimos { $days } días
+   *[other] en los últimos { $n } días
 }
 why-attr = { $data } { $number ->
     [plural] { $op ->
@@ -317,3 +316,13 @@ foreign-text = { $text } ({ $language })
 language-en = en inglés
 language-es = en español
 language-fr = en francés
+
+# Small numbers are written as words, larger ones in figures.
+number-2 = dos
+number-3 = tres
+number-4 = cuatro
+number-5 = cinco
+number-6 = seis
+number-7 = siete
+number-8 = ocho
+number-9 = nueve

@@ -1,7 +1,7 @@
 # La notice qu'un visiteur lit avant de partager ses données. Phrases courtes, mots de tous les
 # jours, vouvoiement.
 
-title = Ce que { $brand } fait de vos données
+title = Ce que fait { $brand } de vos données
 brand-missing = [votre marque]
 list-and = et
 
@@ -30,40 +30,38 @@ get-nothing = Nous ne vous offrons rien en échange de ces données.
 
 recipient-line = { $name } reçoit { $data }. { $kind }
 kind-ad-platform = C'est une plateforme publicitaire. Elle s'en sert pour vous montrer nos annonces sur d'autres sites.
-kind-analytics = Elle mesure pour nous l'usage de notre site.
-kind-processor = Elle travaille pour nous et ne peut rien faire d'autre de vos données.
+kind-analytics = Ce service mesure pour nous l'usage de notre site.
+kind-processor = Ce prestataire travaille pour nous et ne peut rien faire d'autre de vos données.
 kind-partner = C'est un partenaire. Il utilise aussi vos données pour son propre compte.
-recipients-none = Personne en dehors de { $brand } ne reçoit vos données.
-
+recipients-none = { $brand } ne transmet vos données à personne.
 retention-line = Nous gardons { $data } pendant { $duration }.
 duration-visit = le temps de votre visite
 duration-days = { $count ->
     [one] un jour
-   *[other] { $count } jours
+   *[other] { $n } jours
 }
 duration-months = { $count ->
     [one] un mois
-   *[other] { $count } mois
+   *[other] { $n } mois
 }
 duration-years = { $count ->
     [one] un an
-   *[other] { $count } ans
+   *[other] { $n } ans
 }
 
 basis-line = { $basis } : { $data }.
-basis-consent = Vous avez dit oui
-basis-contract = Nous en avons besoin pour notre contrat avec vous
-basis-legal-obligation = La loi nous oblige à le garder
-basis-vital-interests = Cela protège votre vie ou votre santé
-basis-public-interest = Cela sert l'intérêt public
-basis-legitimate-interests = Nous avons une raison commerciale légitime, et vous pouvez vous y opposer
-
+basis-consent = Parce que vous avez dit oui
+basis-contract = Pour exécuter notre contrat avec vous
+basis-legal-obligation = Parce que la loi nous y oblige
+basis-vital-interests = Pour protéger votre vie ou votre santé
+basis-public-interest = Dans l'intérêt public
+basis-legitimate-interests = Pour un intérêt légitime de l'entreprise, auquel vous pouvez vous opposer
 choices-consent-first = Nous vous demandons votre accord avant de recueillir quoi que ce soit.
 choices-consent-late = Nous recueillons certaines données avant de vous demander votre accord : { $data }.
 choices-opt-out-link = Pour arrêter, utilisez ce lien : { $url }.
 choices-opt-out-centre = Pour changer vos choix, allez sur { $url }.
 choices-opt-out-stop = Pour ne plus recevoir de SMS, répondez STOP.
-choices-opt-out-account = Vous pouvez le désactiver dans les réglages de votre compte.
+choices-opt-out-account = Vous pouvez changer vos choix dans les réglages de votre compte.
 choices-opt-out-none = Il n'y a encore aucun moyen de refuser.
 choices-rights = Vous pouvez nous demander de voir, corriger ou effacer vos données.
 data-email = votre adresse e-mail
@@ -225,20 +223,20 @@ why-quoted = « { $name } »
 why-count = { $kind ->
     [at-least] { $count ->
         [one] au moins une fois
-       *[other] au moins { $count } fois
+       *[other] au moins { $n } fois
     }
     [at-most] { $count ->
         [one] au plus une fois
-       *[other] au plus { $count } fois
+       *[other] au plus { $n } fois
     }
    *[exactly] { $count ->
         [one] une seule fois
-       *[other] exactement { $count } fois
+       *[other] exactement { $n } fois
     }
 }
 why-window = { $days ->
     [one] au cours des dernières 24 heures
-   *[other] au cours des { $days } derniers jours
+   *[other] au cours des { $n } derniers jours
 }
 why-attr = { $data } { $number ->
     [plural] { $op ->
@@ -315,3 +313,13 @@ foreign-text = { $text } ({ $language })
 language-en = en anglais
 language-es = en espagnol
 language-fr = en français
+
+# Small numbers are written as words, larger ones in figures.
+number-2 = deux
+number-3 = trois
+number-4 = quatre
+number-5 = cinq
+number-6 = six
+number-7 = sept
+number-8 = huit
+number-9 = neuf
