@@ -25,6 +25,8 @@ struct LocaleFile {
     /// (French `: ; ? !`); applied to typed text too.
     #[serde(default)]
     spaced_punctuation: String,
+    #[serde(default)]
+    lowercase_after_colon: bool,
 }
 
 pub struct Locale {
@@ -38,6 +40,8 @@ pub struct Locale {
     pub decimal_separator: String,
     pub group_separator: String,
     pub spaced_punctuation: String,
+    /// Whether a sentence that follows a colon starts in lower case.
+    pub lowercase_after_colon: bool,
     bundle: FluentBundle<FluentResource>,
     /// Messages that are plain text (no arguments, no selectors), already formatted.
     plain: FxHashMap<String, String>,
@@ -111,6 +115,7 @@ fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleE
         decimal_separator: meta.decimal_separator,
         group_separator: meta.group_separator,
         spaced_punctuation: meta.spaced_punctuation,
+        lowercase_after_colon: meta.lowercase_after_colon,
         bundle,
         plain,
         message_ids,
@@ -166,6 +171,11 @@ impl Locale {
             Some(text) => text.clone(),
             None => self.format(id, None),
         }
+    }
+
+    /// Whether this language has a message `id` of its own.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
     }
 
     /// Formats a message with arguments, falling back like [`Locale::text`].

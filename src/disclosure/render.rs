@@ -2,6 +2,18 @@
 
 use super::Disclosure;
 
+/// "(in English)", in the notice's language, under a custom text that has no translation.
+fn untranslated_mark(d: &Disclosure) -> Option<String> {
+    if d.custom_lang == d.locale {
+        return None;
+    }
+    let l = super::locale(d.locale)?;
+    Some(format!(
+        "({})",
+        l.text(&format!("language-{}", d.custom_lang))
+    ))
+}
+
 /// Plain text: the title, then each heading with its sentences.
 pub fn text(d: &Disclosure) -> String {
     let mut out = format!("{}\n\n", d.title);
@@ -9,6 +21,9 @@ pub fn text(d: &Disclosure) -> String {
         Some(t) => {
             out.push_str(t);
             out.push('\n');
+            if let Some(mark) = untranslated_mark(d) {
+                out.push_str(&format!("{mark}\n"));
+            }
         }
         None => {
             for s in &d.sections {
@@ -47,7 +62,12 @@ fn md_escape(s: &str) -> String {
 pub fn markdown(d: &Disclosure) -> String {
     let mut out = format!("# {}\n\n", md_escape(&d.title));
     match &d.custom {
-        Some(t) => out.push_str(&format!("{}\n", md_escape(t))),
+        Some(t) => {
+            out.push_str(&format!("{}\n", md_escape(t)));
+            if let Some(mark) = untranslated_mark(d) {
+                out.push_str(&format!("\n{}\n", md_escape(&mark)));
+            }
+        }
         None => {
             for s in &d.sections {
                 out.push_str(&format!("## {}\n\n", md_escape(&s.heading)));

@@ -79,11 +79,20 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
                 text.push_str(&draws);
             }
             let zone = clean(z.name.trim());
+            // After the zone's name and a colon, some languages go on in lower case.
+            let after_colon = if l.lowercase_after_colon {
+                let mut cs = text.chars();
+                cs.next()
+                    .map(|f| f.to_lowercase().chain(cs).collect())
+                    .unwrap_or_default()
+            } else {
+                text.clone()
+            };
             let line = l.text_with(
                 "why-zone",
                 &[
                     ("zone", Arg::Text(zone.clone())),
-                    ("text", Arg::Text(text.clone())),
+                    ("text", Arg::Text(after_colon)),
                 ],
             );
             ZoneWhy { zone, text, line }
@@ -256,6 +265,24 @@ fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String
         .collect();
     // The attribute's own name ("your email sign-up status"), not its category's.
     let label = format!("attr-{}", def.id.replace('_', "-"));
+    // A yes/no attribute reads as a sentence of its own: "you have not signed up for our emails".
+    let raw = a.operator.values(&a.value);
+    if let [v] = raw.as_slice()
+        && matches!(op, "is" | "is-not")
+    {
+        let yes = match v.to_lowercase().as_str() {
+            "yes" | "true" => Some(true),
+            "no" | "false" => Some(false),
+            _ => None,
+        };
+        if let Some(yes) = yes {
+            let yes = yes == (op == "is");
+            let id = format!("{label}-{}", if yes { "yes" } else { "no" });
+            if l.has(&id) {
+                return Some(l.text(&id));
+            }
+        }
+    }
     Some(l.text_with(
         "why-attr",
         &[

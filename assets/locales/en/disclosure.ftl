@@ -191,7 +191,7 @@ why-didnt-catalog-affinity = you have not shown a steady interest in { $target }
 why-target-anything = { $action ->
     [page-view] { $negated ->
         [yes] any page
-       *[no] a page
+       *[no] pages on our site
     }
     [category-view] { $negated ->
         [yes] any category
@@ -305,6 +305,10 @@ attr-customer-since = the year of your first order
 attr-logged-in = your login status
 attr-preferred-store = the store you chose
 attr-site-language = the site language you chose
+attr-email-opt-in-yes = you signed up for our emails
+attr-email-opt-in-no = you have not signed up for our emails
+attr-logged-in-yes = you are logged in
+attr-logged-in-no = you are not logged in
 
 # Typed text shown in another language, because it has no translation yet.
 foreign-text = { $text } ({ $language })

@@ -310,6 +310,10 @@ attr-customer-since = el año de tu primer pedido
 attr-logged-in = tu estado de sesión
 attr-preferred-store = la tienda que has elegido
 attr-site-language = el idioma que has elegido para la web
+attr-email-opt-in-yes = te has suscrito a nuestros correos
+attr-email-opt-in-no = no te has suscrito a nuestros correos
+attr-logged-in-yes = has iniciado sesión
+attr-logged-in-no = no has iniciado sesión
 
 # Texto escrito que se muestra en otro idioma porque aún no está traducido.
 foreign-text = { $text } ({ $language })

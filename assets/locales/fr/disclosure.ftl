@@ -63,7 +63,7 @@ choices-opt-out-centre = Pour changer vos choix, allez sur { $url }.
 choices-opt-out-stop = Pour ne plus recevoir de SMS, répondez STOP.
 choices-opt-out-account = Vous pouvez changer vos choix dans les réglages de votre compte.
 choices-opt-out-none = Il n'y a encore aucun moyen de refuser.
-choices-rights = Vous pouvez nous demander de voir, corriger ou effacer vos données.
+choices-rights = Vous pouvez nous demander d'accéder à vos données, de les corriger ou de les effacer.
 data-email = votre adresse e-mail
 data-phone = votre numéro de téléphone
 data-address = votre adresse postale
@@ -140,8 +140,8 @@ use-nearest-store = pour trouver le magasin le plus proche
 list-or = ou
 list-nor = ni
 collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
-collect-source = Nous avons obtenu { $data } auprès d'une autre source que vous : { $source }.
-collect-source-unknown = Nous avons obtenu { $data } auprès d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
+collect-source = Nous avons obtenu des informations sur { $data } auprès d'une autre source que vous : { $source }.
+collect-source-unknown = Nous avons obtenu des informations sur { $data } auprès d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
 profile-line = Nous utilisons { $data } pour deviner ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
 profile-what-you-do = ce que vous faites sur notre site
 decides-offers = quelles offres vous voyez
@@ -154,8 +154,8 @@ recipients-none-else = { $brand } ne transmet vos données à personne d'autre.
 retention-unknown = Nous ne vous avons pas encore dit combien de temps nous gardons { $data }.
 choices-consent-unknown = Nous ne vous avons pas encore dit si nous vous demandons votre accord avant d'utiliser { $data }.
 choices-withdraw = Vous pouvez retirer votre accord à tout moment, comme indiqué ci-dessus.
-choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une plainte à l'autorité de protection des données : { $authority }.
-choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une plainte à l'autorité de protection des données de votre pays.
+choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données : { $authority }.
+choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données de votre pays.
 # « Pourquoi je vois ceci ? » : une ou deux phrases par zone.
 why-zone = { $zone } : { $text }
 why-value-yes = oui
@@ -169,7 +169,7 @@ why-not-all = ces conditions ne sont pas toutes remplies : { $list }
 why-none-of = aucune de ces conditions n'est remplie : { $list }
 why-logged-in = votre session est ouverte
 why-anonymous = vous naviguez sans vous connecter
-why-model = un score que nous calculons à partir de { $data } a aussi été pris en compte
+why-model = nous avons aussi tenu compte d'un score calculé d'après { $data }
 why-intent = { $did } { $count } { $window }
 why-intent-no-count = { $did } { $window }
 why-did-page-view = vous avez consulté { $target }
@@ -193,7 +193,7 @@ why-didnt-catalog-affinity = vous n'avez pas montré d'intérêt soutenu pour { 
 why-target-anything = { $action ->
     [page-view] { $negated ->
         [yes] de page
-       *[no] une page
+       *[no] des pages de notre site
     }
     [category-view] { $negated ->
         [yes] de catégorie
@@ -307,6 +307,10 @@ attr-customer-since = l'année de votre première commande
 attr-logged-in = l'état de votre session
 attr-preferred-store = le magasin que vous avez choisi
 attr-site-language = la langue que vous avez choisie pour le site
+attr-email-opt-in-yes = vous avez accepté de recevoir nos e-mails
+attr-email-opt-in-no = vous n'avez pas accepté de recevoir nos e-mails
+attr-logged-in-yes = votre session est ouverte
+attr-logged-in-no = vous naviguez sans vous connecter
 
 # Texte saisi affiché dans une autre langue, faute de traduction.
 foreign-text = { $text } ({ $language })
