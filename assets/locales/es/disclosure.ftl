@@ -5,7 +5,7 @@ title = Cómo usa { $brand } tus datos
 brand-missing = [tu marca]
 list-and = y
 
-heading-who = Quién te lo pide
+heading-who = Quién te los pide
 heading-what = Qué datos recogemos y para qué
 heading-get = Qué recibes a cambio
 heading-recipients = Quién más los recibe
@@ -15,15 +15,15 @@ heading-choices = Tú decides
 
 who-brand = { $brand } te pide estos datos.
 who-contact = ¿Tienes dudas sobre tus datos? Escríbenos a { $contact }.
-who-partner = { $partner } se encarga de personalizar lo que ves, en nuestro nombre.
+who-partner = { $partner } se encarga, en nuestro nombre, de personalizar lo que ves.
 who-security = Así protegemos tus datos: { $page }.
 
 collect-line = Recogemos { $data } { $purposes }.
-collect-line-no-purpose = Recogemos { $data }, pero no te hemos dicho para qué.
+collect-line-no-purpose = Recogemos { $data }, pero todavía no te hemos dicho para qué.
 collect-nothing = Para esto no guardamos ningún dato personal.
 
 get-immediate = Ahora mismo: { $offer }.
-get-ongoing = Con el tiempo: { $benefit }.
+get-ongoing = Más adelante: { $benefit }.
 get-email = Si nos das tu correo, recibes: { $promise }.
 get-login = Si inicias sesión: { $benefit }.
 get-nothing = No te ofrecemos nada a cambio de estos datos.
@@ -97,7 +97,7 @@ data-precise-location = dónde estás, con unos pocos metros de margen
 data-country = el país en el que estás
 data-browsing = las páginas que visitas en nuestra web
     .number = plural
-data-purchases = lo que nos compras
+data-purchases = tu historial de compras
 data-searches = lo que buscas en nuestra web
 data-preferences = las preferencias que eliges
     .number = plural
@@ -122,7 +122,7 @@ use-personalize-limited = { $topic ->
     [saved] para mostrarte los artículos que has guardado
     [engagement] para enviarte más contenidos como los que lees
     [contact] para ponernos en contacto contigo
-    [name] para saludarte personalmente
+    [name] para personalizar cómo te saludamos
     [location] para mostrarte lo que tienes cerca
     [device] para adaptar nuestras páginas a tu dispositivo
     [account] para mostrarte lo que corresponde a tu cuenta
@@ -142,8 +142,8 @@ use-nearest-store = para encontrar la tienda más cercana
 list-or = o
 list-nor = ni
 collect-line-undeclared = Usamos { $data }, pero todavía no te hemos dicho para qué.
-collect-source = Estos datos no vienen de ti, sino de { $source }: { $data }.
-collect-source-unknown = Estos datos no vienen de ti, pero todavía no te hemos dicho de dónde: { $data }.
+collect-source = Hay datos que no nos has dado tú, sino que vienen de { $source }: { $data }.
+collect-source-unknown = Hay datos que no nos has dado tú y todavía no te hemos dicho de dónde salen: { $data }.
 profile-line = Usamos { $data } para deducir qué te puede interesar. Con eso decidimos { $decides }. A esto se le llama elaborar un perfil.
 profile-what-you-do = lo que haces en nuestra web
 decides-offers = qué ofertas ves
@@ -171,7 +171,7 @@ why-not-all = no se cumplen todas estas cosas a la vez: { $list }
 why-none-of = no se cumple ninguna de estas cosas: { $list }
 why-logged-in = has iniciado sesión
 why-anonymous = no has iniciado sesión
-why-model = también tenemos en cuenta una puntuación que calculamos con { $data }
+why-model = influye una puntuación que calculamos con { $data }
 why-intent = { $did } { $count } { $window }
 why-intent-no-count = { $did } { $window }
 why-did-page-view = has visto { $target }
@@ -265,8 +265,8 @@ why-shows-bought = Aquí aparece lo que nos has comprado.
 why-shows-saved = Aquí aparecen los artículos que has guardado.
 why-shows-form = Este formulario te pide un dato más en cada visita.
 why-shows-email = Esto forma parte de un correo que te enviamos.
-why-picks = Las sugerencias se basan en { $sources }.
-why-picks-without = Las sugerencias se basan en { $sources }, sin incluir { $left }.
+why-picks = Te sugerimos { $sources }.
+why-picks-without = Te sugerimos { $sources }, pero nunca { $left }.
 why-from-trending = lo más popular ahora mismo
 why-from-viewed-together = artículos que otros clientes suelen ver junto con los que has visto
 why-from-bought-together = artículos que otros clientes suelen comprar junto con los que has comprado
