@@ -313,3 +313,74 @@ fn review_disclosure_tab_ends_with_why() {
         c.app.open_review(&p);
     });
 }
+
+mod mouse {
+    use super::*;
+    use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+    fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
+        app.handle_event(&Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
+    }
+
+    /// The wheel and clicks act on review mode, never on the library hidden behind it.
+    #[test]
+    fn the_mouse_acts_on_review_mode_not_the_library_behind_it() {
+        let mut c = setup();
+        c.app.area = Rect::new(0, 0, 80, 24);
+        let p = file(&c, "skincare-recommendations.ron", |t| t);
+        c.app.open_review(&p);
+        let selected = c.app.library.selected;
+        for _ in 0..3 {
+            mouse(&mut c.app, MouseEventKind::ScrollDown, 10, 10);
+        }
+        assert_eq!(c.app.review.as_ref().unwrap().scroll, 3);
+        assert_eq!(
+            c.app.library.selected, selected,
+            "the hidden library did not move"
+        );
+        // Two clicks where a library row would be open nothing behind the review.
+        mouse(&mut c.app, MouseEventKind::Down(MouseButton::Left), 10, 5);
+        mouse(&mut c.app, MouseEventKind::Down(MouseButton::Left), 10, 5);
+        assert!(c.app.editor.is_none());
+        assert!(c.app.review.is_some());
+        // A click on a tab switches to it: row 1 is the tab bar, "Findings" starts at 11.
+        mouse(&mut c.app, MouseEventKind::Down(MouseButton::Left), 14, 1);
+        assert_eq!(
+            c.app.review.as_ref().unwrap().tab,
+            candor::app::review::ReviewTab::Findings
+        );
+    }
+
+    /// In history, the wheel moves between revisions, a click selects one and a second click
+    /// opens its diff.
+    #[test]
+    fn the_mouse_acts_on_history() {
+        let mut c = setup();
+        c.app.area = Rect::new(0, 0, 120, 40);
+        // Two more revisions of the welcome email.
+        press(
+            &mut c.app,
+            "/ welcome <enter> <enter> j <enter> <c-u> One <enter> <c-s> <enter> <c-u> Two <enter> <c-s> h",
+        );
+        let h = c.app.history.as_ref().expect("history is open");
+        assert_eq!(h.revisions.len(), 3);
+        assert_eq!(h.selected, 0);
+        mouse(&mut c.app, MouseEventKind::ScrollDown, 20, 10);
+        assert_eq!(c.app.history.as_ref().unwrap().selected, 1);
+        // Rows start under the border and the column headings: row 3 is the first revision.
+        mouse(&mut c.app, MouseEventKind::Down(MouseButton::Left), 20, 5);
+        assert_eq!(c.app.history.as_ref().unwrap().selected, 2);
+        assert!(c.app.history.as_ref().unwrap().diff.is_none());
+        mouse(&mut c.app, MouseEventKind::Down(MouseButton::Left), 20, 5);
+        assert!(
+            c.app.history.as_ref().unwrap().diff.is_some(),
+            "a second click opens the diff"
+        );
+        assert!(c.app.editor.is_some(), "the editor behind is untouched");
+    }
+}

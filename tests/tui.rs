@@ -535,3 +535,51 @@ fn adding_a_language_offers_to_fill_its_translations() {
     press(&mut c.app, "L");
     assert_eq!(c.app.editor.as_ref().unwrap().locale, "en");
 }
+
+/// "Open theirs" after a conflict closes the edits only once they are a draft; when the draft
+/// cannot be written, the edits stay open and the message says so.
+#[test]
+fn open_theirs_keeps_the_edits_when_the_draft_cannot_be_written() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Mine <enter>"),
+    );
+    let path = c.app.store.path().to_path_buf();
+    let mut other = Store::open(&path).unwrap();
+    let head = other.get("welcome-email").unwrap();
+    let mut theirs = head.campaign.clone();
+    theirs.objective = "Theirs".into();
+    other.save(&theirs, head.revision.id, "").unwrap();
+    press(&mut c.app, "<c-s>");
+    // The disk refuses every draft from now on: a real SQLite failure, not a test switch.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER full_disk_i BEFORE INSERT ON drafts BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+         CREATE TRIGGER full_disk_u BEFORE UPDATE ON drafts BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .unwrap();
+    press(&mut c.app, "o");
+    let e = c.app.editor.as_ref().expect("the edits stay open");
+    assert_eq!(e.campaign.objective, "Mine");
+    let msg = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        msg.starts_with("Could not keep your edits as a draft"),
+        "{msg}"
+    );
+    assert!(msg.contains("disk is full"), "{msg}");
+    // With the disk back, the same choice works and says the edits are a draft.
+    conn.execute_batch("DROP TRIGGER full_disk_i; DROP TRIGGER full_disk_u;")
+        .unwrap();
+    press(&mut c.app, "<c-s> o");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.objective, "Theirs");
+    assert!(
+        c.app
+            .message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("kept as a draft")
+    );
+}

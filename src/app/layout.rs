@@ -85,6 +85,28 @@ pub fn editor(area: Rect) -> EditorLayout {
     }
 }
 
+/// The history box, over the whole screen but a margin and the status lines.
+pub fn history(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y + 1,
+        area.width.saturating_sub(2),
+        area.height.saturating_sub(3),
+    )
+}
+
+/// The revision rows of the history box: inside its border, under the column headings.
+pub fn history_rows(area: Rect) -> Rect {
+    let r = history(area);
+    let inner_h = r.height.saturating_sub(2);
+    Rect::new(
+        r.x + 1,
+        r.y + 2,
+        r.width.saturating_sub(2),
+        inner_h.saturating_sub(4),
+    )
+}
+
 /// The text area of review mode: the editor's form and panel joined, inside a border.
 pub fn review_body(area: Rect) -> Rect {
     let l = editor(area);

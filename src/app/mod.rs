@@ -933,7 +933,10 @@ impl App {
             edited_at: None,
             draft_note: None,
         });
-        let _ = self.store.ui_set("last_campaign", id);
+        // Remembered for convenience only: a failure costs the next start its selection.
+        if let Err(err) = self.store.ui_set("last_campaign", id) {
+            log::warn!("could not remember the last campaign: {err}");
+        }
         log::info!("opened {id}");
         if let Ok(Some(draft)) = self.store.draft(id)
             && draft.campaign
@@ -1079,7 +1082,9 @@ impl App {
                 e.recompute();
                 let name = disclosure::locale(e.locale).map_or(String::new(), |l| l.name.clone());
                 let locale = e.locale;
-                let _ = self.store.ui_set("preview_locale", locale);
+                if let Err(err) = self.store.ui_set("preview_locale", locale) {
+                    log::warn!("could not remember the preview language: {err}");
+                }
                 self.say(format!("Disclosure shown in {name}"), None);
             }
             A::Undo | A::Redo => {
@@ -2408,7 +2413,13 @@ impl App {
         }
         e.edited_at = None;
         if !e.dirty() {
-            let _ = self.store.discard_draft(&e.campaign.id);
+            // Back to the saved text (undone to it, say): a stale draft must not come back.
+            let id = e.campaign.id.clone();
+            if let Err(err) = self.store.discard_draft(&id) {
+                self.fail(format!(
+                    "Could not remove the old draft ({err}); Candor may offer it again"
+                ));
+            }
             return;
         }
         match self.store.save_draft(&e.campaign, e.base) {
@@ -3178,8 +3189,11 @@ impl App {
                 }
             }
             Confirmed::QuitDiscard => {
-                if let Some(e) = &self.editor {
-                    let _ = self.store.discard_draft(&e.campaign.id);
+                if let Some(e) = &self.editor
+                    && let Err(err) = self.store.discard_draft(&e.campaign.id)
+                {
+                    // Quitting anyway: the draft is offered again on the next open.
+                    log::warn!("could not discard the draft of {}: {err}", e.campaign.id);
                 }
                 self.quit = true;
             }
@@ -3196,10 +3210,10 @@ impl App {
                     );
                 }
             }
-            Confirmed::DiscardDraft => {
-                let _ = self.store.discard_draft(subject);
-                self.say("Discarded the unsaved edits", None);
-            }
+            Confirmed::DiscardDraft => match self.store.discard_draft(subject) {
+                Ok(()) => self.say("Discarded the unsaved edits", None),
+                Err(err) => self.fail(format!("Could not discard the edits: {err}")),
+            },
             Confirmed::SaveAsCopy => {
                 let Some(e) = self.editor.as_ref() else {
                     return;
@@ -3214,7 +3228,9 @@ impl App {
                     .create(&copy, &format!("copy of my edits to {old_id}"))
                 {
                     Ok(_) => {
-                        let _ = self.store.discard_draft(&old_id);
+                        if let Err(err) = self.store.discard_draft(&old_id) {
+                            log::warn!("the copy is saved; the old draft of {old_id} stays: {err}");
+                        }
                         self.editor = None;
                         self.reload_library();
                         self.open_campaign(&copy.id);
@@ -3227,14 +3243,23 @@ impl App {
                 }
             }
             Confirmed::OpenTheirs => {
-                let Some(e) = self.editor.take() else { return };
+                let Some(e) = self.editor.as_ref() else {
+                    return;
+                };
                 let id = e.campaign.id.clone();
-                // The draft stays in the store, so the next open offers it again.
-                let _ = self.store.save_draft(&e.campaign, e.base);
+                // The edits are closed only once they are safely a draft; the next open of the
+                // campaign offers them again.
+                if let Err(err) = self.store.save_draft(&e.campaign, e.base) {
+                    self.overlay = None;
+                    return self.fail(format!(
+                        "Could not keep your edits as a draft ({err}), so they are still open here: save them as a copy (Ctrl-S, then c) or export them"
+                    ));
+                }
+                self.editor = None;
                 self.open_campaign(&id);
                 self.overlay = None;
                 self.say(
-                    "Opened the latest revision; your edits are still a draft",
+                    "Opened the latest revision; your edits are kept as a draft (open the campaign again to restore them)",
                     None,
                 );
             }
@@ -3261,6 +3286,40 @@ impl App {
             MouseEventKind::ScrollUp => Some(A::Up),
             _ => None,
         };
+        let click = m.kind == MouseEventKind::Down(MouseButton::Left);
+        // The screen on top takes the mouse, as it takes the keys (see `contexts`).
+        if let Some(h) = self.history.as_mut() {
+            if let Some(a) = scroll {
+                return self.history_action(a);
+            }
+            let rows = layout::history_rows(self.area);
+            if click && h.diff.is_none() && rows.contains(pos) {
+                let offset = layout::scroll_offset(h.selected, usize::from(rows.height));
+                let target = offset + usize::from(pos.y - rows.y);
+                if target < h.revisions.len() {
+                    if target == h.selected {
+                        return self.history_action(A::Edit);
+                    }
+                    h.selected = target;
+                }
+            }
+            return;
+        }
+        if let Some(r) = self.review.as_mut() {
+            if let Some(a) = scroll {
+                return self.review_action(a);
+            }
+            let tabs = layout::editor(self.area).tabs;
+            if click && tabs.contains(pos) {
+                let titles = r.tab_titles();
+                let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+                if let Some(t) = layout::tab_at(&titles, tabs.x, pos.x) {
+                    r.tab = review::ReviewTab::ALL[t];
+                    r.scroll = 0;
+                }
+            }
+            return;
+        }
         match self.editor.as_mut() {
             None => {
                 let l = layout::library(self.area);

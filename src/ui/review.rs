@@ -89,13 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
 }
 
 pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
-    let area = frame.area();
-    let r = Rect::new(
-        area.x + 1,
-        area.y + 1,
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(3),
-    );
+    let r = layout::history(frame.area());
     frame.render_widget(Clear, r);
     if let Some(d) = &h.diff {
         let lines: Vec<Line> = d
@@ -129,7 +123,7 @@ pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
         ),
         theme.bold(),
     )];
-    let visible = usize::from(inner.height.saturating_sub(4));
+    let visible = usize::from(layout::history_rows(frame.area()).height);
     let offset = layout::scroll_offset(h.selected, visible);
     for (i, rev) in h.revisions.iter().enumerate().skip(offset).take(visible) {
         let mark = if h.marked == Some(i) { "*" } else { " " };
