@@ -125,6 +125,8 @@ enum Command {
     },
     /// Make an old revision current again (as a new revision; history is kept).
     Restore { id: String, revision: i64 },
+    /// Print the key bindings in force: the defaults, and any from your keys.ron.
+    Keys,
     /// Send a campaign's visitor texts to translators as a PO file, and bring them back.
     Translations {
         #[command(subcommand)]
@@ -162,6 +164,9 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let mut err = stderr.lock();
     let db = cli.db.as_deref();
+    // The user's key file, read once before any screen; a problem keeps the defaults and is
+    // shown on the first screen (and by `candor keys`).
+    let key_problem = candor::app::keymap::install_from_config();
     let result = match cli.command {
         None => cli::tui::run(db, None),
         Some(Command::Check {
@@ -215,6 +220,7 @@ fn main() -> ExitCode {
             .and_then(|s| cli::library::run_show(&s, &id, revision, &mut out)),
         Some(Command::Restore { id, revision }) => cli::library::open_store(db)
             .and_then(|mut s| cli::library::run_restore(&mut s, &id, revision, &mut out)),
+        Some(Command::Keys) => cli::keys::run(key_problem.as_deref(), &mut out, &mut err),
         Some(Command::Translations { action }) => match action {
             TranslationsCommand::Export {
                 campaign,

@@ -230,3 +230,85 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
     assert_eq!(code, 2);
     assert!(err.contains("add it in the Overview first"), "{err}");
 }
+
+/// A user key file in the config folder rebinds a key in the real program; one with an unknown
+/// command is a located error and the defaults stay in force.
+#[test]
+fn a_user_key_file_rebinds_keys_and_a_bad_one_keeps_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("candor")).unwrap();
+    let db = dir.path().join("t.db");
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
+            .env("XDG_CONFIG_HOME", &config)
+            .env("HOME", dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let keys = config.join("candor/keys.ron");
+    std::fs::write(
+        &keys,
+        "// Mine.\n(bindings: [\n    (command: Filter, context: Library, keys: [\"f\"]),\n])\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["keys"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("*f "), "{out}");
+    // In the program itself, f now filters the library and / no longer does.
+    let (_, screen, _) = run(&[
+        "screenshot",
+        "library",
+        "--size",
+        "100x30",
+        "--keys",
+        "f skin",
+    ]);
+    assert!(screen.contains("1 of"), "{screen}");
+    let (_, screen, _) = run(&[
+        "screenshot",
+        "library",
+        "--size",
+        "100x30",
+        "--keys",
+        "/ skin",
+    ]);
+    assert!(!screen.contains("1 of"), "{screen}");
+
+    std::fs::write(
+        &keys,
+        "(bindings: [\n    (command: Filtr, context: Library, keys: [\"f\"]),\n])\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["keys"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("keys.ron:2:15: unknown command \"Filtr\"; did you mean Filter?"),
+        "{err}"
+    );
+    assert!(err.contains("using the default keys"), "{err}");
+    assert!(
+        out.contains("Library"),
+        "the defaults are still listed: {out}"
+    );
+    // The program still works with the defaults, and its first screen says why.
+    let (_, screen, _) = run(&[
+        "screenshot",
+        "library",
+        "--size",
+        "100x30",
+        "--keys",
+        "/ skin",
+    ]);
+    assert!(screen.contains("1 of"), "{screen}");
+    let (_, screen, _) = run(&["screenshot", "library", "--size", "100x30"]);
+    assert!(screen.contains("keys.ron:2:15"), "{screen}");
+}

@@ -1,10 +1,15 @@
-//! Key bindings as data: one table of actions, their keys, where they apply and their help text.
-//! The footer hints, the `?` overlay and key dispatch all read this table.
+//! Key bindings as data: one table of commands, their keys, where they apply and their help
+//! text. The footer hints, the `?` overlay and key dispatch all read this table. (A `Command` is
+//! what a key asks Candor to do; the model's `Action` is what a visitor did.)
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum Command {
     Quit,
     Help,
     Up,
@@ -54,7 +59,7 @@ pub enum Action {
 }
 
 /// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Ctx {
     /// Everywhere (unless an overlay takes the keys).
     Global,
@@ -101,7 +106,7 @@ const fn code(code: KeyCode) -> Key {
 }
 
 pub struct Binding {
-    pub action: Action,
+    pub command: Command,
     pub keys: &'static [Key],
     pub ctx: Ctx,
     /// How the keys are written in hints.
@@ -112,7 +117,7 @@ pub struct Binding {
 }
 
 const fn b(
-    action: Action,
+    action: Command,
     keys: &'static [Key],
     ctx: Ctx,
     keys_label: &'static str,
@@ -120,7 +125,7 @@ const fn b(
     footer: &'static str,
 ) -> Binding {
     Binding {
-        action,
+        command: action,
         keys,
         ctx,
         keys_label,
@@ -129,7 +134,7 @@ const fn b(
     }
 }
 
-use Action as A;
+use Command as A;
 use Ctx as C;
 
 pub static BINDINGS: &[Binding] = &[
@@ -535,30 +540,277 @@ fn matches(key: &Key, ev: &KeyEvent) -> bool {
     key.code == ev.code && key.mods == mods
 }
 
-/// The action bound to `ev` in the given contexts, most specific context first.
-pub fn lookup(ev: &KeyEvent, contexts: &[Ctx]) -> Option<Action> {
+/// The command bound to `ev` in the given contexts, most specific context first.
+pub fn lookup(ev: &KeyEvent, contexts: &[Ctx]) -> Option<Command> {
+    let table = table();
     for ctx in contexts {
-        if let Some(bnd) = BINDINGS
+        if let Some(bnd) = table
             .iter()
             .find(|bnd| bnd.ctx == *ctx && bnd.keys.iter().any(|key| matches(key, ev)))
         {
-            return Some(bnd.action);
+            return Some(bnd.command);
         }
     }
     None
 }
 
 /// The bindings that apply in these contexts, most specific first, without repeats.
-pub fn bindings_for(contexts: &[Ctx]) -> Vec<&'static Binding> {
-    let mut out: Vec<&Binding> = Vec::new();
+pub fn bindings_for(contexts: &[Ctx]) -> Vec<&'static Effective> {
+    let mut out: Vec<&Effective> = Vec::new();
     for ctx in contexts {
-        for bnd in BINDINGS.iter().filter(|bnd| bnd.ctx == *ctx) {
+        for bnd in table().iter().filter(|bnd| bnd.ctx == *ctx) {
             if !out.iter().any(|o| o.keys_label == bnd.keys_label) {
                 out.push(bnd);
             }
         }
     }
     out
+}
+
+/// A binding as it is in force: the default's keys, or the user's.
+#[derive(Debug, Clone)]
+pub struct Effective {
+    pub command: Command,
+    pub keys: Vec<Key>,
+    pub ctx: Ctx,
+    pub keys_label: String,
+    pub help: &'static str,
+    pub footer: &'static str,
+    /// Whether the user's key file set these keys.
+    pub changed: bool,
+}
+
+/// The user's keys for one command in one context, from the key file.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub command: Command,
+    pub ctx: Ctx,
+    pub keys: Vec<Key>,
+    pub label: String,
+}
+
+static EFFECTIVE: OnceLock<Vec<Effective>> = OnceLock::new();
+static PROBLEM: OnceLock<String> = OnceLock::new();
+
+/// The key table in force: the defaults, with the user's overrides if [`install`] was called.
+pub fn table() -> &'static [Effective] {
+    EFFECTIVE.get_or_init(|| build(&[]))
+}
+
+/// Puts the user's overrides in force, once, before the first key is read.
+pub fn install(overrides: &[Override]) {
+    let _ = EFFECTIVE.set(build(overrides));
+}
+
+/// Why the user's key file was not used, for the first screen to say.
+pub fn startup_problem() -> Option<&'static str> {
+    PROBLEM.get().map(String::as_str)
+}
+
+fn build(overrides: &[Override]) -> Vec<Effective> {
+    BINDINGS
+        .iter()
+        .map(|b| {
+            match overrides
+                .iter()
+                .find(|o| o.command == b.command && o.ctx == b.ctx)
+            {
+                Some(o) => Effective {
+                    command: b.command,
+                    keys: o.keys.clone(),
+                    ctx: b.ctx,
+                    keys_label: o.label.clone(),
+                    help: b.help,
+                    footer: b.footer,
+                    changed: true,
+                },
+                None => Effective {
+                    command: b.command,
+                    keys: b.keys.to_vec(),
+                    ctx: b.ctx,
+                    keys_label: b.keys_label.to_string(),
+                    help: b.help,
+                    footer: b.footer,
+                    changed: false,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Where a user's key bindings live: `keys.ron` in Candor's config folder.
+pub fn user_keys_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "candor").map(|d| d.config_dir().join("keys.ron"))
+}
+
+/// Reads the user's key file and puts it in force. No file is no change; a file with any
+/// problem changes nothing and the problem is kept for the first screen (and returned).
+pub fn install_from_config() -> Option<String> {
+    let path = user_keys_path()?;
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            let msg = format!("{}: {e}; using the default keys", path.display());
+            let _ = PROBLEM.set(msg.clone());
+            return Some(msg);
+        }
+    };
+    match parse_user_keys(&text, &path) {
+        Ok(overrides) => {
+            install(&overrides);
+            None
+        }
+        Err(e) => {
+            let msg = format!("{e}; using the default keys");
+            let _ = PROBLEM.set(msg.clone());
+            Some(msg)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFile {
+    bindings: Vec<KeyFileEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFileEntry {
+    command: Command,
+    context: Ctx,
+    keys: Vec<String>,
+}
+
+/// Parses a key file such as
+///
+/// ```text
+/// (bindings: [
+///     (command: Filter, context: Library, keys: ["f", "/"]),
+/// ])
+/// ```
+///
+/// Every problem is an error naming the file, line and column: a command or context that does
+/// not exist, a command not bound in that context, a key that cannot be read, or a key another
+/// command of the same context already uses.
+pub fn parse_user_keys(text: &str, path: &Path) -> Result<Vec<Override>, String> {
+    let shown = crate::text::clean(&path.display().to_string());
+    let file: KeyFile = ron::from_str(text).map_err(|e| {
+        let what = match &e.code {
+            // A misspelt command or context: the closest names, not all forty of them.
+            ron::Error::NoSuchEnumVariant {
+                expected,
+                found,
+                outer,
+            } => {
+                let kind = if outer.as_deref() == Some("Ctx") {
+                    "context"
+                } else {
+                    "command"
+                };
+                let near = crate::model::vocab::closest(found, expected.iter().copied());
+                let hint = if near.is_empty() {
+                    format!("`candor keys` lists every {kind}")
+                } else {
+                    format!("did you mean {}?", near.join(" or "))
+                };
+                format!("unknown {kind} \"{}\"; {hint}", crate::text::clean(found))
+            }
+            other => crate::text::clean(&other.to_string()),
+        };
+        format!("{shown}:{}:{}: {what}", e.span.start.line, e.span.start.col)
+    })?;
+    // Where a quoted string first appears, for errors serde cannot place.
+    let at = |needle: &str| {
+        let quoted = format!("\"{needle}\"");
+        let i = text
+            .find(&quoted)
+            .or_else(|| text.find(needle))
+            .unwrap_or(0);
+        let line = text[..i].matches('\n').count() + 1;
+        let col = i - text[..i].rfind('\n').map_or(0, |n| n + 1) + 1;
+        format!("{shown}:{line}:{col}")
+    };
+    let mut out: Vec<Override> = Vec::new();
+    for entry in &file.bindings {
+        if !BINDINGS
+            .iter()
+            .any(|b| b.command == entry.command && b.ctx == entry.context)
+        {
+            let mut places: Vec<String> = BINDINGS
+                .iter()
+                .filter(|b| b.command == entry.command)
+                .map(|b| format!("{:?}", b.ctx))
+                .collect();
+            places.dedup();
+            return Err(format!(
+                "{}: {:?} has no key in the {:?} context; it can be bound in: {}",
+                at(&format!("{:?}", entry.command)),
+                entry.command,
+                entry.context,
+                places.join(", ")
+            ));
+        }
+        if entry.keys.is_empty() {
+            return Err(format!(
+                "{}: {:?} needs at least one key",
+                at(&format!("{:?}", entry.command)),
+                entry.command
+            ));
+        }
+        let mut keys = Vec::new();
+        for spec in &entry.keys {
+            let parsed = super::keys::parse(spec).map_err(|e| format!("{}: {e}", at(spec)))?;
+            let [ev] = parsed.as_slice() else {
+                return Err(format!(
+                    "{}: \"{}\" is not one key; write keys as \"x\", \"<enter>\" or \"<c-s>\"",
+                    at(spec),
+                    crate::text::clean(spec)
+                ));
+            };
+            keys.push(Key {
+                code: ev.code,
+                mods: ev.modifiers - KeyModifiers::SHIFT,
+            });
+        }
+        out.push(Override {
+            command: entry.command,
+            ctx: entry.context,
+            label: entry.keys.join("/"),
+            keys,
+        });
+    }
+    // No key may do two things in one context once the overrides are in.
+    let table = build(&out);
+    for (i, a) in table.iter().enumerate() {
+        for bnd in &table[i + 1..] {
+            if a.ctx != bnd.ctx || a.command == bnd.command {
+                continue;
+            }
+            if let Some(k) = a.keys.iter().find(|ka| {
+                bnd.keys
+                    .iter()
+                    .any(|kb| ka.code == kb.code && ka.mods == kb.mods)
+            }) {
+                let changed = if a.changed { a } else { bnd };
+                let other = if a.changed { bnd } else { a };
+                if !changed.changed {
+                    continue;
+                }
+                let name = format!("{:?}", k.code);
+                return Err(format!(
+                    "{}: the key {} would do both {:?} and {:?} in the {:?} context",
+                    at(&format!("{:?}", changed.command)),
+                    crate::text::clean(&name),
+                    changed.command,
+                    other.command,
+                    a.ctx
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -577,8 +829,8 @@ mod tests {
                         assert!(
                             !(ka.code == kb.code && ka.mods == kb.mods),
                             "{:?} and {:?} share a key in {:?}",
-                            a.action,
-                            bnd.action,
+                            a.command,
+                            bnd.command,
                             a.ctx
                         );
                     }
@@ -592,13 +844,73 @@ mod tests {
         let ev = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
         assert_eq!(
             lookup(&ev, &[Ctx::Audience, Ctx::Editor, Ctx::Global]),
-            Some(Action::AddAttribute)
+            Some(Command::AddAttribute)
         );
         assert_eq!(
             lookup(&ev, &[Ctx::Library, Ctx::Global]),
-            Some(Action::Archive)
+            Some(Command::Archive)
         );
         let shifted = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(&shifted, &[Ctx::Audience]), Some(Action::MoveUp));
+        assert_eq!(lookup(&shifted, &[Ctx::Audience]), Some(Command::MoveUp));
+    }
+
+    fn parse(text: &str) -> Result<Vec<Override>, String> {
+        parse_user_keys(text, Path::new("keys.ron"))
+    }
+
+    #[test]
+    fn a_key_file_rebinds_a_command_in_one_context() {
+        let o = parse("(bindings: [ (command: Filter, context: Library, keys: [\"f\", \"/\"]) ])")
+            .unwrap();
+        let table = build(&o);
+        let filter = table
+            .iter()
+            .find(|b| b.command == Command::Filter && b.ctx == Ctx::Library)
+            .unwrap();
+        assert!(filter.changed);
+        assert_eq!(filter.keys_label, "f//");
+        assert_eq!(filter.keys.len(), 2);
+        // Other contexts keep their keys.
+        assert!(table.iter().filter(|b| b.changed).count() == 1);
+    }
+
+    #[test]
+    fn every_problem_in_a_key_file_is_located() {
+        let cases = [
+            (
+                "(bindings: [ (command: Quitt, context: Global, keys: [\"x\"]) ])",
+                "keys.ron:1:24",
+            ),
+            (
+                "(bindings: [ (command: Quit, context: Editr, keys: [\"x\"]) ])",
+                "keys.ron:1:",
+            ),
+            (
+                "(bindings: [\n (command: Approve, context: Library, keys: [\"x\"]) ])",
+                "keys.ron:2:12",
+            ),
+            (
+                "(bindings: [ (command: Quit, context: Global, keys: [\"<nope>\"]) ])",
+                "unknown key <nope>",
+            ),
+            (
+                "(bindings: [ (command: Quit, context: Global, keys: [\"ab\"]) ])",
+                "is not one key",
+            ),
+            (
+                "(bindings: [ (command: Quit, context: Global, keys: []) ])",
+                "needs at least one key",
+            ),
+            // n already starts a new campaign in the library.
+            (
+                "(bindings: [ (command: Filter, context: Library, keys: [\"n\"]) ])",
+                "would do both Filter and New",
+            ),
+            ("(bindngs: [])", "keys.ron:1:2"),
+        ];
+        for (text, want) in cases {
+            let err = parse(text).unwrap_err();
+            assert!(err.contains(want), "{text}: {err}");
+        }
     }
 }

@@ -26,7 +26,7 @@ use crate::model::*;
 use crate::store::{Store, StoreError, Summary};
 use crate::text::clean;
 use fields::{EditKind, EditValue, Field, Item, Row, Section, flags, picked, required};
-use keymap::{Action as A, Ctx};
+use keymap::{Command as A, Ctx};
 use templates::Template;
 
 /// How long typing must pause before unsaved edits are written as a draft.
@@ -494,6 +494,9 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
         };
         app.reload_library();
+        if let Some(problem) = keymap::startup_problem() {
+            app.fail(problem.to_string());
+        }
         app
     }
 
