@@ -148,22 +148,16 @@ pub fn tab_at(titles: &[&str], start_x: u16, x: u16) -> Option<usize> {
     None
 }
 
-/// Rules whose findings show as a warning banner above the audience, the moment they appear.
-pub const INSTANT_RULES: [&str; 5] = [
-    "demographic-only-targeting",
-    "sensitive-attribute",
-    "binary-gender-segment",
-    "proxy-attribute",
-    "regulated-category-targeting",
-];
-
 /// The audience findings that get the banner: targeting problems, worst first.
 pub fn audience_warnings(e: &Editor) -> Vec<&Finding> {
     let mut v: Vec<&Finding> = e
         .derived
         .findings
         .iter()
-        .filter(|f| INSTANT_RULES.contains(&f.rule) && f.location.starts_with("audience"))
+        .filter(|f| {
+            crate::checks::rule(f.rule).is_some_and(|r| r.instant)
+                && f.location.starts_with("audience")
+        })
         .filter(|f| f.severity >= crate::checks::Severity::Warning)
         .collect();
     // Errors first; among equals, the demographic-only warning speaks for the whole audience.

@@ -2,7 +2,6 @@
 //! No drawing and no terminal here; the UI is a pure function of this state, and tests drive it
 //! with key events.
 
-pub mod audience;
 pub mod fields;
 pub mod keymap;
 pub mod keys;

@@ -90,6 +90,9 @@ pub struct Rule {
     /// The long explanation: what it checks, why, a bad and a good example, the fix.
     pub explanation: &'static str,
     pub check: fn(&Context, &mut Vec<Finding>),
+    /// Whether the editor shows this rule's audience findings at once, in the warning banner
+    /// above the audience (targeting problems a marketer should see as they choose).
+    pub instant: bool,
 }
 
 impl fmt::Debug for Rule {

@@ -1,6 +1,7 @@
 //! The campaign model: types, vocabularies, RON files. Pure: knows nothing of checks, storage or
 //! screens.
 
+pub mod audience;
 pub mod campaign;
 pub mod datamap;
 pub mod locate;

@@ -27,6 +27,7 @@ binary label that the brand is not for them. The gender field is often a guess, 
 Replace the gender condition with the interest it stood in for: views, clicks or purchases in
 the category."#,
     check,
+    instant: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -30,6 +30,7 @@ feel tricked, and regulators agree (GDPR Art. 6 and 7, ePrivacy rules on cookies
 Ask first: set up the consent prompt so tracking starts only after a yes, then record
 `consent: BeforeCollection`."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -36,6 +36,7 @@ more accurate.
 Add an intent condition that shows interest in what the campaign offers, and drop the
 demographic condition unless you can say why it is needed."#,
     check,
+    instant: true,
 };
 
 /// Whether every way into the audience passes through a behavioural condition.

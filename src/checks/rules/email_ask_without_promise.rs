@@ -27,6 +27,7 @@ with new arrivals) sign up more willingly and unsubscribe less.
 ## Fix
 Write what the subscriber will receive, and how often, in `email_promise`."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

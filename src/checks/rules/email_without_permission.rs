@@ -30,6 +30,7 @@ most places (ePrivacy, CAN-SPAM for some cases, CASL) and teaches people to dist
 Send only to people who ticked an unticked box for email (better, confirmed it), and record
 that as `email_permission`."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

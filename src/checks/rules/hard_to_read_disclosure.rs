@@ -33,6 +33,7 @@ A notice nobody can read informs nobody. Long sentences and long words push peop
 Use short sentences and everyday words. The generated notice is written to pass; a custom text
 has to be edited until it does."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -24,6 +24,7 @@ nothing to say about the field, and the data tends to be reused for whatever com
 ## Fix
 Name every use the field is collected for (`candor vocab` lists them), or stop collecting it."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -27,6 +27,7 @@ and which company runs the personalization, builds the trust that makes people s
 ## Fix
 Name the security page and the technology partner; the disclosure will mention both."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

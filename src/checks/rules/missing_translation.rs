@@ -35,6 +35,7 @@ Write the text in each language: in the editor, press `L` to switch the preview 
 language texts are edited in) and edit the row; or send the texts to translators with
 `candor translations export` and bring them back with `candor translations import`."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -27,6 +27,7 @@ back; when nothing is offered, the campaign only takes.
 ## Fix
 Say what the customer gets, now and later, in `value_exchange`."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

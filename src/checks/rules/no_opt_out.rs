@@ -27,6 +27,7 @@ The right to withdraw consent must be as easy to use as giving it (GDPR Art. 7(3
 Add at least one way out: a one-click link, a preference centre, STOP replies for SMS, or an
 account setting."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -28,6 +28,7 @@ and gives people a clear reason to log in.
 Show personal zones to logged-in customers only; for anonymous visitors, use a zone built from
 the current visit or from what is trending."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

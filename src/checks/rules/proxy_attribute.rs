@@ -34,6 +34,7 @@ the reason, so the reason must be written down.
 ## Fix
 Remove the proxy, or write down why it serves the customer in `justification`."#,
     check,
+    instant: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -27,6 +27,7 @@ watching without understanding.
 ## Fix
 Add `AlreadyPurchased` to the recipe's exclusions."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

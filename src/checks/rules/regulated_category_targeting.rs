@@ -32,6 +32,7 @@ existing customer base, biases included. A justification does not lift the restr
 ## Fix
 Remove the restricted conditions and lookalike models; target by searches and page views."#,
     check,
+    instant: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

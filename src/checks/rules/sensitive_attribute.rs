@@ -37,6 +37,7 @@ restricted in most places (GDPR Art. 9) and by the ad platforms. An exclusion is
 Remove the condition or feature. Reach the same people by what they do. For age, keep it only
 where the law requires it and write that reason in `justification`."#,
     check,
+    instant: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -30,6 +30,7 @@ and people notice. The more sensitive the data, the more the customer should get
 ## Fix
 Ask for less, or offer more."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -47,6 +47,7 @@ asked and how long it is kept. In the editor, select the finding and press `d`: 
 field with a suggested purpose, consent and retention for you to adjust. Or remove the part
 that reads it."#,
     check,
+    instant: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

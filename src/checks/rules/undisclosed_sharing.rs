@@ -34,6 +34,7 @@ declarations, so a recipient missing there is missing from what visitors read.
 Declare the recipient on each field that is sent (the disclosure will then name it), or stop
 the activation. In a custom disclosure, name every recipient."#,
     check,
+    instant: false,
 };
 
 fn same(a: &str, b: &str) -> bool {

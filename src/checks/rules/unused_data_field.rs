@@ -31,6 +31,7 @@ one more question that makes a form longer, and one more line in the disclosure.
 ## Fix
 Stop collecting the field, or add what uses it."#,
     check,
+    instant: false,
 };
 
 /// Whether one category is the other or contains it, either way round: a field `user.name`
