@@ -1,0 +1,516 @@
+//! Prompts, pickers, checklists and confirmations: their keys, and routing each answer back.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use tui_input::backend::crossterm::EventHandler;
+
+use super::*;
+use crate::model::*;
+use crate::text::clean;
+use fields::{EditValue, Field, required};
+use templates::Template;
+
+impl App {
+    pub(super) fn overlay_key(&mut self, key: KeyEvent) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        match overlay {
+            Overlay::Help { scroll } => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.overlay = Some(Overlay::Help {
+                        scroll: scroll.saturating_add(1),
+                    })
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.overlay = Some(Overlay::Help {
+                        scroll: scroll.saturating_sub(1),
+                    })
+                }
+                _ => {}
+            },
+            Overlay::Explain { rule, scroll } => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.overlay = Some(Overlay::Explain {
+                        rule,
+                        scroll: scroll.saturating_add(1),
+                    })
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.overlay = Some(Overlay::Explain {
+                        rule,
+                        scroll: scroll.saturating_sub(1),
+                    })
+                }
+                KeyCode::PageDown => {
+                    self.overlay = Some(Overlay::Explain {
+                        rule,
+                        scroll: scroll.saturating_add(10),
+                    })
+                }
+                KeyCode::PageUp => {
+                    self.overlay = Some(Overlay::Explain {
+                        rule,
+                        scroll: scroll.saturating_sub(10),
+                    })
+                }
+                _ => {}
+            },
+            Overlay::Confirm {
+                title,
+                body,
+                choices,
+                subject,
+            } => {
+                if key.code == KeyCode::Esc {
+                    let dismiss = choices
+                        .iter()
+                        .find(|c| c.2 == Confirmed::Dismiss || c.2 == Confirmed::DiscardDraft);
+                    if dismiss.is_some_and(|d| d.2 == Confirmed::DiscardDraft) {
+                        // Esc on the restore question keeps the draft for later rather than losing it.
+                        self.say("The unsaved edits stay as a draft; reopen the campaign to restore them.", None);
+                    }
+                    return;
+                }
+                match key_char(&key).and_then(|c| choices.iter().find(|ch| ch.0 == c)) {
+                    Some(&(_, _, what)) => self.confirmed(what, &subject),
+                    None => {
+                        self.overlay = Some(Overlay::Confirm {
+                            title,
+                            body,
+                            choices,
+                            subject,
+                        })
+                    }
+                }
+            }
+            Overlay::Prompt {
+                title,
+                hint,
+                mut input,
+                then,
+                numeric,
+                ..
+            } => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => {
+                    let value = input.value().to_string();
+                    if let Err(msg) = self.answer(then.clone(), EditValue::Text(value)) {
+                        self.overlay = Some(Overlay::Prompt {
+                            title,
+                            hint,
+                            input,
+                            then,
+                            error: Some(msg),
+                            numeric,
+                        });
+                    }
+                }
+                _ => {
+                    let digit_or_edit =
+                        !numeric || key_char(&key).is_none_or(|c| c.is_ascii_digit());
+                    let error = if digit_or_edit {
+                        input.handle_event(&Event::Key(key));
+                        None
+                    } else {
+                        Some("digits only".to_string())
+                    };
+                    self.overlay = Some(Overlay::Prompt {
+                        title,
+                        hint,
+                        input,
+                        then,
+                        error,
+                        numeric,
+                    });
+                }
+            },
+            Overlay::Pick {
+                title,
+                options,
+                mut selected,
+                then,
+                mut checked,
+                ..
+            } => {
+                let n = options.len();
+                match key.code {
+                    KeyCode::Esc => return,
+                    KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        selected = (selected + 1).min(n.saturating_sub(1))
+                    }
+                    KeyCode::PageUp => selected = selected.saturating_sub(10),
+                    KeyCode::PageDown => selected = (selected + 10).min(n.saturating_sub(1)),
+                    KeyCode::Home => selected = 0,
+                    KeyCode::End => selected = n.saturating_sub(1),
+                    KeyCode::Char(' ') if checked.is_some() => {
+                        if let Some(flag) = checked.as_mut().and_then(|c| c.get_mut(selected)) {
+                            *flag = !*flag;
+                        }
+                    }
+                    KeyCode::Enter => {
+                        let value = match &checked {
+                            Some(flags) => EditValue::Flags(flags.clone()),
+                            None => EditValue::Index(selected),
+                        };
+                        let label = options
+                            .get(selected)
+                            .map(|o| o.label.clone())
+                            .unwrap_or_default();
+                        let result = if then == Then::AddMenu {
+                            self.add_menu(&label);
+                            Ok(())
+                        } else {
+                            self.answer(then.clone(), value)
+                        };
+                        if let Err(msg) = result {
+                            self.overlay = Some(Overlay::Pick {
+                                title,
+                                options,
+                                selected,
+                                then,
+                                checked,
+                                error: Some(msg),
+                            });
+                        }
+                        return;
+                    }
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Pick {
+                    title,
+                    options,
+                    selected,
+                    then,
+                    checked,
+                    error: None,
+                });
+            }
+        }
+    }
+
+    /// Handles the answer to a prompt or picker. An error keeps the overlay open with the message.
+    pub(super) fn answer(&mut self, then: Then, v: EditValue) -> Result<(), String> {
+        match then {
+            Then::Field(f) => {
+                let before = self.editor.as_ref().map(|e| e.campaign.locales.clone());
+                self.apply_field(&f, v)?;
+                if f == Field::Locales
+                    && let Some(before) = before
+                {
+                    self.offer_translations(&before);
+                }
+                if f == Field::Status {
+                    self.say("Status changed; save (Ctrl-S) to record it", None);
+                }
+                Ok(())
+            }
+            Then::Wizard(w) => self.wizard_answer(*w, v),
+            Then::Translate { lang, paths, at } => {
+                let EditValue::Text(t) = v else {
+                    return Ok(());
+                };
+                if !t.trim().is_empty() {
+                    let path = paths[at].clone();
+                    let lang2 = lang.clone();
+                    self.change(move |c| {
+                        let first = c.first_locale().to_string();
+                        let text = c.visitor_text_mut(&path).ok_or("that text is gone")?;
+                        text.set(&lang2, &first, &t);
+                        Ok(())
+                    });
+                }
+                self.ask_translation(lang, paths, at + 1);
+                Ok(())
+            }
+            Then::Authority(values) => {
+                let EditValue::Index(i) = v else {
+                    return Ok(());
+                };
+                match values.get(i) {
+                    Some(choice) => self.apply_field(
+                        &Field::Authority,
+                        EditValue::Text(choice.clone().unwrap_or_default()),
+                    ),
+                    None => {
+                        let current = self
+                            .editor
+                            .as_ref()
+                            .and_then(|e| e.campaign.controller.authority.clone())
+                            .unwrap_or_default();
+                        self.prompt(
+                            "Complaints to",
+                            "the authority that supervises the brand, and its web address",
+                            current,
+                            Then::Field(Field::Authority),
+                            false,
+                        );
+                        Ok(())
+                    }
+                }
+            }
+            Then::Ongoing => {
+                let EditValue::Text(t) = v else { return Ok(()) };
+                let lang = self.editor.as_ref().map_or("en", |e| e.locale).to_string();
+                if t.trim().is_empty() {
+                    return Err("describe the benefit".into());
+                }
+                self.change(|c| {
+                    let lang = editing_language(c, &lang).to_string();
+                    let first = c.first_locale().to_string();
+                    c.value_exchange
+                        .ongoing
+                        .push(Text::new_in(&lang, &first, t.trim()));
+                    Ok(())
+                });
+                Ok(())
+            }
+            Then::Template => {
+                let EditValue::Index(i) = v else {
+                    return Ok(());
+                };
+                let t = Template::ALL[i.min(Template::ALL.len() - 1)];
+                self.prompt(
+                    "New campaign: name",
+                    "what colleagues will call it",
+                    String::new(),
+                    Then::NewCampaign(t),
+                    false,
+                );
+                Ok(())
+            }
+            Then::NewCampaign(t) => {
+                let EditValue::Text(name) = v else {
+                    return Ok(());
+                };
+                let name = required(name, "the name")?;
+                let id = self.unique_id(&name);
+                let mut c = t.build(&id, &name);
+                c.owner = self.store.author().to_string();
+                self.store
+                    .create(&c, "created")
+                    .map_err(|e| e.to_string())?;
+                self.reload_library();
+                self.open_campaign(&id);
+                self.say(
+                    format!(
+                        "Created \"{}\" from the {} template",
+                        clean(&name),
+                        t.label()
+                    ),
+                    None,
+                );
+                Ok(())
+            }
+            Then::Rename(id) => {
+                let EditValue::Text(name) = v else {
+                    return Ok(());
+                };
+                let name = required(name, "the name")?;
+                self.store.rename(&id, &name).map_err(|e| e.to_string())?;
+                self.reload_library();
+                self.say(format!("Renamed to \"{}\"", clean(&name)), None);
+                Ok(())
+            }
+            Then::Duplicate(id) => {
+                let EditValue::Text(name) = v else {
+                    return Ok(());
+                };
+                let name = required(name, "the name")?;
+                let new_id = self.unique_id(&name);
+                self.store
+                    .duplicate(&id, &new_id, &name)
+                    .map_err(|e| e.to_string())?;
+                self.reload_library();
+                self.select_in_library(&new_id);
+                self.say(format!("Copied as \"{}\"", clean(&name)), None);
+                Ok(())
+            }
+            Then::Import => {
+                let EditValue::Text(path) = v else {
+                    return Ok(());
+                };
+                let path = std::path::PathBuf::from(path.trim());
+                if !path.exists() {
+                    return Err(format!(
+                        "{} does not exist",
+                        clean(&path.display().to_string())
+                    ));
+                }
+                let files = if path.is_dir() {
+                    ron_files(&path)
+                } else {
+                    vec![path]
+                };
+                // Imported a batch per tick of the event loop, so the screen stays live and shows
+                // how far it got.
+                self.import_job = Some(ImportJob {
+                    total: files.len(),
+                    files,
+                    imported: 0,
+                    failures: Vec::new(),
+                });
+                self.say(
+                    format!(
+                        "Importing {} file(s)…",
+                        self.import_job.as_ref().map_or(0, |j| j.total)
+                    ),
+                    None,
+                );
+                Ok(())
+            }
+            Then::Export(id) => {
+                let EditValue::Text(dir) = v else {
+                    return Ok(());
+                };
+                let written = self
+                    .store
+                    .export(std::slice::from_ref(&id), std::path::Path::new(dir.trim()))
+                    .map_err(|e| e.to_string())?;
+                let shown = written
+                    .first()
+                    .map(|p| clean(&p.display().to_string()))
+                    .unwrap_or_default();
+                self.say(format!("Exported to {shown}"), None);
+                Ok(())
+            }
+            Then::AddMenu => Ok(()),
+            Then::OpenReview => {
+                let EditValue::Text(path) = v else {
+                    return Ok(());
+                };
+                let path = std::path::PathBuf::from(path.trim());
+                if !path.exists() {
+                    return Err(format!(
+                        "{} does not exist",
+                        clean(&path.display().to_string())
+                    ));
+                }
+                self.open_review(&path);
+                Ok(())
+            }
+            Then::Decision(d) => {
+                let EditValue::Text(notes) = v else {
+                    return Ok(());
+                };
+                let Some(r) = self.review.as_ref() else {
+                    return Ok(());
+                };
+                if d == crate::store::Decision::Approve && r.doc.is_err() {
+                    return Err(
+                        "A file that does not parse cannot be approved; request changes instead."
+                            .into(),
+                    );
+                }
+                let (text, shown, file) = (r.text.clone(), r.shown.clone(), r.file.clone());
+                self.store
+                    .add_review(&text, &shown, d, notes.trim())
+                    .map_err(|e| e.to_string())?;
+                let tab = review::ReviewTab::Decisions;
+                self.open_review(&file);
+                if let Some(r) = self.review.as_mut() {
+                    r.tab = tab;
+                }
+                self.say(
+                    format!("Recorded: {} by {}", d.label(), clean(self.store.author())),
+                    None,
+                );
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn confirmed(&mut self, what: Confirmed, subject: &str) {
+        match what {
+            Confirmed::Dismiss => {}
+            Confirmed::Delete => match self.store.delete(subject) {
+                Ok(()) => {
+                    self.reload_library();
+                    self.say("Deleted", None);
+                }
+                Err(e) => self.fail(e.to_string()),
+            },
+            Confirmed::QuitSave => {
+                self.save();
+                if self.editor.as_ref().is_some_and(|e| !e.dirty()) {
+                    self.quit = true;
+                }
+            }
+            Confirmed::QuitDiscard => {
+                if let Some(e) = &self.editor
+                    && let Err(err) = self.store.discard_draft(&e.campaign.id)
+                {
+                    // Quitting anyway: the draft is offered again on the next open.
+                    log::warn!("could not discard the draft of {}: {err}", e.campaign.id);
+                }
+                self.quit = true;
+            }
+            Confirmed::RestoreDraft => {
+                if let (Some(e), Ok(Some(d))) = (self.editor.as_mut(), self.store.draft(subject)) {
+                    let before = e.campaign.clone();
+                    e.campaign = d.campaign;
+                    e.base = d.base_revision;
+                    e.undo.push(before);
+                    e.recompute();
+                    self.say(
+                        "Restored the unsaved edits; Ctrl-S saves them as a revision",
+                        None,
+                    );
+                }
+            }
+            Confirmed::DiscardDraft => match self.store.discard_draft(subject) {
+                Ok(()) => self.say("Discarded the unsaved edits", None),
+                Err(err) => self.fail(format!("Could not discard the edits: {err}")),
+            },
+            Confirmed::SaveAsCopy => {
+                let Some(e) = self.editor.as_ref() else {
+                    return;
+                };
+                let mut copy = e.campaign.clone();
+                copy.id = self.unique_id(&format!("{} copy", copy.id));
+                copy.name = format!("{} (my copy)", copy.name);
+                copy.status = Status::Draft;
+                let old_id = e.campaign.id.clone();
+                match self
+                    .store
+                    .create(&copy, &format!("copy of my edits to {old_id}"))
+                {
+                    Ok(_) => {
+                        if let Err(err) = self.store.discard_draft(&old_id) {
+                            log::warn!("the copy is saved; the old draft of {old_id} stays: {err}");
+                        }
+                        self.editor = None;
+                        self.reload_library();
+                        self.open_campaign(&copy.id);
+                        self.say(
+                            "Your edits are saved as a copy; the original keeps the other revision",
+                            None,
+                        );
+                    }
+                    Err(err) => self.fail(err.to_string()),
+                }
+            }
+            Confirmed::OpenTheirs => {
+                let Some(e) = self.editor.as_ref() else {
+                    return;
+                };
+                let id = e.campaign.id.clone();
+                // The edits are closed only once they are safely a draft; the next open of the
+                // campaign offers them again.
+                if let Err(err) = self.store.save_draft(&e.campaign, e.base) {
+                    self.overlay = None;
+                    return self.fail(format!(
+                        "Could not keep your edits as a draft ({err}), so they are still open here: save them as a copy (Ctrl-S, then c) or export them"
+                    ));
+                }
+                self.editor = None;
+                self.open_campaign(&id);
+                self.overlay = None;
+                self.say(
+                    "Opened the latest revision; your edits are kept as a draft (open the campaign again to restore them)",
+                    None,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,822 @@
+//! The campaign editor: moving in the form, editing fields, the audience tree, lists, undo, findings.
+
+use std::time::Instant;
+
+use super::*;
+use crate::checks::{self, Severity};
+use crate::disclosure::{self};
+use crate::model::vocab::vocab;
+use crate::model::*;
+use crate::text::clean;
+use fields::{EditKind, EditValue, Field, Item, Section};
+use keymap::Command as A;
+
+impl App {
+    // ---------------------------------------------------------------- editor
+
+    pub(super) fn editor_action(&mut self, action: A) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        let rows = e.derived.rows.len();
+        let page = usize::from(self.area.height.saturating_sub(10)).max(1);
+        if e.focus == Focus::Panel {
+            let n = e.derived.findings.len();
+            let on_findings = e.panel == PanelTab::Findings;
+            match action {
+                A::Up if on_findings => e.finding = e.finding.saturating_sub(1),
+                A::Down if on_findings => e.finding = (e.finding + 1).min(n.saturating_sub(1)),
+                A::Up => e.panel_scroll = e.panel_scroll.saturating_sub(1),
+                A::Down => e.panel_scroll = e.panel_scroll.saturating_add(1),
+                A::PageUp => e.panel_scroll = e.panel_scroll.saturating_sub(page as u16),
+                A::PageDown => e.panel_scroll = e.panel_scroll.saturating_add(page as u16),
+                A::Top => {
+                    e.panel_scroll = 0;
+                    e.finding = 0;
+                }
+                A::Explain if on_findings => return self.jump_to_finding(),
+                A::Explain => {}
+                A::Declare => return self.declare_finding(),
+                _ => return self.editor_common(action),
+            }
+            return;
+        }
+        match action {
+            A::Up => e.selected = e.selected.saturating_sub(1),
+            A::Down => e.selected = (e.selected + 1).min(rows.saturating_sub(1)),
+            A::PageUp => e.selected = e.selected.saturating_sub(page),
+            A::PageDown => e.selected = (e.selected + page).min(rows.saturating_sub(1)),
+            A::Top => e.selected = 0,
+            A::Bottom => e.selected = rows.saturating_sub(1),
+            A::Edit => self.edit_selected(),
+            A::AddIntent => self.start_intent(None),
+            A::AddAttribute => self.start_attribute(None),
+            A::AddGroup => self.audience_edit(|root, at| {
+                Some(audience::insert(root, at, Condition::Any(Vec::new())))
+            }),
+            A::Negate => self.audience_edit(|root, at| {
+                if at.is_empty() {
+                    return None;
+                }
+                audience::toggle_not(root, at)?;
+                Some(at.to_vec())
+            }),
+            A::CycleGroup => self.audience_edit(|root, at| {
+                audience::toggle_group(root, at)?;
+                Some(at.to_vec())
+            }),
+            A::Remove => self.remove_selected(),
+            A::MoveUp | A::MoveDown => self.move_selected(action == A::MoveUp),
+            A::AddItem => self.add_item(),
+            _ => self.editor_common(action),
+        }
+    }
+
+    pub(super) fn editor_common(&mut self, action: A) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        match action {
+            A::NextSection | A::PrevSection => {
+                let i = Section::ALL
+                    .iter()
+                    .position(|s| *s == e.section)
+                    .unwrap_or(0);
+                let n = Section::ALL.len();
+                let j = if action == A::NextSection {
+                    (i + 1) % n
+                } else {
+                    (i + n - 1) % n
+                };
+                self.set_section(Section::ALL[j]);
+            }
+            A::SwitchPane => {
+                e.focus = if e.focus == Focus::Form {
+                    Focus::Panel
+                } else {
+                    Focus::Form
+                };
+            }
+            A::NextPanelTab => {
+                let i = PanelTab::ALL
+                    .iter()
+                    .position(|t| *t == e.panel)
+                    .unwrap_or(0);
+                e.panel = PanelTab::ALL[(i + 1) % PanelTab::ALL.len()];
+                e.panel_scroll = 0;
+            }
+            A::CycleLocale => {
+                // The campaign's own languages, in its order: a visitor never reads the others.
+                let mut codes: Vec<&'static str> = e
+                    .campaign
+                    .locales
+                    .iter()
+                    .filter_map(|l| disclosure::locale(l))
+                    .map(|l| l.code)
+                    .collect();
+                if codes.is_empty() {
+                    codes = disclosure::locale::codes();
+                }
+                let next = match codes.iter().position(|c| *c == e.locale) {
+                    Some(i) => (i + 1) % codes.len(),
+                    None => 0,
+                };
+                e.locale = codes[next];
+                e.recompute();
+                let name = disclosure::locale(e.locale).map_or(String::new(), |l| l.name.clone());
+                let locale = e.locale;
+                if let Err(err) = self.store.ui_set("preview_locale", locale) {
+                    log::warn!("could not remember the preview language: {err}");
+                }
+                self.say(format!("Disclosure shown in {name}"), None);
+            }
+            A::Undo | A::Redo => {
+                let (from, to) = if action == A::Undo {
+                    (&mut e.undo, &mut e.redo)
+                } else {
+                    (&mut e.redo, &mut e.undo)
+                };
+                match from.pop() {
+                    Some(prev) => {
+                        to.push(std::mem::replace(&mut e.campaign, prev));
+                        e.edited_at = Some(Instant::now());
+                        e.recompute();
+                        self.say(
+                            if action == A::Undo {
+                                "Undone"
+                            } else {
+                                "Redone"
+                            },
+                            None,
+                        );
+                    }
+                    None => self.say(
+                        if action == A::Undo {
+                            "Nothing to undo"
+                        } else {
+                            "Nothing to redo"
+                        },
+                        None,
+                    ),
+                }
+            }
+            A::Save => self.save(),
+            A::Back => self.close_editor(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn set_section(&mut self, s: Section) {
+        if let Some(e) = self.editor.as_mut() {
+            e.section = s;
+            e.selected = 0;
+            e.recompute();
+        }
+    }
+
+    /// Leaves the editor. Unsaved edits stay as a draft, so nothing is lost.
+    pub(super) fn close_editor(&mut self) {
+        if let Some(e) = self.editor.take() {
+            if e.dirty() {
+                match self.store.save_draft(&e.campaign, e.base) {
+                    Ok(()) => self.say(
+                        format!(
+                            "Unsaved edits to \"{}\" are kept as a draft",
+                            clean(&e.campaign.name)
+                        ),
+                        None,
+                    ),
+                    Err(err) => {
+                        self.fail(format!("Could not keep the draft: {err}"));
+                        self.editor = Some(e);
+                        return;
+                    }
+                }
+            }
+            let id = e.campaign.id.clone();
+            self.reload_library();
+            self.select_in_library(&id);
+        }
+    }
+
+    /// Records an edit: undo history, autosave timer, recomputed findings and preview.
+    pub(super) fn commit_edit(&mut self, before: Campaign) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        if before == e.campaign {
+            return;
+        }
+        e.undo.push(before);
+        if e.undo.len() > UNDO_DEPTH {
+            e.undo.remove(0);
+        }
+        e.redo.clear();
+        e.edited_at = Some(Instant::now());
+        e.recompute();
+    }
+
+    /// Applies `f` to the campaign; on error the campaign is left as it was.
+    pub(super) fn change(&mut self, f: impl FnOnce(&mut Campaign) -> Result<(), String>) -> bool {
+        let Some(e) = self.editor.as_mut() else {
+            return false;
+        };
+        let before = e.campaign.clone();
+        let mut next = before.clone();
+        match f(&mut next) {
+            Ok(()) => {
+                e.campaign = next;
+                self.commit_edit(before);
+                true
+            }
+            Err(msg) => {
+                self.fail(msg);
+                false
+            }
+        }
+    }
+
+    pub(super) fn select_path(&mut self, path: &str) {
+        if let Some(e) = self.editor.as_mut()
+            && let Some(i) = e.derived.rows.iter().position(|r| r.path == path)
+        {
+            e.selected = i;
+        }
+    }
+
+    pub(super) fn audience_edit(
+        &mut self,
+        op: impl FnOnce(&mut Condition, &[usize]) -> Option<Vec<usize>>,
+    ) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        if e.section != Section::Audience {
+            return;
+        }
+        let at = match e.row().map(|r| &r.field) {
+            Some(Field::Node(p)) => p.clone(),
+            _ => Vec::new(),
+        };
+        let mut moved = None;
+        let changed = self.change(|c| match op(&mut c.audience, &at) {
+            Some(p) => {
+                moved = Some(p);
+                Ok(())
+            }
+            None => Err("That does not apply here: select a group or a condition.".into()),
+        });
+        if changed && let Some(p) = moved {
+            self.select_tree(&p);
+        }
+    }
+
+    pub(super) fn select_tree(&mut self, tree: &[usize]) {
+        if let Some(e) = self.editor.as_mut()
+            && let Some(i) = e
+                .derived
+                .rows
+                .iter()
+                .position(|r| r.field == Field::Node(tree.to_vec()))
+        {
+            e.selected = i;
+        }
+    }
+
+    pub(super) fn edit_selected(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let Some(row) = e.row().cloned() else { return };
+        match &row.field {
+            Field::Node(path) => match audience::node(&e.campaign.audience, path) {
+                Some(Condition::Intent(i)) => self.start_intent(Some((i.clone(), path.clone()))),
+                Some(Condition::Attribute(a)) => {
+                    self.start_attribute(Some((a.clone(), path.clone())))
+                }
+                Some(Condition::All(_) | Condition::Any(_)) => self.audience_edit(|root, at| {
+                    audience::toggle_group(root, at)?;
+                    Some(at.to_vec())
+                }),
+                _ => self.say(
+                    "Press ! to remove the Not, or select the condition inside it.",
+                    None,
+                ),
+            },
+            Field::Authority => {
+                let (options, values, selected) = authority_options(&e.campaign);
+                self.pick(
+                    "Complaints to: the data-protection authority",
+                    options,
+                    selected,
+                    Then::Authority(values),
+                );
+            }
+            Field::Recipient(i, j) => {
+                let r = e.campaign.data[*i].recipients[*j].clone();
+                self.run_wizard(Wizard::Recipient {
+                    data: *i,
+                    index: Some(*j),
+                    recipient: r,
+                    step: 0,
+                });
+            }
+            f => {
+                let lang = editing_language(&e.campaign, e.locale);
+                let kind = fields::edit_kind(&e.campaign, f, lang);
+                // A typed text is edited in one language at a time: the title says which.
+                let title = if f.is_typed_text() && e.campaign.locales.len() > 1 {
+                    let name =
+                        disclosure::locale(lang).map_or(lang.to_string(), |l| l.name.clone());
+                    format!("{} ({name}; L switches)", row.label)
+                } else {
+                    row.label.clone()
+                };
+                match kind {
+                    EditKind::Text { value, hint, .. } => {
+                        self.prompt(&title, hint, value, Then::Field(f.clone()), false)
+                    }
+                    EditKind::Number { value, min, max } => self.prompt(
+                        &title,
+                        &format!("a whole number from {min} to {max}"),
+                        value.to_string(),
+                        Then::Field(f.clone()),
+                        true,
+                    ),
+                    EditKind::Choice { options, selected } => {
+                        let options = options.into_iter().map(|o| opt(o, String::new())).collect();
+                        self.pick(&title, options, selected, Then::Field(f.clone()))
+                    }
+                    EditKind::Multi { options, checked } => {
+                        let options = options.into_iter().map(|o| opt(o, String::new())).collect();
+                        self.overlay = Some(Overlay::Pick {
+                            title,
+                            options,
+                            selected: 0,
+                            then: Then::Field(f.clone()),
+                            checked: Some(checked),
+                            error: None,
+                        });
+                    }
+                    EditKind::Wizard | EditKind::None => {
+                        if !row.header && !matches!(f, Field::Note) {
+                            self.say(
+                                "Nothing to edit here: delete it with x and add a new one with a.",
+                                None,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn apply_field(&mut self, f: &Field, v: EditValue) -> Result<(), String> {
+        // The review gate, refused here already so the picker can say why.
+        if *f == Field::Status
+            && let (Some(e), EditValue::Index(i)) = (self.editor.as_ref(), &v)
+            && let Some(status) = Status::ALL.get(*i)
+            && let Some(refusal) = checks::review_gate(*status, &e.derived.findings)
+        {
+            return Err(format!("Cannot move to {}: {refusal}", status.label()));
+        }
+        let e = self.editor.as_mut().ok_or("no campaign is open")?;
+        let before = e.campaign.clone();
+        let mut next = before.clone();
+        let lang = editing_language(&before, e.locale).to_string();
+        fields::apply(&mut next, f, v, &lang)?;
+        let problems = validate::validate(&next);
+        if let Some(p) = problems
+            .iter()
+            .find(|p| !validate::validate(&before).contains(p))
+        {
+            return Err(format!("{}: {}", p.path, p.message));
+        }
+        e.campaign = next;
+        self.commit_edit(before);
+        Ok(())
+    }
+
+    pub(super) fn remove_selected(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let Some(row) = e.row().cloned() else { return };
+        if let Field::Node(path) = &row.field {
+            let mut removed = None;
+            self.change(|c| {
+                removed = audience::remove(&mut c.audience, path);
+                removed
+                    .as_ref()
+                    .map(|_| ())
+                    .ok_or_else(|| "nothing to delete here".to_string())
+            });
+            if let Some(r) = removed {
+                self.say(
+                    format!("Deleted: {} (u undoes)", fields::describe_condition(&r)),
+                    None,
+                );
+            }
+            return;
+        }
+        let Some(item) = fields::item_of(&row.field) else {
+            return self.say(
+                "Select a zone, field, recipient or other item to delete.",
+                None,
+            );
+        };
+        let mut what = String::new();
+        self.change(|c| {
+            what = fields::remove(c, item);
+            Ok(())
+        });
+        self.say(format!("{what} (u undoes)"), None);
+    }
+
+    pub(super) fn move_selected(&mut self, up: bool) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let Some(row) = e.row().cloned() else { return };
+        if let Field::Node(path) = &row.field {
+            let mut to = None;
+            self.change(|c| {
+                to = audience::move_node(&mut c.audience, path, up);
+                to.as_ref()
+                    .map(|_| ())
+                    .ok_or_else(|| "It is already at the end of its group.".into())
+            });
+            if let Some(p) = to {
+                self.select_tree(&p);
+            }
+            return;
+        }
+        let Some(item) = fields::item_of(&row.field) else {
+            return;
+        };
+        let offset = e.selected
+            - e.derived
+                .rows
+                .iter()
+                .position(|r| fields::item_of(&r.field) == Some(item))
+                .unwrap_or(e.selected);
+        let mut moved = None;
+        self.change(|c| {
+            moved = fields::move_item(c, item, up);
+            moved
+                .map(|_| ())
+                .ok_or_else(|| "It is already at the end of its list.".into())
+        });
+        if let (Some(to), Some(e)) = (moved, self.editor.as_mut())
+            && let Some(start) = e
+                .derived
+                .rows
+                .iter()
+                .position(|r| fields::item_of(&r.field) == Some(to))
+        {
+            e.selected = start + offset;
+        }
+    }
+
+    pub(super) fn add_item(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        match e.section {
+            Section::Zones => self.run_wizard(Wizard::Zone {
+                zone: Zone::new(
+                    "",
+                    ZoneKind::Banner,
+                    Visibility::Anyone,
+                    e.campaign.zones.len() as u32 + 1,
+                ),
+                step: 0,
+            }),
+            Section::Data => {
+                let mut options = vec![opt(
+                    "Data field",
+                    "something the campaign collects or reads",
+                )];
+                if let Some(Item::Data(i) | Item::Recipient(i, _)) =
+                    e.row().and_then(|r| fields::item_of(&r.field))
+                {
+                    options.push(opt(
+                        format!("Recipient of field {}", i + 1),
+                        "someone outside the brand who receives it",
+                    ));
+                }
+                options.push(opt(
+                    "Activation",
+                    "where the audience or its data is actually sent",
+                ));
+                options.push(opt(
+                    "Predictive model",
+                    "a score the campaign relies on, with its features",
+                ));
+                self.pick("Add", options, 0, Then::AddMenu);
+            }
+            Section::Value => self.pick(
+                "Add",
+                vec![
+                    opt("Benefit over time", "something the customer keeps getting"),
+                    opt("Opt-out method", "a way to say stop"),
+                ],
+                0,
+                Then::AddMenu,
+            ),
+            _ => {}
+        }
+    }
+
+    pub(super) fn add_menu(&mut self, label: &str) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let selected_data = match e.row().and_then(|r| fields::item_of(&r.field)) {
+            Some(Item::Data(i) | Item::Recipient(i, _)) => Some(i),
+            _ => None,
+        };
+        if label == "Data field" {
+            self.run_wizard(Wizard::DataField {
+                field: DataField {
+                    category: String::new(),
+                    purposes: Vec::new(),
+                    collected_by: Collection::Form,
+                    consent: ConsentMoment::BeforeCollection,
+                    legal_basis: LegalBasis::Consent,
+                    retention_days: 365,
+                    recipients: Vec::new(),
+                    source: None,
+                },
+                step: 0,
+            });
+        } else if label.starts_with("Recipient") {
+            if let Some(i) = selected_data {
+                self.run_wizard(Wizard::Recipient {
+                    data: i,
+                    index: None,
+                    recipient: Recipient {
+                        name: String::new(),
+                        kind: RecipientKind::Processor,
+                    },
+                    step: 0,
+                });
+            }
+        } else if label == "Activation" {
+            self.run_wizard(Wizard::Activation {
+                act: Activation {
+                    destination: String::new(),
+                    kind: RecipientKind::AdPlatform,
+                    sends: Vec::new(),
+                },
+                step: 0,
+            });
+        } else if label == "Predictive model" {
+            self.run_wizard(Wizard::Model {
+                model: PredictiveModel {
+                    name: String::new(),
+                    kind: ModelKind::Propensity,
+                    features: Vec::new(),
+                },
+                step: 0,
+            });
+        } else if label == "Benefit over time" {
+            self.prompt(
+                "Benefit over time",
+                "what the customer keeps getting",
+                String::new(),
+                Then::Ongoing,
+                false,
+            );
+        } else if label == "Opt-out method" {
+            self.run_wizard(Wizard::OptOut { kind: 0, step: 0 });
+        }
+    }
+
+    pub(super) fn selected_node(&self) -> Vec<usize> {
+        match self.editor.as_ref().and_then(|e| e.row()).map(|r| &r.field) {
+            Some(Field::Node(p)) => p.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Conditions are added in the audience section; go there first.
+    pub(super) fn ensure_audience(&mut self) {
+        if self
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.section != Section::Audience)
+        {
+            self.set_section(Section::Audience);
+        }
+    }
+
+    /// Adds `item` at the end of one of the campaign's lists (`list` is its name in the file)
+    /// and selects it.
+    pub(super) fn append<T>(&mut self, list: &str, item: T, of: fn(&mut Campaign) -> &mut Vec<T>) {
+        let mut at = 0;
+        let added = self.change(|c| {
+            let items = of(c);
+            items.push(item);
+            at = items.len() - 1;
+            Ok(())
+        });
+        if added {
+            self.select_path(&format!("{list}[{at}]"));
+        }
+    }
+
+    pub(super) fn place_condition(&mut self, cond: Condition, at: Vec<usize>, replace: bool) {
+        let mut placed = at.clone();
+        let ok = self.change(|c| {
+            if replace {
+                let slot =
+                    audience::node_mut(&mut c.audience, &at).ok_or("that condition is gone")?;
+                *slot = cond;
+            } else {
+                placed = audience::insert(&mut c.audience, &at, cond);
+            }
+            Ok(())
+        });
+        if ok {
+            self.select_tree(&placed);
+            let note = self.editor.as_ref().and_then(|e| {
+                e.derived
+                    .findings
+                    .iter()
+                    .find(|f| f.location.starts_with("audience") && f.severity >= Severity::Warning)
+                    .map(|f| f.message.clone())
+            });
+            match note {
+                Some(n) => self.say(format!("Added. Candor warns: {n}"), Some(Severity::Warning)),
+                None => self.say(
+                    if replace {
+                        "Condition updated"
+                    } else {
+                        "Condition added"
+                    },
+                    None,
+                ),
+            }
+        }
+    }
+
+    /// After languages were added, offers to write each visitor text in the first new one.
+    pub(super) fn offer_translations(&mut self, before: &[String]) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let c = &e.campaign;
+        let Some(lang) = c.locales.iter().find(|l| !before.contains(l)).cloned() else {
+            return;
+        };
+        let paths: Vec<String> = c
+            .visitor_texts()
+            .into_iter()
+            .filter(|(_, _, t)| !t.is_blank() && t.exact(&lang, c.first_locale()).is_none())
+            .map(|(p, _, _)| p)
+            .collect();
+        if !paths.is_empty() {
+            self.ask_translation(lang, paths, 0);
+        }
+    }
+
+    /// Asks for the `at`-th text in `lang`, showing the first language's text to translate.
+    pub(super) fn ask_translation(&mut self, lang: String, paths: Vec<String>, at: usize) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let c = &e.campaign;
+        let name = disclosure::locale(&lang).map_or(lang.clone(), |l| l.name.clone());
+        let texts = c.visitor_texts();
+        let Some(path) = paths.get(at) else {
+            let left = texts
+                .iter()
+                .filter(|(p, _, t)| paths.contains(p) && t.exact(&lang, c.first_locale()).is_none())
+                .count();
+            let note = match left {
+                0 => format!("Every text now has its {name} version."),
+                n => format!(
+                    "{n} text(s) still have no {name} version: missing-translation lists them."
+                ),
+            };
+            return self.say(note, None);
+        };
+        let Some((_, what, text)) = texts.iter().find(|(p, _, _)| p == path) else {
+            return self.ask_translation(lang, paths, at + 1);
+        };
+        let source = text.source(c.first_locale()).map(clean).unwrap_or_default();
+        let title = format!("{name} {}/{}: {what}", at + 1, paths.len());
+        let from = disclosure::locale(c.first_locale()).map_or(String::new(), |l| l.name.clone());
+        let hint = format!(
+            "{from}: \"{}\"; leave empty to skip",
+            crate::text::truncate(&source, 56)
+        );
+        self.prompt(
+            &title,
+            &hint,
+            String::new(),
+            Then::Translate { lang, paths, at },
+            false,
+        );
+    }
+
+    /// Declares the category an undeclared-data-use finding names, with the suggestion from
+    /// `assets/vocab/data_map.ron`, and shows the new field to adjust.
+    pub(super) fn declare_finding(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        if e.panel != PanelTab::Findings {
+            return self.say(
+                "Open the findings tab (p) and pick an undeclared-data-use finding.",
+                None,
+            );
+        }
+        let Some(f) = e.derived.findings.get(e.finding) else {
+            return;
+        };
+        if f.rule != "undeclared-data-use" {
+            return self.say(
+                "d declares undeclared data; this finding is about something else (Enter explains it).",
+                None,
+            );
+        }
+        let map = data_map(&e.campaign);
+        let Some(read) = map
+            .undeclared(&e.campaign)
+            .find(|u| u.places.first().is_some_and(|p| p.path == f.location))
+            .cloned()
+        else {
+            return;
+        };
+        let Some(s) = vocab().suggestion(&read.category, read.main_how()) else {
+            return;
+        };
+        // Data sent out by an activation goes to its destination: the notice must name it.
+        let mut recipients: Vec<Recipient> = Vec::new();
+        for p in &read.places {
+            if p.source == datamap::Source::Activation
+                && let Some(a) = activation_at(&e.campaign, &p.path)
+                && !recipients.iter().any(|r| r.name == a.destination)
+            {
+                recipients.push(Recipient {
+                    name: a.destination.clone(),
+                    kind: a.kind,
+                });
+            }
+        }
+        let field = DataField {
+            category: read.category.clone(),
+            purposes: vec![s.purpose.clone()],
+            collected_by: s.collected_by,
+            source: None,
+            consent: ConsentMoment::BeforeCollection,
+            legal_basis: LegalBasis::Consent,
+            retention_days: s.retention_days,
+            recipients,
+        };
+        let note = format!(
+            "Declared {}; adjust what Candor suggested.",
+            clean(&field.category)
+        );
+        self.set_section(Section::Data);
+        if let Some(e) = self.editor.as_mut() {
+            e.focus = Focus::Form;
+        }
+        self.append("data", field, |c| &mut c.data);
+        self.say(note, None);
+    }
+
+    pub(super) fn jump_to_finding(&mut self) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        let Some(f) = e.derived.findings.get(e.finding).cloned() else {
+            return;
+        };
+        e.section = Section::of_location(&f.location);
+        e.focus = Focus::Form;
+        e.recompute();
+        // The row whose path is the longest prefix of the finding's location.
+        let best = e
+            .derived
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                f.location == r.path
+                    || f.location.starts_with(&format!("{}.", r.path))
+                    || f.location.starts_with(&format!("{}[", r.path))
+            })
+            .max_by_key(|(_, r)| r.path.len())
+            .map(|(i, _)| i);
+        if let Some(i) = best {
+            e.selected = i;
+        }
+        self.overlay = Some(Overlay::Explain {
+            rule: f.rule,
+            scroll: 0,
+        });
+    }
+}

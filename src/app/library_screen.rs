@@ -1,0 +1,242 @@
+//! The library: moving, filtering, sorting, creating, copying, archiving and importing campaigns.
+
+use tui_input::Input;
+
+use super::*;
+use crate::disclosure::{self};
+use crate::model::*;
+use crate::text::clean;
+use fields::Section;
+use keymap::Command as A;
+use templates::Template;
+
+impl App {
+    // ---------------------------------------------------------------- library
+
+    pub(super) fn library_action(&mut self, action: A) {
+        let len = self.library.view.len();
+        let page = usize::from(self.area.height.saturating_sub(8)).max(1);
+        let sel = &mut self.library.selected;
+        match action {
+            A::Up => *sel = sel.saturating_sub(1),
+            A::Down => *sel = (*sel + 1).min(len.saturating_sub(1)),
+            A::PageUp => *sel = sel.saturating_sub(page),
+            A::PageDown => *sel = (*sel + page).min(len.saturating_sub(1)),
+            A::Top => *sel = 0,
+            A::Bottom => *sel = len.saturating_sub(1),
+            A::Filter => self.library.filtering = true,
+            A::Sort => {
+                self.library.sort = self.library.sort.next();
+                let id = self.library.current().map(|s| s.id.clone());
+                self.library.refresh_view();
+                if let Some(id) = id {
+                    self.select_in_library(&id);
+                }
+                self.say(format!("Sorted by {}", self.library.sort.label()), None);
+            }
+            A::New => {
+                self.overlay = Some(Overlay::Pick {
+                    title: "New campaign from a template".into(),
+                    options: Template::ALL
+                        .iter()
+                        .map(|t| opt(t.label(), t.detail()))
+                        .collect(),
+                    selected: 0,
+                    then: Then::Template,
+                    checked: None,
+                    error: None,
+                })
+            }
+            A::Import => self.prompt(
+                "Import RON files",
+                "a .ron file or a folder of them",
+                String::new(),
+                Then::Import,
+                false,
+            ),
+            _ => {
+                let Some(s) = self.library.current().cloned() else {
+                    if action == A::Open {
+                        self.say("The library is empty: press n to create a campaign.", None);
+                    }
+                    return;
+                };
+                match action {
+                    A::Open => self.open_campaign(&s.id),
+                    A::Rename => self.prompt(
+                        "Rename",
+                        "the new name",
+                        s.name.clone(),
+                        Then::Rename(s.id.clone()),
+                        false,
+                    ),
+                    A::Duplicate => self.prompt(
+                        "Copy campaign",
+                        "a name for the copy",
+                        format!("{} (copy)", s.name),
+                        Then::Duplicate(s.id.clone()),
+                        false,
+                    ),
+                    A::Export => self.prompt(
+                        "Export as RON",
+                        "the folder to write to",
+                        "export".into(),
+                        Then::Export(s.id.clone()),
+                        false,
+                    ),
+                    A::Archive => match self.store.set_status(&s.id, Status::Archived) {
+                        Ok(_) => {
+                            self.reload_library();
+                            self.say(format!("Archived \"{}\"", clean(&s.name)), None);
+                        }
+                        Err(e) => self.fail(e.to_string()),
+                    },
+                    A::Delete => {
+                        self.overlay = Some(Overlay::Confirm {
+                            title: "Delete campaign".into(),
+                            body: vec![
+                                format!(
+                                    "Delete \"{}\" and all {} of its revisions?",
+                                    clean(&s.name),
+                                    s.revision
+                                ),
+                                "This cannot be undone. Export it first if you may need it.".into(),
+                            ],
+                            choices: vec![
+                                ('y', "delete it", Confirmed::Delete),
+                                ('n', "keep it", Confirmed::Dismiss),
+                            ],
+                            subject: s.id.clone(),
+                        })
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    pub(super) fn prompt(
+        &mut self,
+        title: &str,
+        hint: &str,
+        value: String,
+        then: Then,
+        numeric: bool,
+    ) {
+        let input = Input::new(value);
+        self.overlay = Some(Overlay::Prompt {
+            title: title.into(),
+            hint: hint.into(),
+            input,
+            then,
+            error: None,
+            numeric,
+        });
+    }
+
+    pub(super) fn pick(
+        &mut self,
+        title: &str,
+        options: Vec<PickOption>,
+        selected: usize,
+        then: Then,
+    ) {
+        self.overlay = Some(Overlay::Pick {
+            title: title.into(),
+            options,
+            selected,
+            then,
+            checked: None,
+            error: None,
+        });
+    }
+
+    pub(super) fn unique_id(&self, name: &str) -> String {
+        let base = validate::slugify(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.store.exists(&id).unwrap_or(false) {
+            let suffix = format!("-{n}");
+            id = format!("{}{suffix}", &base[..base.len().min(64 - suffix.len())]);
+            n += 1;
+        }
+        id
+    }
+
+    /// Opens a campaign in the editor, offering to restore a newer unsaved draft.
+    pub fn open_campaign(&mut self, id: &str) {
+        let stored = match self.store.get(id) {
+            Ok(s) => s,
+            Err(e) => return self.fail(e.to_string()),
+        };
+        let locale = stored
+            .campaign
+            .locales
+            .first()
+            .and_then(|l| disclosure::locale(l))
+            .map_or("en", |l| l.code);
+        let locale = self
+            .store
+            .ui_get("preview_locale")
+            .ok()
+            .flatten()
+            .and_then(|l| disclosure::locale(&l))
+            // The remembered language only where this campaign is offered in it.
+            .filter(|l| stored.campaign.locales.iter().any(|c| c == l.code))
+            .map_or(locale, |l| l.code);
+        let loc = disclosure::locale(locale).unwrap_or(&disclosure::locales()[0]);
+        let derived = derive(&stored.campaign, Section::Overview, loc);
+        self.editor = Some(Editor {
+            saved: stored.campaign.clone(),
+            campaign: stored.campaign,
+            base: stored.revision.id,
+            revision_number: stored.revision.number,
+            section: Section::Overview,
+            selected: 0,
+            focus: Focus::Form,
+            panel: PanelTab::Disclosure,
+            panel_scroll: 0,
+            finding: 0,
+            locale,
+            derived,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            edited_at: None,
+            draft_note: None,
+        });
+        // Remembered for convenience only: a failure costs the next start its selection.
+        if let Err(err) = self.store.ui_set("last_campaign", id) {
+            log::warn!("could not remember the last campaign: {err}");
+        }
+        log::info!("opened {id}");
+        if let Ok(Some(draft)) = self.store.draft(id)
+            && draft.campaign
+                != self
+                    .editor
+                    .as_ref()
+                    .map(|e| e.saved.clone())
+                    .unwrap_or_else(|| draft.campaign.clone())
+        {
+            let stale = draft.base_revision != stored.revision.id;
+            let mut body = vec![format!(
+                "Candor kept edits to this campaign that were never saved (last change {}).",
+                short_time(&draft.updated_at)
+            )];
+            if stale {
+                body.push(
+                    "They started from an older revision; saving them will ask how to merge."
+                        .into(),
+                );
+            }
+            self.overlay = Some(Overlay::Confirm {
+                title: "Restore unsaved edits?".into(),
+                body,
+                choices: vec![
+                    ('r', "restore them", Confirmed::RestoreDraft),
+                    ('d', "discard them", Confirmed::DiscardDraft),
+                ],
+                subject: id.to_string(),
+            });
+        }
+    }
+}

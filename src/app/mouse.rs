@@ -1,0 +1,142 @@
+//! The mouse: the screen on top takes clicks and the wheel.
+
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Position;
+
+use super::*;
+use fields::Section;
+use keymap::Command as A;
+
+impl App {
+    // ---------------------------------------------------------------- mouse
+
+    pub fn handle_mouse(&mut self, m: MouseEvent) {
+        if self.overlay.is_some() {
+            if let MouseEventKind::ScrollDown | MouseEventKind::ScrollUp = m.kind {
+                let code = if m.kind == MouseEventKind::ScrollDown {
+                    KeyCode::Down
+                } else {
+                    KeyCode::Up
+                };
+                self.overlay_key(KeyEvent::new(code, KeyModifiers::NONE));
+            }
+            return;
+        }
+        let pos = Position::new(m.column, m.row);
+        let scroll = match m.kind {
+            MouseEventKind::ScrollDown => Some(A::Down),
+            MouseEventKind::ScrollUp => Some(A::Up),
+            _ => None,
+        };
+        let click = m.kind == MouseEventKind::Down(MouseButton::Left);
+        // The screen on top takes the mouse, as it takes the keys (see `contexts`).
+        if let Some(h) = self.history.as_mut() {
+            if let Some(a) = scroll {
+                return self.history_action(a);
+            }
+            let rows = layout::history_rows(self.area);
+            if click && h.diff.is_none() && rows.contains(pos) {
+                let offset = layout::scroll_offset(h.selected, usize::from(rows.height));
+                let target = offset + usize::from(pos.y - rows.y);
+                if target < h.revisions.len() {
+                    if target == h.selected {
+                        return self.history_action(A::Edit);
+                    }
+                    h.selected = target;
+                }
+            }
+            return;
+        }
+        if let Some(r) = self.review.as_mut() {
+            if let Some(a) = scroll {
+                return self.review_action(a);
+            }
+            let tabs = layout::editor(self.area).tabs;
+            if click && tabs.contains(pos) {
+                let titles = r.tab_titles();
+                let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+                if let Some(t) = layout::tab_at(&titles, tabs.x, pos.x) {
+                    r.tab = review::ReviewTab::ALL[t];
+                    r.scroll = 0;
+                }
+            }
+            return;
+        }
+        match self.editor.as_mut() {
+            None => {
+                let l = layout::library(self.area);
+                if let Some(a) = scroll {
+                    return self.library_action(a);
+                }
+                if m.kind == MouseEventKind::Down(MouseButton::Left) && l.table.contains(pos) {
+                    // The first two lines of the table are its border and header.
+                    let row = usize::from(pos.y.saturating_sub(l.table.y + 2));
+                    let offset = layout::scroll_offset(
+                        self.library.selected,
+                        usize::from(l.table.height.saturating_sub(3)),
+                    );
+                    let target = offset + row;
+                    if target < self.library.view.len() {
+                        if target == self.library.selected {
+                            self.library_action(A::Open);
+                        } else {
+                            self.library.selected = target;
+                        }
+                    }
+                }
+            }
+            Some(e) => {
+                let l = layout::editor(self.area);
+                let in_panel = l.panel.contains(pos);
+                if let Some(a) = scroll {
+                    e.focus = if in_panel { Focus::Panel } else { Focus::Form };
+                    return self.editor_action(a);
+                }
+                if m.kind != MouseEventKind::Down(MouseButton::Left) {
+                    return;
+                }
+                if l.tabs.contains(pos) {
+                    let titles = self.section_titles();
+                    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+                    if let Some(s) = layout::tab_at(&titles, l.tabs.x, pos.x)
+                        && let Some(e) = self.editor.as_mut()
+                    {
+                        e.focus = Focus::Form;
+                        self.set_section(Section::ALL[s]);
+                    }
+                } else if in_panel {
+                    e.focus = Focus::Panel;
+                    let titles = self.panel_titles(l.panel.width.saturating_sub(2));
+                    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+                    if pos.y == l.panel.y + 1
+                        && let Some(t) = layout::tab_at(&titles, l.panel.x + 1, pos.x)
+                        && let Some(e) = self.editor.as_mut()
+                    {
+                        e.panel = PanelTab::ALL[t];
+                        e.panel_scroll = 0;
+                    }
+                } else if l.form.contains(pos) {
+                    e.focus = Focus::Form;
+                    let banner = layout::banner_height(e, l.form);
+                    let body_top = l.form.y + 1 + banner;
+                    let offset = layout::scroll_offset(
+                        e.selected,
+                        usize::from(l.form.height.saturating_sub(2 + banner)),
+                    );
+                    if pos.y >= body_top {
+                        let target = offset + usize::from(pos.y - body_top);
+                        if target < e.derived.rows.len() {
+                            if target == e.selected {
+                                self.edit_selected();
+                            } else {
+                                e.selected = target;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Saving revisions, autosaving drafts, and the import that runs a batch per tick.
+
+use std::time::Instant;
+
+use super::*;
+use crate::checks::Severity;
+use crate::store::StoreError;
+use crate::text::clean;
+
+impl App {
+    pub fn save(&mut self) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        if !e.dirty() {
+            return self.say("No changes to save", None);
+        }
+        // The history says what changed: the top-level parts touched since the last save.
+        let mut parts: Vec<String> = review::field_diff(&e.saved, &e.campaign)
+            .iter()
+            .filter_map(|(_, line)| {
+                line.get(2..)
+                    .and_then(|l| l.split(['.', '[', ':']).next())
+                    .map(str::to_string)
+            })
+            .collect();
+        parts.dedup();
+        parts.truncate(4);
+        let message = format!("changed {}", parts.join(", ").replace('_', " "));
+        match self.store.save(&e.campaign, e.base, &message) {
+            Ok(meta) => {
+                e.base = meta.id;
+                e.revision_number = meta.number;
+                e.saved = e.campaign.clone();
+                e.edited_at = None;
+                e.draft_note = None;
+                let name = clean(&e.campaign.name);
+                self.say(
+                    format!("Saved revision {} of \"{name}\"", meta.number),
+                    None,
+                );
+            }
+            Err(StoreError::Conflict { number, by, at, .. }) => {
+                e.edited_at = None;
+                self.overlay = Some(Overlay::Confirm {
+                    title: "Someone else saved first".into(),
+                    body: vec![
+                        format!(
+                            "{} saved revision {number} at {} while you were editing.",
+                            clean(&by),
+                            short_time(&at)
+                        ),
+                        "Nothing was overwritten. Your edits are kept as a draft.".into(),
+                    ],
+                    choices: vec![
+                        ('c', "save my edits as a new copy", Confirmed::SaveAsCopy),
+                        (
+                            'o',
+                            "open their revision (my draft stays)",
+                            Confirmed::OpenTheirs,
+                        ),
+                        ('k', "keep editing", Confirmed::Dismiss),
+                    ],
+                    subject: String::new(),
+                });
+            }
+            Err(err) => self.fail(err.to_string()),
+        }
+    }
+
+    /// Writes the draft if typing paused long enough. Called by the event loop.
+    pub fn tick(&mut self, now: Instant) {
+        self.import_step();
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        let Some(at) = e.edited_at else { return };
+        if now.duration_since(at) < AUTOSAVE_AFTER {
+            return;
+        }
+        e.edited_at = None;
+        if !e.dirty() {
+            // Back to the saved text (undone to it, say): a stale draft must not come back.
+            let id = e.campaign.id.clone();
+            if let Err(err) = self.store.discard_draft(&id) {
+                self.fail(format!(
+                    "Could not remove the old draft ({err}); Candor may offer it again"
+                ));
+            }
+            return;
+        }
+        match self.store.save_draft(&e.campaign, e.base) {
+            Ok(()) => {
+                e.draft_note = Some(format!("draft kept {}", short_time(&crate::store::now())))
+            }
+            Err(err) => self.fail(format!("Could not autosave the draft: {err}")),
+        }
+    }
+
+    /// When `tick` next has work to do, so an idle loop can sleep until then.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        if self.import_job.is_some() {
+            return Some(Instant::now());
+        }
+        self.editor
+            .as_ref()
+            .and_then(|e| e.edited_at)
+            .map(|t| t + AUTOSAVE_AFTER)
+    }
+
+    /// Imports the next batch of a running import and reports progress, then the outcome.
+    pub(super) fn import_step(&mut self) {
+        let Some(job) = self.import_job.as_mut() else {
+            return;
+        };
+        let take = job.files.len().min(IMPORT_STEP);
+        let batch: Vec<_> = job.files.drain(..take).collect();
+        let mut ready = Vec::new();
+        for f in &batch {
+            match crate::store::import_export::prepare_file(f) {
+                Ok(r) => ready.push(r),
+                Err(e) => job.failures.push(e),
+            }
+        }
+        let written = match self.store.import_ready(ready) {
+            Ok(done) => done.len(),
+            Err(e) => {
+                self.import_job = None;
+                self.reload_library();
+                return self.fail(format!(
+                    "The import stopped: {e}. The batches before this one were saved."
+                ));
+            }
+        };
+        let Some(job) = self.import_job.as_mut() else {
+            return;
+        };
+        job.imported += written;
+        let done = job.total - job.files.len();
+        if !job.files.is_empty() {
+            let text = format!("Importing… {done} of {} files", job.total);
+            return self.say(text, None);
+        }
+        let Some(job) = self.import_job.take() else {
+            return;
+        };
+        self.reload_library();
+        let mut text = format!("Imported {} of {} file(s)", job.imported, job.total);
+        match job.failures.first() {
+            Some(first) => {
+                text.push_str(&format!(
+                    "; {} could not be read, first: {first}",
+                    job.failures.len()
+                ));
+                self.say(text.replace('\n', " "), Some(Severity::Error));
+            }
+            None => self.say(text, None),
+        }
+    }
+
+    // ---------------------------------------------------------------- review and history
+}

@@ -1,0 +1,458 @@
+//! The state the screens share: the library, the editor and its derived preview, dialogs, wizards and the app itself.
+
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use tui_input::Input;
+
+use super::*;
+use crate::checks::{self, Finding, Severity};
+use crate::disclosure::{self, Disclosure, ValueExchangeView};
+use crate::model::vocab::vocab;
+use crate::model::*;
+use crate::store::{Store, Summary};
+use crate::text::clean;
+use fields::{Field, Row, Section};
+use templates::Template;
+
+/// How long typing must pause before unsaved edits are written as a draft.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
+/// How many edits undo remembers.
+pub(super) const UNDO_DEPTH: usize = 200;
+/// Below this size the layout is replaced by a request to enlarge the terminal.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Updated,
+    Name,
+    Status,
+    Errors,
+    Warnings,
+}
+
+impl SortKey {
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Updated => "last edited",
+            SortKey::Name => "name",
+            SortKey::Status => "status",
+            SortKey::Errors => "errors",
+            SortKey::Warnings => "warnings",
+        }
+    }
+
+    pub(super) fn next(self) -> SortKey {
+        match self {
+            SortKey::Updated => SortKey::Name,
+            SortKey::Name => SortKey::Status,
+            SortKey::Status => SortKey::Errors,
+            SortKey::Errors => SortKey::Warnings,
+            SortKey::Warnings => SortKey::Updated,
+        }
+    }
+}
+
+/// More about the selected campaign than its summary row: for the library's side pane.
+pub struct Detail {
+    pub id: String,
+    pub objective: String,
+    pub owner: String,
+    pub findings: Vec<Finding>,
+    pub draft_at: Option<String>,
+}
+
+pub struct Library {
+    pub detail: Option<Detail>,
+    pub all: Vec<Summary>,
+    /// Indices into `all`: filtered and sorted.
+    pub view: Vec<usize>,
+    pub selected: usize,
+    pub filter: Input,
+    pub filtering: bool,
+    pub sort: SortKey,
+}
+
+impl Library {
+    pub fn current(&self) -> Option<&Summary> {
+        self.view.get(self.selected).map(|&i| &self.all[i])
+    }
+
+    pub(super) fn refresh_view(&mut self) {
+        let needle = self.filter.value().to_lowercase();
+        let mut view: Vec<usize> = (0..self.all.len())
+            .filter(|&i| {
+                let s = &self.all[i];
+                needle.is_empty()
+                    || s.name.to_lowercase().contains(&needle)
+                    || s.id.contains(&needle)
+                    || s.status.label().contains(&needle)
+            })
+            .collect();
+        let all = &self.all;
+        match self.sort {
+            SortKey::Updated => view.sort_by(|a, b| {
+                all[*b]
+                    .updated
+                    .cmp(&all[*a].updated)
+                    .then(all[*a].id.cmp(&all[*b].id))
+            }),
+            SortKey::Name => view.sort_by_key(|i| all[*i].name.to_lowercase()),
+            SortKey::Status => view.sort_by_key(|i| (all[*i].status, all[*i].name.to_lowercase())),
+            SortKey::Errors => view.sort_by(|a, b| {
+                all[*b]
+                    .errors
+                    .cmp(&all[*a].errors)
+                    .then(all[*b].warnings.cmp(&all[*a].warnings))
+            }),
+            SortKey::Warnings => view.sort_by(|a, b| {
+                all[*b]
+                    .warnings
+                    .cmp(&all[*a].warnings)
+                    .then(all[*b].errors.cmp(&all[*a].errors))
+            }),
+        }
+        self.view = view;
+        self.selected = self.selected.min(self.view.len().saturating_sub(1));
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Form,
+    Panel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelTab {
+    Disclosure,
+    /// "Why am I seeing this?" for each zone.
+    Why,
+    Value,
+    Findings,
+}
+
+impl PanelTab {
+    pub const ALL: [PanelTab; 4] = [
+        PanelTab::Disclosure,
+        PanelTab::Why,
+        PanelTab::Value,
+        PanelTab::Findings,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            PanelTab::Disclosure => "Disclosure",
+            PanelTab::Why => "Why this?",
+            PanelTab::Value => "Value exchange",
+            PanelTab::Findings => "Findings",
+        }
+    }
+}
+
+/// What the checks and the disclosure computed from the campaign being edited.
+pub struct Derived {
+    pub findings: Vec<Finding>,
+    pub disclosure: Disclosure,
+    pub value: ValueExchangeView,
+    pub rows: Vec<Row>,
+}
+
+pub struct Editor {
+    pub campaign: Campaign,
+    /// As last saved: unsaved edits are the difference.
+    pub saved: Campaign,
+    /// The revision the edits started from.
+    pub base: i64,
+    pub revision_number: i64,
+    pub section: Section,
+    pub selected: usize,
+    pub focus: Focus,
+    pub panel: PanelTab,
+    pub panel_scroll: u16,
+    pub finding: usize,
+    /// The disclosure language shown.
+    pub locale: &'static str,
+    pub derived: Derived,
+    pub(super) undo: Vec<Campaign>,
+    pub(super) redo: Vec<Campaign>,
+    /// When the last edit not yet written as a draft happened.
+    pub edited_at: Option<Instant>,
+    pub draft_note: Option<String>,
+}
+
+impl Editor {
+    pub fn dirty(&self) -> bool {
+        self.campaign != self.saved
+    }
+
+    pub fn row(&self) -> Option<&Row> {
+        self.derived.rows.get(self.selected)
+    }
+
+    pub(super) fn recompute(&mut self) {
+        let loc = disclosure::locale(self.locale).unwrap_or(&disclosure::locales()[0]);
+        self.derived = derive(&self.campaign, self.section, loc);
+        self.selected = self.selected.min(self.derived.rows.len().saturating_sub(1));
+        self.finding = self
+            .finding
+            .min(self.derived.findings.len().saturating_sub(1));
+    }
+
+    /// The most severe finding whose location is this row's path or below it.
+    pub fn row_severity(&self, row: &Row) -> Option<Severity> {
+        self.derived
+            .findings
+            .iter()
+            .filter(|f| {
+                f.location == row.path
+                    || f.location.starts_with(&format!("{}.", row.path))
+                    || f.location.starts_with(&format!("{}[", row.path))
+            })
+            .filter(|f| !matches!(row.field, Field::Note) || f.location == row.path)
+            .map(|f| f.severity)
+            .max()
+    }
+}
+
+pub(super) fn derive(c: &Campaign, section: Section, l: &'static disclosure::Locale) -> Derived {
+    // One data map for the preview and the checks: with a large audience it is worth sharing.
+    let map = data_map(c);
+    let disclosure = disclosure::generate_with(c, &map, l);
+    let ctx = checks::Context::with_map(c, map);
+    Derived {
+        disclosure,
+        value: ctx.value_exchange.clone(),
+        findings: checks::check_with(ctx),
+        rows: fields::rows(section, c, editing_language(c, l.code)),
+    }
+}
+
+/// The language typed texts are shown and edited in: the preview's, when the campaign offers
+/// it, else the campaign's first.
+pub fn editing_language<'a>(c: &'a Campaign, preview: &'a str) -> &'a str {
+    if c.locales.iter().any(|l| l == preview) {
+        preview
+    } else {
+        c.first_locale()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickOption {
+    pub label: String,
+    pub detail: String,
+    pub mark: Option<&'static str>,
+}
+
+pub(super) fn opt(label: impl Into<String>, detail: impl Into<String>) -> PickOption {
+    PickOption {
+        label: label.into(),
+        detail: detail.into(),
+        mark: None,
+    }
+}
+
+/// The activation a path such as `activations[0].sends[1]` points into.
+pub(super) fn activation_at<'a>(c: &'a Campaign, path: &str) -> Option<&'a Activation> {
+    let rest = path.strip_prefix("activations[")?;
+    let i: usize = rest[..rest.find(']')?].parse().ok()?;
+    c.activations.get(i)
+}
+
+/// The choices for the authority a visitor can complain to: the ones suggested for the
+/// campaign's languages, the current one if typed by hand, none, and typing another (the last
+/// option, past the end of the values).
+pub(super) fn authority_options(c: &Campaign) -> (Vec<PickOption>, Vec<Option<String>>, usize) {
+    let mut options = Vec::new();
+    let mut values: Vec<Option<String>> = Vec::new();
+    for a in vocab().authorities_for(&c.locales) {
+        options.push(opt(a.name.clone(), a.country.clone()));
+        values.push(Some(a.name.clone()));
+    }
+    let current = c.controller.authority.clone();
+    if let Some(cur) = &current
+        && !values.contains(&current)
+    {
+        options.push(opt(clean(cur), "typed for this campaign"));
+        values.push(Some(cur.clone()));
+    }
+    options.push(opt(
+        "None named",
+        "the notice says: the authority where you live",
+    ));
+    values.push(None);
+    options.push(opt(
+        "Another authority…",
+        "type the one that supervises the brand",
+    ));
+    let selected = values.iter().position(|v| *v == current).unwrap_or(0);
+    (options, values, selected)
+}
+
+/// A condition, zone or other item being built step by step.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wizard {
+    Intent {
+        cond: IntentCondition,
+        at: Vec<usize>,
+        replace: bool,
+        step: u8,
+    },
+    Attribute {
+        cond: AttributeCondition,
+        at: Vec<usize>,
+        replace: bool,
+        step: u8,
+    },
+    Zone {
+        zone: Zone,
+        step: u8,
+    },
+    DataField {
+        field: DataField,
+        step: u8,
+    },
+    Recipient {
+        data: usize,
+        index: Option<usize>,
+        recipient: Recipient,
+        step: u8,
+    },
+    Activation {
+        act: Activation,
+        step: u8,
+    },
+    Model {
+        model: PredictiveModel,
+        step: u8,
+    },
+    OptOut {
+        kind: usize,
+        step: u8,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Field(Field),
+    Wizard(Box<Wizard>),
+    Template,
+    NewCampaign(Template),
+    Rename(String),
+    Duplicate(String),
+    Import,
+    Export(String),
+    AddMenu,
+    Ongoing,
+    OpenReview,
+    Decision(crate::store::Decision),
+    /// The authority picked from suggestions; `None` clears it; past the end, type one.
+    Authority(Vec<Option<String>>),
+    /// Filling in a newly added language: the texts at `paths`, the one at `at` being asked.
+    Translate {
+        lang: String,
+        paths: Vec<String>,
+        at: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    Delete,
+    QuitSave,
+    QuitDiscard,
+    RestoreDraft,
+    DiscardDraft,
+    SaveAsCopy,
+    OpenTheirs,
+    Dismiss,
+}
+
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Prompt {
+        title: String,
+        hint: String,
+        input: Input,
+        then: Then,
+        error: Option<String>,
+        numeric: bool,
+    },
+    Pick {
+        title: String,
+        options: Vec<PickOption>,
+        selected: usize,
+        then: Then,
+        checked: Option<Vec<bool>>,
+        error: Option<String>,
+    },
+    Confirm {
+        title: String,
+        body: Vec<String>,
+        choices: Vec<(char, &'static str, Confirmed)>,
+        subject: String,
+    },
+    Explain {
+        rule: &'static str,
+        scroll: u16,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub severity: Option<Severity>,
+}
+
+/// The list of revisions of one campaign, and a diff when one is asked for.
+pub struct HistoryState {
+    pub id: String,
+    pub revisions: Vec<crate::store::RevisionMeta>,
+    pub selected: usize,
+    pub marked: Option<usize>,
+    pub diff: Option<DiffState>,
+}
+
+pub struct DiffState {
+    pub title: String,
+    pub lines: review::Lines,
+    pub scroll: u16,
+}
+
+/// An import started from the library, done a batch at a time.
+pub struct ImportJob {
+    pub files: Vec<std::path::PathBuf>,
+    pub total: usize,
+    pub imported: usize,
+    pub failures: Vec<crate::model::LoadError>,
+}
+
+/// Files imported per tick: enough to finish quickly, few enough to redraw often.
+pub(super) const IMPORT_STEP: usize = 100;
+
+pub struct App {
+    pub import_job: Option<ImportJob>,
+    pub review: Option<review::ReviewState>,
+    pub history: Option<HistoryState>,
+    pub store: Store,
+    pub library: Library,
+    pub editor: Option<Editor>,
+    pub overlay: Option<Overlay>,
+    pub message: Option<Message>,
+    pub quit: bool,
+    pub color: bool,
+    /// The size of the last frame, for mouse hit-testing.
+    pub area: Rect,
+}
+
+pub(super) fn key_char(ev: &KeyEvent) -> Option<char> {
+    match ev.code {
+        KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+        _ => None,
+    }
+}
