@@ -583,3 +583,149 @@ fn open_theirs_keeps_the_edits_when_the_draft_cannot_be_written() {
             .contains("kept as a draft")
     );
 }
+
+/// Every wizard, driven to the end with its default answers, and cancelled after one step.
+mod wizards {
+    use super::*;
+    use candor::app::Overlay;
+    use candor::model::Campaign;
+
+    /// Answers every step with its default (a name where one is needed, a tick where a
+    /// checklist needs one) until the wizard closes; returns the number of steps.
+    fn complete(app: &mut App) -> usize {
+        let mut steps = 0;
+        while app.overlay.is_some() {
+            match &app.overlay {
+                Some(Overlay::Prompt { input, numeric, .. }) if input.value().trim().is_empty() => {
+                    press(app, if *numeric { "1" } else { "x" });
+                }
+                Some(Overlay::Pick {
+                    checked: Some(c), ..
+                }) if c.iter().all(|on| !on) => {
+                    press(app, "<space>");
+                }
+                _ => {}
+            }
+            press(app, "<enter>");
+            steps += 1;
+            assert!(steps < 30, "the wizard never ends");
+        }
+        steps
+    }
+
+    fn campaign(app: &App) -> Campaign {
+        app.editor.as_ref().unwrap().campaign.clone()
+    }
+
+    /// (how to start it, what it adds) for each wizard.
+    fn cases() -> Vec<(&'static str, String, fn(&Campaign) -> usize)> {
+        vec![
+            ("intent", format!("{WELCOME} ] i"), |c| c.conditions().len()),
+            ("attribute", format!("{WELCOME} ] a"), |c| {
+                c.conditions().len()
+            }),
+            ("zone", format!("{WELCOME} ] ] a"), |c| c.zones.len()),
+            ("data field", format!("{WELCOME} ] ] ] a <enter>"), |c| {
+                c.data.len()
+            }),
+            (
+                "recipient",
+                format!("{WELCOME} ] ] ] a <down> <enter>"),
+                |c| c.data[0].recipients.len(),
+            ),
+            (
+                "activation",
+                format!("{WELCOME} ] ] ] a <down> <down> <enter>"),
+                |c| c.activations.len(),
+            ),
+            (
+                "model",
+                format!("{WELCOME} ] ] ] a <down> <down> <down> <enter>"),
+                |c| c.models.len(),
+            ),
+            (
+                "opt-out",
+                format!("{WELCOME} ] ] ] ] a <down> <enter>"),
+                |c| c.consent.opt_out.len(),
+            ),
+        ]
+    }
+
+    #[test]
+    fn each_wizard_runs_to_completion_and_adds_one_item() {
+        for (name, keys, count) in cases() {
+            let mut c = setup();
+            press(&mut c.app, WELCOME);
+            let before = count(&campaign(&c.app));
+            let mut c = setup();
+            press(&mut c.app, &keys);
+            assert!(c.app.overlay.is_some(), "{name}: no wizard opened");
+            let steps = complete(&mut c.app);
+            assert!(steps >= 1, "{name}");
+            assert_eq!(
+                count(&campaign(&c.app)),
+                before + 1,
+                "{name}: nothing added"
+            );
+        }
+    }
+
+    #[test]
+    fn each_wizard_cancelled_midway_changes_nothing() {
+        for (name, keys, _) in cases() {
+            let mut c = setup();
+            press(&mut c.app, &keys);
+            let before = campaign(&c.app);
+            // One answer, then Esc.
+            if let Some(Overlay::Prompt { input, .. }) = &c.app.overlay
+                && input.value().trim().is_empty()
+            {
+                press(&mut c.app, "x");
+            }
+            press(&mut c.app, "<enter>");
+            assert!(
+                c.app.overlay.is_some(),
+                "{name}: a one-step wizard cannot be cancelled midway"
+            );
+            press(&mut c.app, "<esc>");
+            assert!(c.app.overlay.is_none(), "{name}: Esc did not close it");
+            assert_eq!(
+                campaign(&c.app),
+                before,
+                "{name}: a cancelled wizard changed the campaign"
+            );
+        }
+    }
+
+    /// Esc closes every kind of dialog and changes nothing.
+    #[test]
+    fn esc_closes_every_dialog_without_a_change() {
+        let dialogs = [
+            ("prompt", format!("{WELCOME} <enter>")),
+            ("pick", format!("{WELCOME} <down> <down> <down> <enter>")),
+            (
+                "checklist",
+                format!("{WELCOME} <down> <down> <down> <down> <enter>"),
+            ),
+            ("help", format!("{WELCOME} ?")),
+            ("explain", format!("{QUIET} <tab> p p p <enter>")),
+            ("confirm", "d".to_string()),
+            ("template picker", "n".to_string()),
+        ];
+        for (name, keys) in dialogs {
+            let mut c = setup();
+            press(&mut c.app, &keys);
+            assert!(c.app.overlay.is_some(), "{name}: no dialog opened");
+            let before = c.app.editor.as_ref().map(|e| e.campaign.clone());
+            let library = c.app.library.all.len();
+            press(&mut c.app, "<esc>");
+            assert!(c.app.overlay.is_none(), "{name}: Esc did not close it");
+            assert_eq!(
+                c.app.editor.as_ref().map(|e| e.campaign.clone()),
+                before,
+                "{name}"
+            );
+            assert_eq!(c.app.library.all.len(), library, "{name}");
+        }
+    }
+}
