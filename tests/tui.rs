@@ -617,8 +617,11 @@ mod wizards {
         app.editor.as_ref().unwrap().campaign.clone()
     }
 
-    /// (how to start it, what it adds) for each wizard.
-    fn cases() -> Vec<(&'static str, String, fn(&Campaign) -> usize)> {
+    /// How many of the things a wizard adds the campaign has.
+    type Count = fn(&Campaign) -> usize;
+
+    /// (name, how to start it, what it adds) for each wizard.
+    fn cases() -> Vec<(&'static str, String, Count)> {
         vec![
             ("intent", format!("{WELCOME} ] i"), |c| c.conditions().len()),
             ("attribute", format!("{WELCOME} ] a"), |c| {
