@@ -12,6 +12,15 @@ fn candor(db: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Exit code, standard output and standard error.
+fn outcome(o: Output) -> (i32, String, String) {
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -143,19 +152,7 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
     std::fs::write(&file, &original).unwrap();
     let po = dir.path().join("es.po");
     let db = dir.path().join("t.db");
-    let run = |args: &[&str]| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            o.status.code().unwrap(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-        )
-    };
+    let run = |args: &[&str]| outcome(candor(&db, args));
     let f = file.to_str().unwrap();
     let p = po.to_str().unwrap();
     let (code, out, err) = run(&["translations", "export", f, "--to", "es", "--out", p]);
@@ -240,18 +237,15 @@ fn a_user_key_file_rebinds_keys_and_a_bad_one_keeps_the_defaults() {
     std::fs::create_dir_all(config.join("candor")).unwrap();
     let db = dir.path().join("t.db");
     let run = |args: &[&str]| {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
-            .env("XDG_CONFIG_HOME", &config)
-            .env("HOME", dir.path())
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            o.status.code().unwrap(),
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
+        outcome(
+            Command::new(env!("CARGO_BIN_EXE_candor"))
+                .env("XDG_CONFIG_HOME", &config)
+                .env("HOME", dir.path())
+                .arg("--db")
+                .arg(&db)
+                .args(args)
+                .output()
+                .unwrap(),
         )
     };
     let keys = config.join("candor/keys.ron");

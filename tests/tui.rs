@@ -220,14 +220,13 @@ fn leaving_the_editor_keeps_unsaved_edits_as_a_draft_and_offers_them_back() {
     );
 }
 
-#[test]
-fn a_conflicting_save_is_shown_with_the_choices() {
+/// The objective edited to "Mine" while another process saves "Theirs" first, then Ctrl-S.
+fn conflicting_save() -> (Ctx, Store) {
     let mut c = setup();
     press(
         &mut c.app,
         &format!("{WELCOME} j <enter> <c-u> Mine <enter>"),
     );
-    // Another process saves first.
     let path = c.app.store.path().to_path_buf();
     let mut other = Store::open(&path).unwrap();
     other.set_author("bea");
@@ -237,6 +236,12 @@ fn a_conflicting_save_is_shown_with_the_choices() {
     theirs.objective = "Theirs".into();
     other.save(&theirs, head.revision.id, "").unwrap();
     press(&mut c.app, "<c-s>");
+    (c, other)
+}
+
+#[test]
+fn a_conflicting_save_is_shown_with_the_choices() {
+    let (mut c, other) = conflicting_save();
     insta::assert_snapshot!("save_conflict_80x24", render(&mut c.app, 80, 24));
     press(&mut c.app, "c");
     let e = c.app.editor.as_ref().unwrap();
@@ -540,18 +545,8 @@ fn adding_a_language_offers_to_fill_its_translations() {
 /// cannot be written, the edits stay open and the message says so.
 #[test]
 fn open_theirs_keeps_the_edits_when_the_draft_cannot_be_written() {
-    let mut c = setup();
-    press(
-        &mut c.app,
-        &format!("{WELCOME} j <enter> <c-u> Mine <enter>"),
-    );
+    let (mut c, _) = conflicting_save();
     let path = c.app.store.path().to_path_buf();
-    let mut other = Store::open(&path).unwrap();
-    let head = other.get("welcome-email").unwrap();
-    let mut theirs = head.campaign.clone();
-    theirs.objective = "Theirs".into();
-    other.save(&theirs, head.revision.id, "").unwrap();
-    press(&mut c.app, "<c-s>");
     // The disk refuses every draft from now on: a real SQLite failure, not a test switch.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
