@@ -727,12 +727,7 @@ impl App {
         let Some(e) = self.editor.as_ref() else {
             return;
         };
-        if e.panel != PanelTab::Findings {
-            return self.say(
-                "Open the findings tab (p) and pick an undeclared-data-use finding.",
-                None,
-            );
-        }
+        // d is bound only on the findings tab (Ctx::Findings), so `e.finding` is what is shown.
         let Some(f) = e.derived.findings.get(e.finding) else {
             return;
         };

@@ -294,9 +294,9 @@ fn audience_rows(node: &Condition, tree: Vec<usize>, path: String, depth: u16, o
 /// The rows of one section of the form.
 /// A typed text as a row shows it in the language being edited; when that language has no
 /// text yet, the first language's is shown beside the name of what is missing.
-fn shown(t: &Option<Text>, c: &Campaign, lang: &str) -> String {
+fn shown(t: Option<&Text>, c: &Campaign, lang: &str) -> String {
     let first = c.first_locale();
-    match t.as_ref().and_then(|t| t.resolve(lang, first)) {
+    match t.and_then(|t| t.resolve(lang, first)) {
         None => "—".to_string(),
         Some(found) if found.lang == lang => clean(found.text),
         Some(found) => format!("— ({} only: {})", found.lang, clean(found.text)),
@@ -304,9 +304,8 @@ fn shown(t: &Option<Text>, c: &Campaign, lang: &str) -> String {
 }
 
 /// The text written for `lang`, for a prompt to start from.
-fn text_in(t: &Option<Text>, c: &Campaign, lang: &str) -> String {
-    t.as_ref()
-        .and_then(|t| t.exact(lang, c.first_locale()))
+fn text_in(t: Option<&Text>, c: &Campaign, lang: &str) -> String {
+    t.and_then(|t| t.exact(lang, c.first_locale()))
         .unwrap_or("")
         .to_string()
 }
@@ -391,7 +390,7 @@ pub fn rows(section: Section, c: &Campaign, lang: &str) -> Vec<Row> {
             );
             let custom = match &c.custom_disclosure {
                 None => "— (Candor writes it)".to_string(),
-                Some(_) => crate::text::truncate(&shown(&c.custom_disclosure, c, lang), 60),
+                Some(_) => crate::text::truncate(&shown(c.custom_disclosure.as_ref(), c, lang), 60),
             };
             out.push(row(
                 "Custom notice",
@@ -634,7 +633,7 @@ pub fn rows(section: Section, c: &Campaign, lang: &str) -> Vec<Row> {
             ));
             nested(&mut out, 1, "value_exchange").row(
                 "Right away",
-                shown(&ve.immediate, c, lang),
+                shown(ve.immediate.as_ref(), c, lang),
                 Field::Immediate,
                 "immediate",
             );
@@ -642,7 +641,7 @@ pub fn rows(section: Section, c: &Campaign, lang: &str) -> Vec<Row> {
                 let key = format!("ongoing[{i}]");
                 nested(&mut out, 1, "value_exchange").row(
                     "Over time",
-                    shown(&Some(b.clone()), c, lang),
+                    shown(Some(b), c, lang),
                     Field::Ongoing(i),
                     &key,
                 );
@@ -650,13 +649,13 @@ pub fn rows(section: Section, c: &Campaign, lang: &str) -> Vec<Row> {
             let mut under = nested(&mut out, 1, "value_exchange");
             under.row(
                 "By email",
-                shown(&ve.email_promise, c, lang),
+                shown(ve.email_promise.as_ref(), c, lang),
                 Field::EmailPromise,
                 "email_promise",
             );
             under.row(
                 "If logged in",
-                shown(&ve.login_benefit, c, lang),
+                shown(ve.login_benefit.as_ref(), c, lang),
                 Field::LoginBenefit,
                 "login_benefit",
             );
@@ -862,7 +861,7 @@ pub fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
             "where the data comes from, as a visitor should read it",
         ),
         Field::CustomDisclosure => text(
-            &text_in(&c.custom_disclosure, c, lang),
+            &text_in(c.custom_disclosure.as_ref(), c, lang),
             true,
             "replaces the generated notice; leave empty to let Candor write it",
         ),
@@ -984,22 +983,22 @@ pub fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
             "why the model needs this input; 4 words or more lower a proxy or age finding to a note (never a special category)",
         ),
         Field::Immediate => text(
-            &text_in(&c.value_exchange.immediate, c, lang),
+            &text_in(c.value_exchange.immediate.as_ref(), c, lang),
             true,
             "what the customer gets right away",
         ),
         Field::Ongoing(i) => text(
-            &text_in(&Some(c.value_exchange.ongoing[*i].clone()), c, lang),
+            &text_in(Some(&c.value_exchange.ongoing[*i]), c, lang),
             true,
             "a benefit over time; empty in every language removes it",
         ),
         Field::EmailPromise => text(
-            &text_in(&c.value_exchange.email_promise, c, lang),
+            &text_in(c.value_exchange.email_promise.as_ref(), c, lang),
             true,
             "what subscribers will receive, and how often",
         ),
         Field::LoginBenefit => text(
-            &text_in(&c.value_exchange.login_benefit, c, lang),
+            &text_in(c.value_exchange.login_benefit.as_ref(), c, lang),
             true,
             "why logging in is worth it",
         ),

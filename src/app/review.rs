@@ -84,10 +84,6 @@ fn in_each_language(t: &Text) -> String {
     }
 }
 
-fn langs_shown(t: &Text) -> bool {
-    matches!(t, Text::Translated(_))
-}
-
 pub fn summary(c: &Campaign) -> Lines {
     let mut out = Vec::new();
     out.push((
@@ -323,18 +319,20 @@ pub fn summary(c: &Campaign) -> Lines {
             Tone::Heading,
             "Custom disclosure (shown instead of the generated one)".into(),
         ));
-        let langs: Vec<String> = match t {
-            Text::Plain(_) => vec![c.first_locale().to_string()],
-            Text::Translated(m) => m.keys().cloned().collect(),
+        // One block per language, each under its code; a plain text is just the text.
+        let blocks: Vec<(Option<&str>, &str)> = match t {
+            Text::Plain(text) => vec![(None, text.as_str())],
+            Text::Translated(m) => m
+                .iter()
+                .map(|(l, t)| (Some(l.as_str()), t.as_str()))
+                .collect(),
         };
-        for lang in langs {
-            if let Some(text) = t.exact(&lang, c.first_locale()) {
-                if langs_shown(t) {
-                    out.push((Tone::Dim, format!("  [{}]", clean(&lang))));
-                }
-                for line in crate::text::clean_multiline(text).lines() {
-                    out.push((Tone::Plain, format!("  {line}")));
-                }
+        for (lang, text) in blocks {
+            if let Some(lang) = lang {
+                out.push((Tone::Dim, format!("  [{}]", clean(lang))));
+            }
+            for line in crate::text::clean_multiline(text).lines() {
+                out.push((Tone::Plain, format!("  {line}")));
             }
         }
     }

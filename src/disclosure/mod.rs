@@ -320,18 +320,16 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     let ve = &c.value_exchange;
     let first = c.first_locale();
     let mut foreign: Vec<Foreign> = Vec::new();
-    let mut typed_text = |t: &Option<Text>| {
-        t.as_ref()
-            .and_then(|t| in_notice_language(t, l, first, &mut foreign))
-    };
+    let mut typed_text =
+        |t: Option<&Text>| t.and_then(|t| in_notice_language(t, l, first, &mut foreign));
     let mut get = Vec::new();
-    if let Some(offer) = typed_text(&ve.immediate) {
+    if let Some(offer) = typed_text(ve.immediate.as_ref()) {
         get.push(close_sentence(
             l.text_with("get-immediate", &args([("offer", offer)])),
         ));
     }
     for b in &ve.ongoing {
-        if let Some(b) = typed_text(&Some(b.clone())) {
+        if let Some(b) = typed_text(Some(b)) {
             get.push(close_sentence(
                 l.text_with("get-ongoing", &args([("benefit", b)])),
             ));
@@ -339,12 +337,12 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     }
     let asks_email = c.data.iter().any(|f| f.category == "user.contact.email")
         || map.get("user.contact.email").is_some();
-    if asks_email && let Some(p) = typed_text(&ve.email_promise) {
+    if asks_email && let Some(p) = typed_text(ve.email_promise.as_ref()) {
         get.push(close_sentence(
             l.text_with("get-email", &args([("promise", p)])),
         ));
     }
-    if let Some(b) = typed_text(&ve.login_benefit) {
+    if let Some(b) = typed_text(ve.login_benefit.as_ref()) {
         get.push(close_sentence(
             l.text_with("get-login", &args([("benefit", b)])),
         ));

@@ -101,14 +101,13 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
     let first = c.first_locale();
     let mut gets = Vec::new();
     // Benefits are weighed once, as written in the campaign's first language.
-    let filled = |t: &Option<Text>| {
-        t.as_ref()
-            .and_then(|t| t.source(first))
+    let filled = |t: Option<&Text>| {
+        t.and_then(|t| t.source(first))
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    if let Some(t) = filled(&ve.immediate) {
+    if let Some(t) = filled(ve.immediate.as_ref()) {
         gets.push(Get {
             kind: BenefitKind::Immediate,
             text: t,
@@ -118,7 +117,7 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
     for (i, t) in ve
         .ongoing
         .iter()
-        .filter_map(|t| filled(&Some(t.clone())))
+        .filter_map(|t| filled(Some(t)))
         .enumerate()
     {
         let points = if i < ONGOING_COUNTED {
@@ -132,14 +131,14 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
             points,
         });
     }
-    if let Some(t) = filled(&ve.email_promise) {
+    if let Some(t) = filled(ve.email_promise.as_ref()) {
         gets.push(Get {
             kind: BenefitKind::EmailPromise,
             text: t,
             points: SMALL_POINTS,
         });
     }
-    if let Some(t) = filled(&ve.login_benefit) {
+    if let Some(t) = filled(ve.login_benefit.as_ref()) {
         gets.push(Get {
             kind: BenefitKind::LoginBenefit,
             text: t,

@@ -130,7 +130,7 @@ mod tests {
     fn fires_on_an_attribute_nobody_declared_and_on_a_recently_viewed_zone() {
         let mut c = with_audience(all(vec![intent(), attr("loyalty_tier", "gold")]));
         assert_fires(&c, "undeclared-data-use", "audience.all[1].attribute");
-        c.audience = all(vec![intent()]);
+        // Everyone, and nothing declared for the browsing a "recently viewed" zone shows.
         c.data
             .retain(|f| f.category != "user.behavior.browsing_history");
         c.audience = Condition::All(vec![]);
