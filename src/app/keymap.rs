@@ -332,7 +332,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k('L')],
         C::Editor,
         "L",
-        "disclosure language",
+        "next campaign language, for the preview and typed texts",
         "",
     ),
     b(
@@ -340,7 +340,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k('p')],
         C::Editor,
         "p",
-        "side panel: disclosure, value, findings",
+        "side panel: notice, why, value, findings",
         "",
     ),
     b(
@@ -489,7 +489,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k('L')],
         C::Review,
         "L",
-        "disclosure language",
+        "next language of the campaign's disclosure",
         "",
     ),
     b(

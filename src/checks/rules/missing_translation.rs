@@ -31,9 +31,10 @@ to read a notice in two languages.
     } ),
 
 ## Fix
-Write the text in each language: in the editor, press `L` to switch the preview (and the
-language texts are edited in) and edit the row; or send the texts to translators with
-`candor translations export` and bring them back with `candor translations import`."#,
+Write the text in each language. In the editor, `L` switches to the next language, and the
+row is then edited in that language; adding a language in the Overview asks for each text. Or
+send the texts to translators with `candor translations export` and bring them back with
+`candor translations import`."#,
     check,
     instant: false,
 };
