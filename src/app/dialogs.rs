@@ -153,16 +153,7 @@ impl App {
                             Some(flags) => EditValue::Flags(flags.clone()),
                             None => EditValue::Index(selected),
                         };
-                        let label = options
-                            .get(selected)
-                            .map(|o| o.label.clone())
-                            .unwrap_or_default();
-                        let result = if then == Then::AddMenu {
-                            self.add_menu(&label);
-                            Ok(())
-                        } else {
-                            self.answer(then.clone(), value)
-                        };
+                        let result = self.answer(then.clone(), value);
                         if let Err(msg) = result {
                             self.overlay = Some(Overlay::Pick {
                                 title,
@@ -205,7 +196,7 @@ impl App {
                 }
                 Ok(())
             }
-            Then::Wizard(w) => self.wizard_answer(*w, v),
+            Then::Wizard(w) => self.wizard_answer(w, v),
             Then::Translate { lang, paths, at } => {
                 let EditValue::Text(t) = v else {
                     return Ok(());
@@ -248,22 +239,6 @@ impl App {
                         Ok(())
                     }
                 }
-            }
-            Then::Ongoing => {
-                let EditValue::Text(t) = v else { return Ok(()) };
-                let lang = self.editor.as_ref().map_or("en", |e| e.locale).to_string();
-                if t.trim().is_empty() {
-                    return Err("describe the benefit".into());
-                }
-                self.change(|c| {
-                    let lang = editing_language(c, &lang).to_string();
-                    let first = c.first_locale().to_string();
-                    c.value_exchange
-                        .ongoing
-                        .push(Text::new_in(&lang, &first, t.trim()));
-                    Ok(())
-                });
-                Ok(())
             }
             Then::Template => {
                 let EditValue::Index(i) = v else {
@@ -374,7 +349,12 @@ impl App {
                 self.say(format!("Exported to {shown}"), None);
                 Ok(())
             }
-            Then::AddMenu => Ok(()),
+            Then::AddMenu(choices) => {
+                let choice = fields::picked(&choices, &v)?;
+                let lang = self.editor.as_ref().map_or("en", |e| e.locale).to_string();
+                self.start_wizard(choice.wizard(&lang));
+                Ok(())
+            }
             Then::OpenReview => {
                 let EditValue::Text(path) = v else {
                     return Ok(());

@@ -10,6 +10,7 @@ use crate::model::*;
 use crate::text::clean;
 use fields::{EditKind, EditValue, Field, Item, Section};
 use keymap::Command as A;
+use wizards::AddChoice;
 
 impl App {
     // ---------------------------------------------------------------- editor
@@ -314,12 +315,7 @@ impl App {
             }
             Field::Recipient(i, j) => {
                 let r = e.campaign.data[*i].recipients[*j].clone();
-                self.run_wizard(Wizard::Recipient {
-                    data: *i,
-                    index: Some(*j),
-                    recipient: r,
-                    step: 0,
-                });
+                self.start_wizard(Box::new(wizards::RecipientWizard::edit(*i, *j, r)));
             }
             f => {
                 let lang = editing_language(&e.campaign, e.locale);
@@ -482,115 +478,26 @@ impl App {
         let Some(e) = self.editor.as_ref() else {
             return;
         };
-        match e.section {
-            Section::Zones => self.run_wizard(Wizard::Zone {
-                zone: Zone::new(
-                    "",
-                    ZoneKind::Banner,
-                    Visibility::Anyone,
-                    e.campaign.zones.len() as u32 + 1,
-                ),
-                step: 0,
-            }),
+        let choices = match e.section {
+            Section::Zones => {
+                let w = wizards::NewZone::new(e.campaign.zones.len() as u32 + 1);
+                return self.start_wizard(Box::new(w));
+            }
             Section::Data => {
-                let mut options = vec![opt(
-                    "Data field",
-                    "something the campaign collects or reads",
-                )];
+                let mut choices = vec![AddChoice::DataField];
                 if let Some(Item::Data(i) | Item::Recipient(i, _)) =
                     e.row().and_then(|r| fields::item_of(&r.field))
                 {
-                    options.push(opt(
-                        format!("Recipient of field {}", i + 1),
-                        "someone outside the brand who receives it",
-                    ));
+                    choices.push(AddChoice::Recipient(i));
                 }
-                options.push(opt(
-                    "Activation",
-                    "where the audience or its data is actually sent",
-                ));
-                options.push(opt(
-                    "Predictive model",
-                    "a score the campaign relies on, with its features",
-                ));
-                self.pick("Add", options, 0, Then::AddMenu);
+                choices.extend([AddChoice::Activation, AddChoice::Model]);
+                choices
             }
-            Section::Value => self.pick(
-                "Add",
-                vec![
-                    opt("Benefit over time", "something the customer keeps getting"),
-                    opt("Opt-out method", "a way to say stop"),
-                ],
-                0,
-                Then::AddMenu,
-            ),
-            _ => {}
-        }
-    }
-
-    pub(super) fn add_menu(&mut self, label: &str) {
-        let Some(e) = self.editor.as_ref() else {
-            return;
+            Section::Value => vec![AddChoice::Benefit, AddChoice::OptOut],
+            _ => return,
         };
-        let selected_data = match e.row().and_then(|r| fields::item_of(&r.field)) {
-            Some(Item::Data(i) | Item::Recipient(i, _)) => Some(i),
-            _ => None,
-        };
-        if label == "Data field" {
-            self.run_wizard(Wizard::DataField {
-                field: DataField {
-                    category: String::new(),
-                    purposes: Vec::new(),
-                    collected_by: Collection::Form,
-                    consent: ConsentMoment::BeforeCollection,
-                    legal_basis: LegalBasis::Consent,
-                    retention_days: 365,
-                    recipients: Vec::new(),
-                    source: None,
-                },
-                step: 0,
-            });
-        } else if label.starts_with("Recipient") {
-            if let Some(i) = selected_data {
-                self.run_wizard(Wizard::Recipient {
-                    data: i,
-                    index: None,
-                    recipient: Recipient {
-                        name: String::new(),
-                        kind: RecipientKind::Processor,
-                    },
-                    step: 0,
-                });
-            }
-        } else if label == "Activation" {
-            self.run_wizard(Wizard::Activation {
-                act: Activation {
-                    destination: String::new(),
-                    kind: RecipientKind::AdPlatform,
-                    sends: Vec::new(),
-                },
-                step: 0,
-            });
-        } else if label == "Predictive model" {
-            self.run_wizard(Wizard::Model {
-                model: PredictiveModel {
-                    name: String::new(),
-                    kind: ModelKind::Propensity,
-                    features: Vec::new(),
-                },
-                step: 0,
-            });
-        } else if label == "Benefit over time" {
-            self.prompt(
-                "Benefit over time",
-                "what the customer keeps getting",
-                String::new(),
-                Then::Ongoing,
-                false,
-            );
-        } else if label == "Opt-out method" {
-            self.run_wizard(Wizard::OptOut { kind: 0, step: 0 });
-        }
+        let options = choices.iter().map(|c| c.option()).collect();
+        self.pick("Add", options, 0, Then::AddMenu(choices));
     }
 
     pub(super) fn selected_node(&self) -> Vec<usize> {
@@ -611,53 +518,27 @@ impl App {
         }
     }
 
-    /// Adds `item` at the end of one of the campaign's lists (`list` is its name in the file)
-    /// and selects it.
-    pub(super) fn append<T>(&mut self, list: &str, item: T, of: fn(&mut Campaign) -> &mut Vec<T>) {
-        let mut at = 0;
-        let added = self.change(|c| {
-            let items = of(c);
-            items.push(item);
-            at = items.len() - 1;
-            Ok(())
+    /// After a condition wizard placed a condition: select it and say what Candor thinks of
+    /// the audience now.
+    pub(super) fn condition_placed(&mut self, placed: &[usize], replaced: bool) {
+        self.select_tree(placed);
+        let note = self.editor.as_ref().and_then(|e| {
+            e.derived
+                .findings
+                .iter()
+                .find(|f| f.location.starts_with("audience") && f.severity >= Severity::Warning)
+                .map(|f| f.message.clone())
         });
-        if added {
-            self.select_path(&format!("{list}[{at}]"));
-        }
-    }
-
-    pub(super) fn place_condition(&mut self, cond: Condition, at: Vec<usize>, replace: bool) {
-        let mut placed = at.clone();
-        let ok = self.change(|c| {
-            if replace {
-                let slot =
-                    audience::node_mut(&mut c.audience, &at).ok_or("that condition is gone")?;
-                *slot = cond;
-            } else {
-                placed = audience::insert(&mut c.audience, &at, cond);
-            }
-            Ok(())
-        });
-        if ok {
-            self.select_tree(&placed);
-            let note = self.editor.as_ref().and_then(|e| {
-                e.derived
-                    .findings
-                    .iter()
-                    .find(|f| f.location.starts_with("audience") && f.severity >= Severity::Warning)
-                    .map(|f| f.message.clone())
-            });
-            match note {
-                Some(n) => self.say(format!("Added. Candor warns: {n}"), Some(Severity::Warning)),
-                None => self.say(
-                    if replace {
-                        "Condition updated"
-                    } else {
-                        "Condition added"
-                    },
-                    None,
-                ),
-            }
+        match note {
+            Some(n) => self.say(format!("Added. Candor warns: {n}"), Some(Severity::Warning)),
+            None => self.say(
+                if replaced {
+                    "Condition updated"
+                } else {
+                    "Condition added"
+                },
+                None,
+            ),
         }
     }
 
@@ -779,8 +660,15 @@ impl App {
         if let Some(e) = self.editor.as_mut() {
             e.focus = Focus::Form;
         }
-        self.append("data", field, |c| &mut c.data);
-        self.say(note, None);
+        let mut placed = wizards::Placed::Elsewhere("");
+        if self.change(|c| {
+            placed = wizards::append("data", &mut c.data, field);
+            Ok(())
+        }) && let wizards::Placed::Row(path) = placed
+        {
+            self.select_path(&path);
+            self.say(note, None);
+        }
     }
 
     pub(super) fn jump_to_finding(&mut self) {

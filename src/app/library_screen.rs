@@ -134,6 +134,23 @@ impl App {
         });
     }
 
+    pub(super) fn checklist(
+        &mut self,
+        title: &str,
+        options: Vec<PickOption>,
+        checked: Vec<bool>,
+        then: Then,
+    ) {
+        self.overlay = Some(Overlay::Pick {
+            title: title.into(),
+            options,
+            selected: 0,
+            then,
+            checked: Some(checked),
+            error: None,
+        });
+    }
+
     pub(super) fn pick(
         &mut self,
         title: &str,

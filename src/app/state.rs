@@ -292,61 +292,17 @@ pub(super) fn authority_options(c: &Campaign) -> (Vec<PickOption>, Vec<Option<St
     (options, values, selected)
 }
 
-/// A condition, zone or other item being built step by step.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Wizard {
-    Intent {
-        cond: IntentCondition,
-        at: Vec<usize>,
-        replace: bool,
-        step: u8,
-    },
-    Attribute {
-        cond: AttributeCondition,
-        at: Vec<usize>,
-        replace: bool,
-        step: u8,
-    },
-    Zone {
-        zone: Zone,
-        step: u8,
-    },
-    DataField {
-        field: DataField,
-        step: u8,
-    },
-    Recipient {
-        data: usize,
-        index: Option<usize>,
-        recipient: Recipient,
-        step: u8,
-    },
-    Activation {
-        act: Activation,
-        step: u8,
-    },
-    Model {
-        model: PredictiveModel,
-        step: u8,
-    },
-    OptOut {
-        kind: usize,
-        step: u8,
-    },
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Then {
     Field(Field),
-    Wizard(Box<Wizard>),
+    Wizard(wizards::Running),
     Template,
     NewCampaign(Template),
     Rename(String),
     Duplicate(String),
     Import,
     Export(String),
-    AddMenu,
-    Ongoing,
+    AddMenu(Vec<wizards::AddChoice>),
     OpenReview,
     Decision(crate::store::Decision),
     /// The authority picked from suggestions; `None` clears it; past the end, type one.
