@@ -77,7 +77,7 @@ fn app_with(campaign: Option<Campaign>, id: &str) -> (tempfile::TempDir, App) {
     let mut app = App::new(store);
     app.area = Rect::new(0, 0, 200, 50);
     app.open_campaign(id);
-    app.overlay = None;
+    app.dialogs.clear();
     // The audience section: "t" switches the root group between all and any, a real edit.
     app.handle_key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
     (dir, app)

@@ -180,7 +180,7 @@ fn the_gate_refusal_leaves_the_status_alone() {
         candor::model::Status::Draft
     );
     assert!(
-        c.app.overlay.is_some(),
+        c.app.dialog().is_some(),
         "the picker stays open with the reason"
     );
 }
@@ -506,8 +506,8 @@ fn adding_a_language_offers_to_fill_its_translations() {
         &mut c.app,
         "/ anti <enter> <enter> <down> <down> <down> <down> <down> <down> <enter> <down> <space> <enter>",
     );
-    let title = match &c.app.overlay {
-        Some(candor::app::Overlay::Prompt { title, .. }) => title.clone(),
+    let title = match c.app.dialog() {
+        Some(candor::app::Dialog::Prompt(p)) => p.title.clone(),
         _ => panic!("no prompt open"),
     };
     assert_eq!(title, "Español 1/1: the offer");
@@ -582,21 +582,19 @@ fn open_theirs_keeps_the_edits_when_the_draft_cannot_be_written() {
 /// Every wizard, driven to the end with its default answers, and cancelled after one step.
 mod wizards {
     use super::*;
-    use candor::app::Overlay;
+    use candor::app::Dialog;
     use candor::model::Campaign;
 
     /// Answers every step with its default (a name where one is needed, a tick where a
     /// checklist needs one) until the wizard closes; returns the number of steps.
     fn complete(app: &mut App) -> usize {
         let mut steps = 0;
-        while app.overlay.is_some() {
-            match &app.overlay {
-                Some(Overlay::Prompt { input, numeric, .. }) if input.value().trim().is_empty() => {
-                    press(app, if *numeric { "1" } else { "x" });
+        while app.dialog().is_some() {
+            match app.dialog() {
+                Some(Dialog::Prompt(p)) if p.input.value().trim().is_empty() => {
+                    press(app, if p.numeric { "1" } else { "x" });
                 }
-                Some(Overlay::Pick {
-                    checked: Some(c), ..
-                }) if c.iter().all(|on| !on) => {
+                Some(Dialog::Checklist(c)) if c.checked.iter().all(|on| !on) => {
                     press(app, "<space>");
                 }
                 _ => {}
@@ -657,7 +655,7 @@ mod wizards {
             let before = count(&campaign(&c.app));
             let mut c = setup();
             press(&mut c.app, &keys);
-            assert!(c.app.overlay.is_some(), "{name}: no wizard opened");
+            assert!(c.app.dialog().is_some(), "{name}: no wizard opened");
             let steps = complete(&mut c.app);
             assert!(steps >= 1, "{name}");
             assert_eq!(
@@ -675,18 +673,18 @@ mod wizards {
             press(&mut c.app, &keys);
             let before = campaign(&c.app);
             // One answer, then Esc.
-            if let Some(Overlay::Prompt { input, .. }) = &c.app.overlay
-                && input.value().trim().is_empty()
+            if let Some(Dialog::Prompt(p)) = c.app.dialog()
+                && p.input.value().trim().is_empty()
             {
                 press(&mut c.app, "x");
             }
             press(&mut c.app, "<enter>");
             assert!(
-                c.app.overlay.is_some(),
+                c.app.dialog().is_some(),
                 "{name}: a one-step wizard cannot be cancelled midway"
             );
             press(&mut c.app, "<esc>");
-            assert!(c.app.overlay.is_none(), "{name}: Esc did not close it");
+            assert!(c.app.dialog().is_none(), "{name}: Esc did not close it");
             assert_eq!(
                 campaign(&c.app),
                 before,
@@ -713,11 +711,11 @@ mod wizards {
         for (name, keys) in dialogs {
             let mut c = setup();
             press(&mut c.app, &keys);
-            assert!(c.app.overlay.is_some(), "{name}: no dialog opened");
+            assert!(c.app.dialog().is_some(), "{name}: no dialog opened");
             let before = c.app.editor.as_ref().map(|e| e.campaign.clone());
             let library = c.app.library.all.len();
             press(&mut c.app, "<esc>");
-            assert!(c.app.overlay.is_none(), "{name}: Esc did not close it");
+            assert!(c.app.dialog().is_none(), "{name}: Esc did not close it");
             assert_eq!(
                 c.app.editor.as_ref().map(|e| e.campaign.clone()),
                 before,

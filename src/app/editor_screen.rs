@@ -345,14 +345,7 @@ impl App {
                     }
                     EditKind::Multi { options, checked } => {
                         let options = options.into_iter().map(|o| opt(o, String::new())).collect();
-                        self.overlay = Some(Overlay::Pick {
-                            title,
-                            options,
-                            selected: 0,
-                            then: Then::Field(f.clone()),
-                            checked: Some(checked),
-                            error: None,
-                        });
+                        self.checklist(&title, options, checked, Then::Field(f.clone()));
                     }
                     EditKind::Wizard | EditKind::None => {
                         if !row.header && !matches!(f, Field::Note) {
@@ -697,9 +690,6 @@ impl App {
         if let Some(i) = best {
             e.selected = i;
         }
-        self.overlay = Some(Overlay::Explain {
-            rule: f.rule,
-            scroll: 0,
-        });
+        self.open(Dialog::Explain(Explain::new(f.rule)));
     }
 }

@@ -1,7 +1,5 @@
 //! The library: moving, filtering, sorting, creating, copying, archiving and importing campaigns.
 
-use tui_input::Input;
-
 use super::*;
 use crate::disclosure::{self};
 use crate::model::*;
@@ -35,17 +33,11 @@ impl App {
                 self.say(format!("Sorted by {}", self.library.sort.label()), None);
             }
             A::New => {
-                self.overlay = Some(Overlay::Pick {
-                    title: "New campaign from a template".into(),
-                    options: Template::ALL
-                        .iter()
-                        .map(|t| opt(t.label(), t.detail()))
-                        .collect(),
-                    selected: 0,
-                    then: Then::Template,
-                    checked: None,
-                    error: None,
-                })
+                let options = Template::ALL
+                    .iter()
+                    .map(|t| opt(t.label(), t.detail()))
+                    .collect();
+                self.pick("New campaign from a template", options, 0, Then::Template)
             }
             A::Import => self.prompt(
                 "Import RON files",
@@ -91,10 +83,10 @@ impl App {
                         }
                         Err(e) => self.fail(e.to_string()),
                     },
-                    A::Delete => {
-                        self.overlay = Some(Overlay::Confirm {
-                            title: "Delete campaign".into(),
-                            body: vec![
+                    A::Delete => self.open(Dialog::Confirm(
+                        Confirm::new(
+                            "Delete campaign",
+                            vec![
                                 format!(
                                     "Delete \"{}\" and all {} of its revisions?",
                                     clean(&s.name),
@@ -102,70 +94,17 @@ impl App {
                                 ),
                                 "This cannot be undone. Export it first if you may need it.".into(),
                             ],
-                            choices: vec![
+                            vec![
                                 ('y', "delete it", Confirmed::Delete),
                                 ('n', "keep it", Confirmed::Dismiss),
                             ],
-                            subject: s.id.clone(),
-                        })
-                    }
+                        )
+                        .about(&s.id),
+                    )),
                     _ => {}
                 }
             }
         }
-    }
-
-    pub(super) fn prompt(
-        &mut self,
-        title: &str,
-        hint: &str,
-        value: String,
-        then: Then,
-        numeric: bool,
-    ) {
-        let input = Input::new(value);
-        self.overlay = Some(Overlay::Prompt {
-            title: title.into(),
-            hint: hint.into(),
-            input,
-            then,
-            error: None,
-            numeric,
-        });
-    }
-
-    pub(super) fn checklist(
-        &mut self,
-        title: &str,
-        options: Vec<PickOption>,
-        checked: Vec<bool>,
-        then: Then,
-    ) {
-        self.overlay = Some(Overlay::Pick {
-            title: title.into(),
-            options,
-            selected: 0,
-            then,
-            checked: Some(checked),
-            error: None,
-        });
-    }
-
-    pub(super) fn pick(
-        &mut self,
-        title: &str,
-        options: Vec<PickOption>,
-        selected: usize,
-        then: Then,
-    ) {
-        self.overlay = Some(Overlay::Pick {
-            title: title.into(),
-            options,
-            selected,
-            then,
-            checked: None,
-            error: None,
-        });
     }
 
     pub(super) fn unique_id(&self, name: &str) -> String {
@@ -245,15 +184,19 @@ impl App {
                         .into(),
                 );
             }
-            self.overlay = Some(Overlay::Confirm {
-                title: "Restore unsaved edits?".into(),
-                body,
-                choices: vec![
-                    ('r', "restore them", Confirmed::RestoreDraft),
-                    ('d', "discard them", Confirmed::DiscardDraft),
-                ],
-                subject: id.to_string(),
-            });
+            self.open(Dialog::Confirm(
+                Confirm::new(
+                    "Restore unsaved edits?",
+                    body,
+                    vec![
+                        ('r', "restore them", Confirmed::RestoreDraft),
+                        ('d', "discard them", Confirmed::DiscardDraft),
+                    ],
+                )
+                .about(id)
+                // Esc keeps the draft for later rather than losing it.
+                .on_esc(Confirmed::KeepDraft),
+            ));
         }
     }
 }

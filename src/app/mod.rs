@@ -9,16 +9,17 @@ pub mod layout;
 pub mod review;
 pub mod templates;
 
-pub mod dialogs;
+pub mod dialog;
 pub mod editor_screen;
 pub mod library_screen;
 pub mod mouse;
+pub mod replies;
 pub mod review_screen;
 pub mod saving;
 pub mod state;
 pub mod wizards;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui::layout::Rect;
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -29,6 +30,7 @@ use crate::text::clean;
 use fields::Section;
 use keymap::{Command as A, Ctx};
 
+pub use dialog::{Checklist, Confirm, Dialog, Explain, Help, Pick, Prompt};
 pub use state::*;
 
 impl App {
@@ -48,7 +50,7 @@ impl App {
                 sort: SortKey::Updated,
             },
             editor: None,
-            overlay: None,
+            dialogs: Vec::new(),
             message: None,
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -148,6 +150,12 @@ impl App {
 
     /// The contexts whose key bindings apply now, most specific first.
     pub fn contexts(&self) -> Vec<Ctx> {
+        if let Some(d) = self.dialog() {
+            return d.contexts();
+        }
+        if self.editor.is_none() && self.review.is_none() && self.library.filtering {
+            return vec![Ctx::Filter];
+        }
         if self.history.is_some() {
             return vec![Ctx::History, Ctx::Global];
         }
@@ -187,20 +195,11 @@ impl App {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        // Pasted text goes into the open text field, one line, control characters dropped.
-        let line: String = text
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect();
-        match &mut self.overlay {
-            Some(Overlay::Prompt { input, .. }) => {
-                for c in line.chars() {
-                    input.handle(tui_input::InputRequest::InsertChar(c));
-                }
-            }
-            None if self.library.filtering => {
-                for c in line.chars() {
+        // Pasted text goes into the open text field.
+        match self.dialogs.last_mut() {
+            Some(Dialog::Prompt(p)) => p.paste(text),
+            None if self.editor.is_none() && self.library.filtering => {
+                for c in dialog::prompt::one_line(text).chars() {
                     self.library
                         .filter
                         .handle(tui_input::InputRequest::InsertChar(c));
@@ -243,26 +242,20 @@ impl App {
     }
 
     fn handle_key_inner(&mut self, key: KeyEvent) {
-        if self.overlay.is_some() {
-            self.overlay_key(key);
+        if !self.dialogs.is_empty() {
+            self.dialog_key(key);
             return;
         }
         if self.editor.is_none() && self.library.filtering {
-            match key.code {
-                KeyCode::Esc => {
+            match keymap::lookup(&key, &[Ctx::Filter]) {
+                Some(A::Back) => {
                     self.library.filtering = false;
                     self.library.filter.reset();
                     self.library.refresh_view();
                 }
-                KeyCode::Enter => self.library.filtering = false,
-                KeyCode::Up | KeyCode::Down => {
-                    let action = if key.code == KeyCode::Up {
-                        A::Up
-                    } else {
-                        A::Down
-                    };
-                    self.library_action(action);
-                }
+                Some(A::Accept) => self.library.filtering = false,
+                Some(A::Help) => self.open(Dialog::Help(Help::new(vec![Ctx::Filter]))),
+                Some(a @ (A::Up | A::Down)) => self.library_action(a),
                 _ => {
                     self.library.filter.handle_event(&Event::Key(key));
                     self.library.selected = 0;
@@ -276,7 +269,7 @@ impl App {
         };
         self.message = None;
         match action {
-            A::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            A::Help => self.open(Dialog::Help(Help::new(self.contexts()))),
             A::Quit => self.request_quit(),
             _ if self.history.is_some() => self.history_action(action),
             _ if self.review.is_some() => self.review_action(action),
@@ -295,24 +288,21 @@ impl App {
 
     fn request_quit(&mut self) {
         match &self.editor {
-            Some(e) if e.dirty() => {
-                self.overlay = Some(Overlay::Confirm {
-                    title: "Unsaved changes".into(),
-                    body: vec![
-                        format!(
-                            "\"{}\" has edits that are not saved as a revision.",
-                            clean(&e.campaign.name)
-                        ),
-                        "They are kept as a draft either way until you discard them.".into(),
-                    ],
-                    choices: vec![
-                        ('s', "save a revision and quit", Confirmed::QuitSave),
-                        ('d', "discard the edits and quit", Confirmed::QuitDiscard),
-                        ('c', "cancel", Confirmed::Dismiss),
-                    ],
-                    subject: String::new(),
-                })
-            }
+            Some(e) if e.dirty() => self.open(Dialog::Confirm(Confirm::new(
+                "Unsaved changes",
+                vec![
+                    format!(
+                        "\"{}\" has edits that are not saved as a revision.",
+                        clean(&e.campaign.name)
+                    ),
+                    "They are kept as a draft either way until you discard them.".into(),
+                ],
+                vec![
+                    ('s', "save a revision and quit", Confirmed::QuitSave),
+                    ('d', "discard the edits and quit", Confirmed::QuitDiscard),
+                    ('c', "cancel", Confirmed::Dismiss),
+                ],
+            ))),
             _ => self.quit = true,
         }
     }

@@ -13,14 +13,14 @@ impl App {
     // ---------------------------------------------------------------- mouse
 
     pub fn handle_mouse(&mut self, m: MouseEvent) {
-        if self.overlay.is_some() {
+        if !self.dialogs.is_empty() {
             if let MouseEventKind::ScrollDown | MouseEventKind::ScrollUp = m.kind {
                 let code = if m.kind == MouseEventKind::ScrollDown {
                     KeyCode::Down
                 } else {
                     KeyCode::Up
                 };
-                self.overlay_key(KeyEvent::new(code, KeyModifiers::NONE));
+                self.dialog_key(KeyEvent::new(code, KeyModifiers::NONE));
             }
             return;
         }

@@ -42,9 +42,9 @@ impl App {
             }
             Err(StoreError::Conflict { number, by, at, .. }) => {
                 e.edited_at = None;
-                self.overlay = Some(Overlay::Confirm {
-                    title: "Someone else saved first".into(),
-                    body: vec![
+                self.open(Dialog::Confirm(Confirm::new(
+                    "Someone else saved first",
+                    vec![
                         format!(
                             "{} saved revision {number} at {} while you were editing.",
                             clean(&by),
@@ -52,7 +52,7 @@ impl App {
                         ),
                         "Nothing was overwritten. Your edits are kept as a draft.".into(),
                     ],
-                    choices: vec![
+                    vec![
                         ('c', "save my edits as a new copy", Confirmed::SaveAsCopy),
                         (
                             'o',
@@ -61,8 +61,7 @@ impl App {
                         ),
                         ('k', "keep editing", Confirmed::Dismiss),
                     ],
-                    subject: String::new(),
-                });
+                )));
             }
             Err(err) => self.fail(err.to_string()),
         }

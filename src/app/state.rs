@@ -324,39 +324,9 @@ pub enum Confirmed {
     DiscardDraft,
     SaveAsCopy,
     OpenTheirs,
+    /// Esc on the restore question: the draft stays for the next open.
+    KeepDraft,
     Dismiss,
-}
-
-pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    Prompt {
-        title: String,
-        hint: String,
-        input: Input,
-        then: Then,
-        error: Option<String>,
-        numeric: bool,
-    },
-    Pick {
-        title: String,
-        options: Vec<PickOption>,
-        selected: usize,
-        then: Then,
-        checked: Option<Vec<bool>>,
-        error: Option<String>,
-    },
-    Confirm {
-        title: String,
-        body: Vec<String>,
-        choices: Vec<(char, &'static str, Confirmed)>,
-        subject: String,
-    },
-    Explain {
-        rule: &'static str,
-        scroll: u16,
-    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -398,7 +368,8 @@ pub struct App {
     pub store: Store,
     pub library: Library,
     pub editor: Option<Editor>,
-    pub overlay: Option<Overlay>,
+    /// Open dialogs; the last one takes the keys.
+    pub dialogs: Vec<Dialog>,
     pub message: Option<Message>,
     pub quit: bool,
     pub color: bool,

@@ -45,8 +45,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(h) = &app.history {
         review::draw_history(frame, h, theme);
     }
-    if let Some(o) = &app.overlay {
-        overlay::draw(frame, app, o, theme);
+    for d in &app.dialogs {
+        overlay::draw(frame, d, theme);
     }
 }
 

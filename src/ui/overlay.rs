@@ -4,8 +4,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
+use crate::app::Dialog;
+use crate::app::dialog::hint as key_hint;
 use crate::app::keymap::bindings_for;
-use crate::app::{App, Overlay};
 use crate::checks::rule;
 use crate::text::clean;
 
@@ -27,16 +28,17 @@ fn frame_block(title: &str, theme: Theme) -> Block<'static> {
         .title(format!(" {title} "))
 }
 
-pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
+pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
     let area = frame.area();
-    match o {
-        Overlay::Help { scroll } => {
+    match d {
+        Dialog::Help(h) => {
+            let scroll = &h.scroll;
             let r = centered(area, 72, area.height.saturating_sub(4));
             let mut lines = vec![
                 Line::styled("Keys that work here", theme.bold()),
                 Line::raw(""),
             ];
-            for b in bindings_for(&app.contexts()) {
+            for b in bindings_for(&h.contexts) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {:10}", b.keys_label), theme.accent()),
                     Span::raw(b.help),
@@ -68,7 +70,8 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
                 r,
             );
         }
-        Overlay::Explain { rule: id, scroll } => {
+        Dialog::Explain(x) => {
+            let (id, scroll) = (x.rule, &x.scroll);
             let r = centered(area, 84, area.height.saturating_sub(2));
             let mut lines = Vec::new();
             if let Some(rl) = rule(id) {
@@ -105,12 +108,8 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
                 r,
             );
         }
-        Overlay::Confirm {
-            title,
-            body,
-            choices,
-            ..
-        } => {
+        Dialog::Confirm(c) => {
+            let (title, body, choices) = (&c.title, &c.body, &c.choices);
             let h = body.len() as u16 * 2 + choices.len() as u16 + 4;
             let r = centered(area, 70, h);
             let mut lines: Vec<Line> = body.iter().map(|b| Line::raw(b.clone())).collect();
@@ -121,10 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
                     Span::raw(*label),
                 ]));
             }
-            if !choices
-                .iter()
-                .any(|c| c.2 == crate::app::Confirmed::Dismiss)
-            {
+            if !c.esc_is_a_choice() {
                 lines.push(Line::styled("  Esc  decide later", theme.dim()));
             }
             frame.render_widget(Clear, r);
@@ -135,13 +131,8 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
                 r,
             );
         }
-        Overlay::Prompt {
-            title,
-            hint,
-            input,
-            error,
-            ..
-        } => {
+        Dialog::Prompt(p) => {
+            let (title, hint, input, error) = (&p.title, &p.hint, &p.input, &p.error);
             let w = 72u16.min(area.width.saturating_sub(2));
             let hint_lines =
                 crate::app::layout::wrapped_lines(hint, usize::from(w.saturating_sub(2))) as u16;
@@ -171,7 +162,7 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
                     e.clone(),
                     theme.severity(crate::checks::Severity::Error),
                 )),
-                None => lines.push(Line::styled("Enter confirms · Esc cancels", theme.dim())),
+                None => lines.push(Line::styled(key_hint(&d.contexts()), theme.dim())),
             }
             let rest = Rect::new(
                 inner.x,
@@ -188,14 +179,13 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
                 ));
             }
         }
-        Overlay::Pick {
-            title,
-            options,
-            selected,
-            checked,
-            error,
-            ..
-        } => {
+        Dialog::Pick(_) | Dialog::Checklist(_) => {
+            let (title, list, checked, error) = match d {
+                Dialog::Pick(p) => (&p.title, &p.list, None, &p.error),
+                Dialog::Checklist(c) => (&c.title, &c.list, Some(&c.checked), &c.error),
+                _ => return,
+            };
+            let (options, selected) = (&list.options, &list.selected);
             let h = (options.len() as u16 + 6).min(area.height.saturating_sub(2));
             let r = centered(area, 76, h);
             frame.render_widget(Clear, r);
@@ -238,16 +228,9 @@ pub fn draw(frame: &mut Frame, app: &App, o: &Overlay, theme: Theme) {
             if let Some(o) = options.get(*selected).filter(|o| !o.detail.is_empty()) {
                 foot.push(Line::styled(o.detail.clone(), theme.dim()));
             }
-            foot.push(match (error, checked) {
-                (Some(e), _) => {
-                    Line::styled(e.clone(), theme.severity(crate::checks::Severity::Error))
-                }
-                (None, Some(_)) => {
-                    Line::styled("Space ticks · Enter confirms · Esc cancels", theme.dim())
-                }
-                (None, None) => {
-                    Line::styled("↑↓ choose · Enter confirms · Esc cancels", theme.dim())
-                }
+            foot.push(match error {
+                Some(e) => Line::styled(e.clone(), theme.severity(crate::checks::Severity::Error)),
+                None => Line::styled(key_hint(&d.contexts()), theme.dim()),
             });
             let foot_area = Rect::new(
                 inner.x,

@@ -1,7 +1,5 @@
-//! Prompts, pickers, checklists and confirmations: their keys, and routing each answer back.
-
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
-use tui_input::backend::crossterm::EventHandler;
+//! Routing each dialog's reply back to what asked: `Then` for prompts and pickers, `Confirmed`
+//! for confirmations.
 
 use super::*;
 use crate::model::*;
@@ -10,178 +8,8 @@ use fields::{EditValue, Field, required};
 use templates::Template;
 
 impl App {
-    pub(super) fn overlay_key(&mut self, key: KeyEvent) {
-        let Some(overlay) = self.overlay.take() else {
-            return;
-        };
-        match overlay {
-            Overlay::Help { scroll } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll.saturating_add(1),
-                    })
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                _ => {}
-            },
-            Overlay::Explain { rule, scroll } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
-                    self.overlay = Some(Overlay::Explain {
-                        rule,
-                        scroll: scroll.saturating_add(1),
-                    })
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.overlay = Some(Overlay::Explain {
-                        rule,
-                        scroll: scroll.saturating_sub(1),
-                    })
-                }
-                KeyCode::PageDown => {
-                    self.overlay = Some(Overlay::Explain {
-                        rule,
-                        scroll: scroll.saturating_add(10),
-                    })
-                }
-                KeyCode::PageUp => {
-                    self.overlay = Some(Overlay::Explain {
-                        rule,
-                        scroll: scroll.saturating_sub(10),
-                    })
-                }
-                _ => {}
-            },
-            Overlay::Confirm {
-                title,
-                body,
-                choices,
-                subject,
-            } => {
-                if key.code == KeyCode::Esc {
-                    let dismiss = choices
-                        .iter()
-                        .find(|c| c.2 == Confirmed::Dismiss || c.2 == Confirmed::DiscardDraft);
-                    if dismiss.is_some_and(|d| d.2 == Confirmed::DiscardDraft) {
-                        // Esc on the restore question keeps the draft for later rather than losing it.
-                        self.say("The unsaved edits stay as a draft; reopen the campaign to restore them.", None);
-                    }
-                    return;
-                }
-                match key_char(&key).and_then(|c| choices.iter().find(|ch| ch.0 == c)) {
-                    Some(&(_, _, what)) => self.confirmed(what, &subject),
-                    None => {
-                        self.overlay = Some(Overlay::Confirm {
-                            title,
-                            body,
-                            choices,
-                            subject,
-                        })
-                    }
-                }
-            }
-            Overlay::Prompt {
-                title,
-                hint,
-                mut input,
-                then,
-                numeric,
-                ..
-            } => match key.code {
-                KeyCode::Esc => {}
-                KeyCode::Enter => {
-                    let value = input.value().to_string();
-                    if let Err(msg) = self.answer(then.clone(), EditValue::Text(value)) {
-                        self.overlay = Some(Overlay::Prompt {
-                            title,
-                            hint,
-                            input,
-                            then,
-                            error: Some(msg),
-                            numeric,
-                        });
-                    }
-                }
-                _ => {
-                    let digit_or_edit =
-                        !numeric || key_char(&key).is_none_or(|c| c.is_ascii_digit());
-                    let error = if digit_or_edit {
-                        input.handle_event(&Event::Key(key));
-                        None
-                    } else {
-                        Some("digits only".to_string())
-                    };
-                    self.overlay = Some(Overlay::Prompt {
-                        title,
-                        hint,
-                        input,
-                        then,
-                        error,
-                        numeric,
-                    });
-                }
-            },
-            Overlay::Pick {
-                title,
-                options,
-                mut selected,
-                then,
-                mut checked,
-                ..
-            } => {
-                let n = options.len();
-                match key.code {
-                    KeyCode::Esc => return,
-                    KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
-                    KeyCode::Down | KeyCode::Char('j') => {
-                        selected = (selected + 1).min(n.saturating_sub(1))
-                    }
-                    KeyCode::PageUp => selected = selected.saturating_sub(10),
-                    KeyCode::PageDown => selected = (selected + 10).min(n.saturating_sub(1)),
-                    KeyCode::Home => selected = 0,
-                    KeyCode::End => selected = n.saturating_sub(1),
-                    KeyCode::Char(' ') if checked.is_some() => {
-                        if let Some(flag) = checked.as_mut().and_then(|c| c.get_mut(selected)) {
-                            *flag = !*flag;
-                        }
-                    }
-                    KeyCode::Enter => {
-                        let value = match &checked {
-                            Some(flags) => EditValue::Flags(flags.clone()),
-                            None => EditValue::Index(selected),
-                        };
-                        let result = self.answer(then.clone(), value);
-                        if let Err(msg) = result {
-                            self.overlay = Some(Overlay::Pick {
-                                title,
-                                options,
-                                selected,
-                                then,
-                                checked,
-                                error: Some(msg),
-                            });
-                        }
-                        return;
-                    }
-                    _ => {}
-                }
-                self.overlay = Some(Overlay::Pick {
-                    title,
-                    options,
-                    selected,
-                    then,
-                    checked,
-                    error: None,
-                });
-            }
-        }
-    }
-
     /// Handles the answer to a prompt or picker. An error keeps the overlay open with the message.
-    pub(super) fn answer(&mut self, then: Then, v: EditValue) -> Result<(), String> {
+    pub(super) fn reply(&mut self, then: Then, v: EditValue) -> Result<(), String> {
         match then {
             Then::Field(f) => {
                 let before = self.editor.as_ref().map(|e| e.campaign.locales.clone());
@@ -403,6 +231,10 @@ impl App {
     pub(super) fn confirmed(&mut self, what: Confirmed, subject: &str) {
         match what {
             Confirmed::Dismiss => {}
+            Confirmed::KeepDraft => self.say(
+                "The unsaved edits stay as a draft; reopen the campaign to restore them.",
+                None,
+            ),
             Confirmed::Delete => match self.store.delete(subject) {
                 Ok(()) => {
                     self.reload_library();
@@ -478,14 +310,12 @@ impl App {
                 // The edits are closed only once they are safely a draft; the next open of the
                 // campaign offers them again.
                 if let Err(err) = self.store.save_draft(&e.campaign, e.base) {
-                    self.overlay = None;
                     return self.fail(format!(
                         "Could not keep your edits as a draft ({err}), so they are still open here: save them as a copy (Ctrl-S, then c) or export them"
                     ));
                 }
                 self.editor = None;
                 self.open_campaign(&id);
-                self.overlay = None;
                 self.say(
                     "Opened the latest revision; your edits are kept as a draft (open the campaign again to restore them)",
                     None,
