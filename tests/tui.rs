@@ -725,3 +725,30 @@ mod wizards {
         }
     }
 }
+
+/// The screen stack: history opened from the editor is on top and takes the keys; closing it
+/// returns to the editor as it was; closing the editor returns to the library.
+#[test]
+fn the_screen_on_top_takes_the_keys_and_closing_it_returns_to_the_one_below() {
+    use candor::app::ScreenId;
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} ] ]"));
+    assert_eq!(c.app.top(), ScreenId::Editor);
+    let section = c.app.editor.as_ref().unwrap().section;
+    press(&mut c.app, "h");
+    assert_eq!(
+        c.app.screen_stack(),
+        [ScreenId::Library, ScreenId::Editor, ScreenId::History]
+    );
+    // ] moves sections in the editor; with history on top it must not reach the editor.
+    press(&mut c.app, "] j");
+    assert_eq!(c.app.editor.as_ref().unwrap().section, section);
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("History"), "{screen}");
+    press(&mut c.app, "<esc>");
+    assert_eq!(c.app.top(), ScreenId::Editor);
+    assert!(c.app.history.is_none());
+    press(&mut c.app, "<esc>");
+    assert_eq!(c.app.screen_stack(), [ScreenId::Library]);
+    assert!(c.app.editor.is_none());
+}

@@ -177,7 +177,7 @@ impl App {
 
     /// Leaves the editor. Unsaved edits stay as a draft, so nothing is lost.
     pub(super) fn close_editor(&mut self) {
-        if let Some(e) = self.editor.take() {
+        if let Some(e) = self.take_editor() {
             if e.dirty() {
                 match self.store.save_draft(&e.campaign, e.base) {
                     Ok(()) => self.say(
@@ -189,7 +189,7 @@ impl App {
                     ),
                     Err(err) => {
                         self.fail(format!("Could not keep the draft: {err}"));
-                        self.editor = Some(e);
+                        self.show_editor(e);
                         return;
                     }
                 }

@@ -142,7 +142,7 @@ impl App {
             .map_or(locale, |l| l.code);
         let loc = disclosure::locale(locale).unwrap_or(&disclosure::locales()[0]);
         let derived = derive(&stored.campaign, Section::Overview, loc);
-        self.editor = Some(Editor {
+        self.show_editor(Editor {
             saved: stored.campaign.clone(),
             campaign: stored.campaign,
             base: stored.revision.id,

@@ -16,6 +16,7 @@ pub mod mouse;
 pub mod replies;
 pub mod review_screen;
 pub mod saving;
+pub mod screens;
 pub mod state;
 pub mod wizards;
 
@@ -31,6 +32,7 @@ use fields::Section;
 use keymap::{Command as A, Ctx};
 
 pub use dialog::{Checklist, Confirm, Dialog, Explain, Help, Pick, Prompt};
+pub use screens::ScreenId;
 pub use state::*;
 
 impl App {
@@ -51,6 +53,7 @@ impl App {
             },
             editor: None,
             dialogs: Vec::new(),
+            screens: Vec::new(),
             message: None,
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -153,22 +156,20 @@ impl App {
         if let Some(d) = self.dialog() {
             return d.contexts();
         }
-        if self.editor.is_none() && self.review.is_none() && self.library.filtering {
-            return vec![Ctx::Filter];
-        }
-        if self.history.is_some() {
-            return vec![Ctx::History, Ctx::Global];
-        }
-        if self.review.is_some() {
-            return vec![Ctx::Review, Ctx::Global];
-        }
-        match &self.editor {
-            None => vec![Ctx::Library, Ctx::Global],
-            Some(e) if e.focus == Focus::Panel && e.panel == PanelTab::Findings => {
+        let e = match (self.top(), &self.editor) {
+            (ScreenId::Library, _) if self.library.filtering => return vec![Ctx::Filter],
+            (ScreenId::Library, _) => return vec![Ctx::Library, Ctx::Global],
+            (ScreenId::History, _) => return vec![Ctx::History, Ctx::Global],
+            (ScreenId::Review, _) => return vec![Ctx::Review, Ctx::Global],
+            (ScreenId::Editor, Some(e)) => e,
+            (ScreenId::Editor, None) => return vec![Ctx::Global],
+        };
+        match e {
+            e if e.focus == Focus::Panel && e.panel == PanelTab::Findings => {
                 vec![Ctx::Findings, Ctx::Panel, Ctx::Editor, Ctx::Global]
             }
-            Some(e) if e.focus == Focus::Panel => vec![Ctx::Panel, Ctx::Editor, Ctx::Global],
-            Some(e) => {
+            e if e.focus == Focus::Panel => vec![Ctx::Panel, Ctx::Editor, Ctx::Global],
+            e => {
                 let section = match e.section {
                     Section::Audience => Some(Ctx::Audience),
                     Section::Zones | Section::Data | Section::Value => Some(Ctx::Lists),
@@ -196,9 +197,10 @@ impl App {
 
     fn handle_paste(&mut self, text: &str) {
         // Pasted text goes into the open text field.
+        let filtering = self.top() == ScreenId::Library && self.library.filtering;
         match self.dialogs.last_mut() {
             Some(Dialog::Prompt(p)) => p.paste(text),
-            None if self.editor.is_none() && self.library.filtering => {
+            None if filtering => {
                 for c in dialog::prompt::one_line(text).chars() {
                     self.library
                         .filter
@@ -246,7 +248,7 @@ impl App {
             self.dialog_key(key);
             return;
         }
-        if self.editor.is_none() && self.library.filtering {
+        if self.top() == ScreenId::Library && self.library.filtering {
             match keymap::lookup(&key, &[Ctx::Filter]) {
                 Some(A::Back) => {
                     self.library.filtering = false;
@@ -271,10 +273,10 @@ impl App {
         match action {
             A::Help => self.open(Dialog::Help(Help::new(self.contexts()))),
             A::Quit => self.request_quit(),
-            _ if self.history.is_some() => self.history_action(action),
-            _ if self.review.is_some() => self.review_action(action),
+            _ if self.top() == ScreenId::History => self.history_action(action),
+            _ if self.top() == ScreenId::Review => self.review_action(action),
             A::History => self.open_history(),
-            _ if self.editor.is_some() => self.editor_action(action),
+            _ if self.top() == ScreenId::Editor => self.editor_action(action),
             A::Review => self.prompt(
                 "Review a RON file",
                 "the path of a .ron campaign file",

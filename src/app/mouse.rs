@@ -32,7 +32,10 @@ impl App {
         };
         let click = m.kind == MouseEventKind::Down(MouseButton::Left);
         // The screen on top takes the mouse, as it takes the keys (see `contexts`).
-        if let Some(h) = self.history.as_mut() {
+        let top = self.top();
+        if top == ScreenId::History
+            && let Some(h) = self.history.as_mut()
+        {
             if let Some(a) = scroll {
                 return self.history_action(a);
             }
@@ -49,7 +52,9 @@ impl App {
             }
             return;
         }
-        if let Some(r) = self.review.as_mut() {
+        if top == ScreenId::Review
+            && let Some(r) = self.review.as_mut()
+        {
             if let Some(a) = scroll {
                 return self.review_action(a);
             }
@@ -64,7 +69,7 @@ impl App {
             }
             return;
         }
-        match self.editor.as_mut() {
+        match self.editor.as_mut().filter(|_| top == ScreenId::Editor) {
             None => {
                 let l = layout::library(self.area);
                 if let Some(a) = scroll {

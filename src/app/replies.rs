@@ -291,7 +291,7 @@ impl App {
                         if let Err(err) = self.store.discard_draft(&old_id) {
                             log::warn!("the copy is saved; the old draft of {old_id} stays: {err}");
                         }
-                        self.editor = None;
+                        self.close_screen(ScreenId::Editor);
                         self.reload_library();
                         self.open_campaign(&copy.id);
                         self.say(
@@ -314,7 +314,7 @@ impl App {
                         "Could not keep your edits as a draft ({err}), so they are still open here: save them as a copy (Ctrl-S, then c) or export them"
                     ));
                 }
-                self.editor = None;
+                self.close_screen(ScreenId::Editor);
                 self.open_campaign(&id);
                 self.say(
                     "Opened the latest revision; your edits are kept as a draft (open the campaign again to restore them)",

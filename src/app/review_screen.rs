@@ -9,7 +9,7 @@ use keymap::Command as A;
 impl App {
     /// Opens a RON file read-only, with earlier decisions on it.
     pub fn open_review(&mut self, file: &std::path::Path) {
-        self.review = Some(review::ReviewState::open(&self.store, file));
+        self.show_review(review::ReviewState::open(&self.store, file));
         if let Some((r, same)) = self.review.as_ref().and_then(|r| r.latest()) {
             let text = if same {
                 format!(
@@ -100,7 +100,7 @@ impl App {
                 );
             }
             A::Back => {
-                self.review = None;
+                self.close_screen(ScreenId::Review);
                 self.reload_library();
             }
             _ => {}
@@ -114,15 +114,13 @@ impl App {
             _ => return,
         };
         match self.store.history(&id) {
-            Ok(revisions) => {
-                self.history = Some(HistoryState {
-                    id,
-                    revisions,
-                    selected: 0,
-                    marked: None,
-                    diff: None,
-                })
-            }
+            Ok(revisions) => self.show_history(HistoryState {
+                id,
+                revisions,
+                selected: 0,
+                marked: None,
+                diff: None,
+            }),
             Err(e) => self.fail(e.to_string()),
         }
     }
@@ -156,7 +154,7 @@ impl App {
                     Some(h.selected)
                 }
             }
-            A::Back => self.history = None,
+            A::Back => self.close_screen(ScreenId::History),
             A::Edit => self.show_diff(),
             A::Restore => self.restore_selected(),
             _ => {}
@@ -255,9 +253,9 @@ impl App {
         match self.store.restore(&id, sel.number) {
             Ok(meta) => {
                 let in_editor = self.editor.is_some();
-                self.history = None;
+                self.close_screen(ScreenId::History);
                 if in_editor {
-                    self.editor = None;
+                    self.close_screen(ScreenId::Editor);
                     self.open_campaign(&id);
                 } else {
                     self.reload_library();

@@ -368,6 +368,8 @@ pub struct App {
     pub store: Store,
     pub library: Library,
     pub editor: Option<Editor>,
+    /// The screens open over the library, bottom first (see `screens`).
+    pub(super) screens: Vec<ScreenId>,
     /// Open dialogs; the last one takes the keys.
     pub dialogs: Vec<Dialog>,
     pub message: Option<Message>,

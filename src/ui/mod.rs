@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::keymap::bindings_for;
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, ScreenId};
 use theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -37,13 +37,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    match (&app.review, &app.editor) {
-        (Some(r), _) => review::draw(frame, app, r, theme),
-        (None, None) => library::draw(frame, app, theme),
-        (None, Some(e)) => editor::draw(frame, app, e, theme),
-    }
-    if let Some(h) = &app.history {
-        review::draw_history(frame, h, theme);
+    // Up the screen stack from the topmost screen that fills the terminal.
+    let stack = app.screen_stack();
+    let from = stack.iter().rposition(|s| s.full()).unwrap_or(0);
+    for screen in &stack[from..] {
+        match screen {
+            ScreenId::Library => library::draw(frame, app, theme),
+            ScreenId::Editor => {
+                if let Some(e) = &app.editor {
+                    editor::draw(frame, app, e, theme)
+                }
+            }
+            ScreenId::Review => {
+                if let Some(r) = &app.review {
+                    review::draw(frame, app, r, theme)
+                }
+            }
+            ScreenId::History => {
+                if let Some(h) = &app.history {
+                    review::draw_history(frame, h, theme)
+                }
+            }
+        }
     }
     for d in &app.dialogs {
         overlay::draw(frame, d, theme);
