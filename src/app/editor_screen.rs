@@ -674,19 +674,7 @@ impl App {
         e.section = Section::of_location(&f.location);
         e.focus = Focus::Form;
         e.recompute();
-        // The row whose path is the longest prefix of the finding's location.
-        let best = e
-            .derived
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| {
-                f.location == r.path
-                    || f.location.starts_with(&format!("{}.", r.path))
-                    || f.location.starts_with(&format!("{}[", r.path))
-            })
-            .max_by_key(|(_, r)| r.path.len())
-            .map(|(i, _)| i);
+        let best = fields::row_for(&e.derived.rows, &f.location);
         if let Some(i) = best {
             e.selected = i;
         }

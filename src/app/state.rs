@@ -201,17 +201,12 @@ impl Editor {
             .min(self.derived.findings.len().saturating_sub(1));
     }
 
-    /// The most severe finding whose location is this row's path or below it.
+    /// The most severe finding about this row (see [`Row::covers`]).
     pub fn row_severity(&self, row: &Row) -> Option<Severity> {
         self.derived
             .findings
             .iter()
-            .filter(|f| {
-                f.location == row.path
-                    || f.location.starts_with(&format!("{}.", row.path))
-                    || f.location.starts_with(&format!("{}[", row.path))
-            })
-            .filter(|f| !matches!(row.field, Field::Note) || f.location == row.path)
+            .filter(|f| row.covers(&f.location))
             .map(|f| f.severity)
             .max()
     }

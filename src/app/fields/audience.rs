@@ -1,0 +1,118 @@
+//! The audience: the condition tree, one row per group or condition (edited by the wizards).
+//! Its rows, how each is edited and how an edit is applied, in one place.
+
+use super::*;
+use crate::model::vocab::AttributeKind;
+
+pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
+    audience_rows(&c.audience, Vec::new(), "audience".to_string(), 0, out);
+    if matches!(&c.audience, Condition::All(v) | Condition::Any(v) if v.is_empty()) {
+        out.push(indented(
+            row(
+                "Everyone sees this campaign. Press i to target by intent.",
+                "",
+                Field::Note,
+                "audience",
+            ),
+            1,
+        ));
+    }
+}
+
+/// Conditions are edited by the intent and attribute wizards, groups by their own keys.
+pub(super) fn edit_kind(_: &Campaign, f: &Field, _: &str) -> EditKind {
+    match f {
+        Field::Node(_) => EditKind::Wizard,
+        _ => EditKind::None,
+    }
+}
+
+pub(super) fn apply(_: &mut Campaign, _: &Field, _: EditValue, _: &str) -> Result<(), String> {
+    Err("a condition is changed with its wizard: press Enter on it".into())
+}
+
+pub fn attribute_mark(attribute: &str) -> Option<&'static str> {
+    match vocab().attribute(attribute).map(|a| &a.kind) {
+        Some(AttributeKind::SpecialCategory(_)) => Some("SPECIAL"),
+        Some(AttributeKind::Age) => Some("AGE"),
+        Some(AttributeKind::Gender) => Some("GENDER"),
+        Some(AttributeKind::Proxy(_)) => Some("PROXY"),
+        Some(AttributeKind::Demographic) => Some("DEMOGRAPHIC"),
+        _ => None,
+    }
+}
+
+/// One line describing a condition, in words.
+pub fn describe_condition(c: &Condition) -> String {
+    match c {
+        Condition::All(items) => format!("All of these ({})", items.len()),
+        Condition::Any(items) => format!("Any of these ({})", items.len()),
+        Condition::Not(_) => "Not:".to_string(),
+        Condition::Intent(i) => format!(
+            "Did: {} {} {} in the last {} days",
+            i.action.verb(),
+            if i.target == Target::Anything {
+                i.action.anything().to_string()
+            } else {
+                clean(&i.target.describe())
+            },
+            i.count.describe(),
+            i.within_days
+        ),
+        Condition::Attribute(a) => {
+            let label = vocab()
+                .attribute(&a.attribute)
+                .map_or_else(|| clean(&a.attribute), |d| d.label.clone());
+            let just = if a
+                .justification
+                .as_deref()
+                .is_some_and(|j| !j.trim().is_empty())
+            {
+                " (reason given)"
+            } else {
+                ""
+            };
+            format!(
+                "Is: {label} {} \"{}\"{just}",
+                a.operator.label(),
+                clean(&a.value)
+            )
+        }
+    }
+}
+
+fn audience_rows(node: &Condition, tree: Vec<usize>, path: String, depth: u16, out: &mut Vec<Row>) {
+    let mut r = indented(
+        row(
+            describe_condition(node),
+            "",
+            Field::Node(tree.clone()),
+            path.clone(),
+        ),
+        depth,
+    );
+    if let Condition::Attribute(a) = node {
+        r.mark = attribute_mark(&a.attribute);
+    }
+    r.header = matches!(
+        node,
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_)
+    );
+    out.push(r);
+    match node {
+        Condition::All(items) | Condition::Any(items) => {
+            let key = node.group_key().unwrap_or("all");
+            for (i, item) in items.iter().enumerate() {
+                let mut t = tree.clone();
+                t.push(i);
+                audience_rows(item, t, format!("{path}.{key}[{i}]"), depth + 1, out);
+            }
+        }
+        Condition::Not(inner) => {
+            let mut t = tree.clone();
+            t.push(0);
+            audience_rows(inner, t, format!("{path}.not"), depth + 1, out);
+        }
+        _ => {}
+    }
+}

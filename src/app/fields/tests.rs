@@ -1,0 +1,179 @@
+//! Every row editable or a note; edits applied or refused without change.
+use super::*;
+
+fn sample() -> Campaign {
+    let text = crate::samples::SAMPLES
+        .iter()
+        .find(|s| s.0 == "welcome-email.ron")
+        .unwrap()
+        .1;
+    crate::model::ron_io::load_str("x", text).unwrap().campaign
+}
+
+#[test]
+fn every_row_of_every_section_has_an_editor_or_is_a_note() {
+    let c = sample();
+    for s in Section::ALL {
+        for r in rows(s, &c, "en") {
+            let k = edit_kind(&c, &r.field, "en");
+            if k == EditKind::None {
+                assert!(
+                    matches!(
+                        r.field,
+                        Field::Note
+                            | Field::ZoneHeader(_)
+                            | Field::DataHeader(_)
+                            | Field::ActHeader(_)
+                            | Field::ModelHeader(_)
+                            | Field::OptOut(_)
+                    ),
+                    "{:?} has no editor",
+                    r.field
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn edits_apply_and_bad_values_are_refused_without_change() {
+    let mut c = sample();
+    apply(
+        &mut c,
+        &Field::DataRetention(0),
+        EditValue::Text("90".into()),
+        "en",
+    )
+    .unwrap();
+    assert_eq!(c.data[0].retention_days, 90);
+    let before = c.clone();
+    assert!(
+        apply(
+            &mut c,
+            &Field::DataRetention(0),
+            EditValue::Text("ninety".into()),
+            "en"
+        )
+        .is_err()
+    );
+    assert!(apply(&mut c, &Field::Name, EditValue::Text("  ".into()), "en").is_err());
+    assert!(
+        apply(
+            &mut c,
+            &Field::Channels,
+            EditValue::Flags(vec![false; 4]),
+            "en"
+        )
+        .is_err()
+    );
+    assert_eq!(c, before);
+    apply(&mut c, &Field::ZoneRecipe(0), EditValue::Index(1), "en").unwrap();
+    apply(
+        &mut c,
+        &Field::RecipeBoosters(0),
+        EditValue::Text("on sale, category: Skin Care".into()),
+        "en",
+    )
+    .unwrap();
+    assert_eq!(
+        c.zones[0].recipe.as_ref().unwrap().boosters,
+        vec![Booster::OnSale, Booster::Category("Skin Care".into())]
+    );
+    assert!(
+        apply(
+            &mut c,
+            &Field::RecipeBoosters(0),
+            EditValue::Text("cheap stuff".into()),
+            "en"
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn a_model_feature_reason_can_be_written_and_lowers_the_proxy_finding() {
+    let mut c = sample();
+    c.models.push(PredictiveModel {
+        name: "Store visits".into(),
+        kind: ModelKind::Propensity,
+        features: vec![Feature {
+            input: "postal_code".into(),
+            justification: None,
+        }],
+    });
+    let sev = |c: &Campaign| {
+        crate::checks::check(c)
+            .into_iter()
+            .find(|f| f.rule == "proxy-attribute")
+            .map(|f| f.severity)
+    };
+    assert_eq!(sev(&c), Some(crate::checks::Severity::Warning));
+    let row = rows(Section::Data, &c, "en")
+        .into_iter()
+        .find(|r| r.field == Field::ModelFeature(0, 0))
+        .unwrap();
+    assert_eq!(row.mark, Some("PROXY"));
+    apply(
+        &mut c,
+        &Field::ModelFeature(0, 0),
+        EditValue::Text("Finds the store nearest to the customer".into()),
+        "en",
+    )
+    .unwrap();
+    assert_eq!(sev(&c), Some(crate::checks::Severity::Info));
+}
+
+#[test]
+fn sections_of_locations() {
+    assert_eq!(
+        Section::of_location("audience.all[1].attribute"),
+        Section::Audience
+    );
+    assert_eq!(
+        Section::of_location("activations[0].sends[1]"),
+        Section::Data
+    );
+    assert_eq!(Section::of_location("consent.opt_out"), Section::Value);
+    assert_eq!(Section::of_location("locales[0]"), Section::Overview);
+}
+
+#[test]
+fn a_finding_belongs_to_the_row_with_the_longest_path_covering_it() {
+    let c = sample();
+    let rows = rows(Section::Data, &c, "en");
+    let header = rows.iter().position(|r| r.path == "data[0]").unwrap();
+    let retention = rows
+        .iter()
+        .position(|r| r.path == "data[0].retention_days")
+        .unwrap();
+    assert_eq!(row_for(&rows, "data[0].retention_days"), Some(retention));
+    assert_eq!(row_for(&rows, "data[0].recipients[9]"), Some(header));
+    // "data[1" is not below "data[0" just because the text starts the same way.
+    assert!(!rows[header].covers("data[0]x"));
+    assert!(rows[header].covers("data[0].purposes[0]"));
+    assert_eq!(row_for(&rows, "nowhere"), None);
+    // A note row claims only its own path, not everything under it.
+    let note = Row {
+        label: "Who is asking".into(),
+        value: String::new(),
+        field: Field::Note,
+        path: "controller".into(),
+        indent: 0,
+        header: true,
+        mark: None,
+    };
+    assert!(note.covers("controller"));
+    assert!(!note.covers("controller.contact"));
+}
+
+#[test]
+fn every_field_of_every_row_is_handled_by_the_section_that_shows_it() {
+    let c = sample();
+    for s in Section::ALL {
+        for r in rows(s, &c, "en") {
+            if let Some(owner) = r.field.section() {
+                assert_eq!(owner, s, "{:?} is shown in {s:?}", r.field);
+            }
+        }
+    }
+}
