@@ -384,3 +384,31 @@ mod mouse {
         assert!(c.app.editor.is_some(), "the editor behind is untouched");
     }
 }
+
+/// Earlier decisions that cannot be read are reported, not shown as "no decisions yet".
+#[test]
+fn unreadable_decisions_are_reported_instead_of_hidden() {
+    let mut c = setup();
+    let f = file(&c, "quiet-ad-sync.ron", |t| t);
+    let conn = rusqlite::Connection::open(c.dir.path().join("t.db")).unwrap();
+    conn.execute("ALTER TABLE reviews RENAME TO reviews_gone", [])
+        .unwrap();
+    c.app.open_review(&f);
+    let screen = render(&mut c.app, 100, 30);
+    assert!(
+        screen.contains("Could not read the earlier decisions"),
+        "{screen}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(["review", "--print", "--db"])
+        .arg(c.dir.path().join("t.db"))
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("could not read the earlier decisions"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -218,7 +218,7 @@ impl App {
     }
 
     /// Applies `f` to the campaign; on error the campaign is left as it was.
-    pub(super) fn change(&mut self, f: impl FnOnce(&mut Campaign) -> Result<(), String>) -> bool {
+    pub(super) fn change(&mut self, f: impl FnOnce(&mut Campaign) -> AppResult) -> bool {
         let Some(e) = self.editor.as_mut() else {
             return false;
         };
@@ -230,8 +230,8 @@ impl App {
                 self.commit_edit(before);
                 true
             }
-            Err(msg) => {
-                self.fail(msg);
+            Err(err) => {
+                self.fail(err.to_string());
                 false
             }
         }
@@ -360,16 +360,16 @@ impl App {
         }
     }
 
-    pub(super) fn apply_field(&mut self, f: &Field, v: EditValue) -> Result<(), String> {
+    pub(super) fn apply_field(&mut self, f: &Field, v: EditValue) -> AppResult {
         // The review gate, refused here already so the picker can say why.
         if *f == Field::Status
             && let (Some(e), EditValue::Index(i)) = (self.editor.as_ref(), &v)
             && let Some(status) = Status::ALL.get(*i)
             && let Some(refusal) = checks::review_gate(*status, &e.derived.findings)
         {
-            return Err(format!("Cannot move to {}: {refusal}", status.label()));
+            return Err(format!("Cannot move to {}: {refusal}", status.label()).into());
         }
-        let e = self.editor.as_mut().ok_or("no campaign is open")?;
+        let e = self.editor.as_mut().ok_or(AppError::NoCampaign)?;
         let before = e.campaign.clone();
         let mut next = before.clone();
         let lang = editing_language(&before, e.locale).to_string();
@@ -379,7 +379,7 @@ impl App {
             .iter()
             .find(|p| !validate::validate(&before).contains(p))
         {
-            return Err(format!("{}: {}", p.path, p.message));
+            return Err(format!("{}: {}", p.path, p.message).into());
         }
         e.campaign = next;
         self.commit_edit(before);
@@ -398,7 +398,7 @@ impl App {
                 removed
                     .as_ref()
                     .map(|_| ())
-                    .ok_or_else(|| "nothing to delete here".to_string())
+                    .ok_or_else(|| "nothing to delete here".into())
             });
             if let Some(r) = removed {
                 self.say(

@@ -165,7 +165,17 @@ impl App {
             log::warn!("could not remember the last campaign: {err}");
         }
         log::info!("opened {id}");
-        if let Ok(Some(draft)) = self.store.draft(id)
+        let draft = match self.store.draft(id) {
+            Ok(d) => d,
+            Err(err) => {
+                // The draft stays where it is; say so rather than open as if there were none.
+                self.fail(format!(
+                    "Could not read the unsaved edits kept for this campaign ({err}); they are left as they were"
+                ));
+                None
+            }
+        };
+        if let Some(draft) = draft
             && draft.campaign
                 != self
                     .editor

@@ -11,6 +11,7 @@ pub mod templates;
 
 pub mod dialog;
 pub mod editor_screen;
+pub mod error;
 pub mod library_screen;
 pub mod mouse;
 pub mod replies;
@@ -32,6 +33,7 @@ use fields::Section;
 use keymap::{Command as A, Ctx};
 
 pub use dialog::{Checklist, Confirm, Dialog, Explain, Help, Pick, Prompt};
+pub use error::{AppError, AppResult};
 pub use screens::ScreenId;
 pub use state::*;
 
@@ -229,16 +231,22 @@ impl App {
         if self.library.detail.as_ref().is_some_and(|d| d.id == id) {
             return;
         }
-        self.library.detail = self.store.get(&id).ok().map(|st| Detail {
-            findings: checks::check(&st.campaign),
-            objective: st.campaign.objective,
-            owner: st.campaign.owner,
-            draft_at: self
-                .store
-                .draft(&id)
-                .ok()
-                .flatten()
-                .map(|d| short_time(&d.updated_at)),
+        let stored = match self.store.get(&id) {
+            Ok(st) => st,
+            Err(e) => {
+                self.library.detail = None;
+                return self.fail(format!("Could not read \"{}\": {e}", clean(&id)));
+            }
+        };
+        let draft_at = match self.store.draft(&id) {
+            Ok(d) => d.map(|d| short_time(&d.updated_at)),
+            Err(e) => Some(format!("unreadable ({e})")),
+        };
+        self.library.detail = Some(Detail {
+            findings: checks::check(&stored.campaign),
+            objective: stored.campaign.objective,
+            owner: stored.campaign.owner,
+            draft_at,
             id,
         });
     }

@@ -9,7 +9,7 @@ use templates::Template;
 
 impl App {
     /// Handles the answer to a prompt or picker. An error keeps the overlay open with the message.
-    pub(super) fn reply(&mut self, then: Then, v: EditValue) -> Result<(), String> {
+    pub(super) fn reply(&mut self, then: Then, v: EditValue) -> AppResult {
         match then {
             Then::Field(f) => {
                 let before = self.editor.as_ref().map(|e| e.campaign.locales.clone());
@@ -24,7 +24,7 @@ impl App {
                 }
                 Ok(())
             }
-            Then::Wizard(w) => self.wizard_answer(w, v),
+            Then::Wizard(w) => Ok(self.wizard_answer(w, v)?),
             Then::Translate { lang, paths, at } => {
                 let EditValue::Text(t) = v else {
                     return Ok(());
@@ -90,9 +90,7 @@ impl App {
                 let id = self.unique_id(&name);
                 let mut c = t.build(&id, &name);
                 c.owner = self.store.author().to_string();
-                self.store
-                    .create(&c, "created")
-                    .map_err(|e| e.to_string())?;
+                self.store.create(&c, "created")?;
                 self.reload_library();
                 self.open_campaign(&id);
                 self.say(
@@ -110,7 +108,7 @@ impl App {
                     return Ok(());
                 };
                 let name = required(name, "the name")?;
-                self.store.rename(&id, &name).map_err(|e| e.to_string())?;
+                self.store.rename(&id, &name)?;
                 self.reload_library();
                 self.say(format!("Renamed to \"{}\"", clean(&name)), None);
                 Ok(())
@@ -121,9 +119,7 @@ impl App {
                 };
                 let name = required(name, "the name")?;
                 let new_id = self.unique_id(&name);
-                self.store
-                    .duplicate(&id, &new_id, &name)
-                    .map_err(|e| e.to_string())?;
+                self.store.duplicate(&id, &new_id, &name)?;
                 self.reload_library();
                 self.select_in_library(&new_id);
                 self.say(format!("Copied as \"{}\"", clean(&name)), None);
@@ -135,10 +131,7 @@ impl App {
                 };
                 let path = std::path::PathBuf::from(path.trim());
                 if !path.exists() {
-                    return Err(format!(
-                        "{} does not exist",
-                        clean(&path.display().to_string())
-                    ));
+                    return Err(AppError::NoSuchPath(clean(&path.display().to_string())));
                 }
                 let files = if path.is_dir() {
                     ron_files(&path)
@@ -168,8 +161,7 @@ impl App {
                 };
                 let written = self
                     .store
-                    .export(std::slice::from_ref(&id), std::path::Path::new(dir.trim()))
-                    .map_err(|e| e.to_string())?;
+                    .export(std::slice::from_ref(&id), std::path::Path::new(dir.trim()))?;
                 let shown = written
                     .first()
                     .map(|p| clean(&p.display().to_string()))
@@ -189,10 +181,7 @@ impl App {
                 };
                 let path = std::path::PathBuf::from(path.trim());
                 if !path.exists() {
-                    return Err(format!(
-                        "{} does not exist",
-                        clean(&path.display().to_string())
-                    ));
+                    return Err(AppError::NoSuchPath(clean(&path.display().to_string())));
                 }
                 self.open_review(&path);
                 Ok(())
@@ -211,9 +200,7 @@ impl App {
                     );
                 }
                 let (text, shown, file) = (r.text.clone(), r.shown.clone(), r.file.clone());
-                self.store
-                    .add_review(&text, &shown, d, notes.trim())
-                    .map_err(|e| e.to_string())?;
+                self.store.add_review(&text, &shown, d, notes.trim())?;
                 let tab = review::ReviewTab::Decisions;
                 self.open_review(&file);
                 if let Some(r) = self.review.as_mut() {

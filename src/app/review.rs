@@ -536,6 +536,8 @@ pub struct ReviewState {
     pub tab: ReviewTab,
     pub scroll: u16,
     pub locale: &'static str,
+    /// Earlier decisions could not be read: shown instead of pretending there are none.
+    pub decisions_problem: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -569,9 +571,11 @@ impl ReviewState {
         });
         let hash = hash_text(&text);
         let campaign_id = doc.as_ref().ok().map(|(c, _)| c.id.clone());
-        let decisions = store
-            .reviews_for(&shown, campaign_id.as_deref())
-            .unwrap_or_default();
+        let (decisions, decisions_problem) = match store.reviews_for(&shown, campaign_id.as_deref())
+        {
+            Ok(d) => (d, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
         let locale = doc
             .as_ref()
             .ok()
@@ -588,6 +592,7 @@ impl ReviewState {
             tab: ReviewTab::Summary,
             scroll: 0,
             locale,
+            decisions_problem,
         }
     }
 

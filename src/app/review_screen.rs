@@ -10,6 +10,15 @@ impl App {
     /// Opens a RON file read-only, with earlier decisions on it.
     pub fn open_review(&mut self, file: &std::path::Path) {
         self.show_review(review::ReviewState::open(&self.store, file));
+        if let Some(problem) = self
+            .review
+            .as_ref()
+            .and_then(|r| r.decisions_problem.clone())
+        {
+            return self.fail(format!(
+                "Could not read the earlier decisions on this file: {problem}"
+            ));
+        }
         if let Some((r, same)) = self.review.as_ref().and_then(|r| r.latest()) {
             let text = if same {
                 format!(

@@ -207,6 +207,9 @@ pub fn print_review(db: Option<&Path>, file: &Path, out: &mut dyn Write) -> Resu
     }
     let store = open_store(db)?;
     let r = candor::app::review::ReviewState::open(&store, file);
+    if let Some(problem) = &r.decisions_problem {
+        bail!("could not read the earlier decisions on this file: {problem}");
+    }
     write!(out, "{}", r.print())?;
     Ok(match &r.doc {
         Err(_) => ExitCode::from(2),

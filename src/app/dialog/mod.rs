@@ -137,7 +137,8 @@ impl App {
             Dialog::Checklist(c) => c.then.clone(),
             _ => return,
         };
-        if let Err(msg) = self.reply(then, v) {
+        if let Err(err) = self.reply(then, v) {
+            let msg = err.to_string();
             match &mut d {
                 Dialog::Prompt(p) => p.error = Some(msg),
                 Dialog::Pick(p) => p.error = Some(msg),
