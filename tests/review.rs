@@ -189,9 +189,18 @@ fn an_unparsable_file_cannot_be_approved_but_changes_can_be_requested() {
         t.replacen("version: 1,", "version: 1,,", 1)
     });
     c.app.open_review(&p);
-    press(&mut c.app, "A <enter>");
+    press(&mut c.app, "A");
+    assert!(
+        c.app.dialog().is_none(),
+        "no notes are asked for a refused approval"
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("Cannot approve: the file does not load"),
+        "{said}"
+    );
     assert!(c.app.review.as_ref().unwrap().decisions.is_empty());
-    press(&mut c.app, "<esc> R Fix <space> the <space> syntax <enter>");
+    press(&mut c.app, "R Fix <space> the <space> syntax <enter>");
     assert_eq!(c.app.review.as_ref().unwrap().decisions.len(), 1);
 }
 
@@ -230,6 +239,11 @@ fn restoring_from_history_adds_a_revision() {
         &mut c.app,
         "/ welcome <enter> <enter> j <enter> <c-u> Second <enter> <c-s> h j r",
     );
+    // It asks first; n keeps everything as it is.
+    assert!(c.app.dialog().is_some(), "restore asks before it acts");
+    press(&mut c.app, "n");
+    assert_eq!(c.app.store.history("welcome-email").unwrap().len(), 2);
+    press(&mut c.app, "r y");
     let e = c.app.editor.as_ref().unwrap();
     assert_eq!(e.revision_number, 3);
     assert_ne!(e.campaign.objective, "Second");
@@ -411,4 +425,71 @@ fn unreadable_decisions_are_reported_instead_of_hidden() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A reviewer cannot approve what the editor would refuse: a file with error findings. A
+/// request for changes needs a note.
+#[test]
+fn approval_follows_the_review_gate_and_a_change_request_needs_a_note() {
+    let mut c = setup();
+    let p = file(&c, "quiet-ad-sync.ron", |t| t);
+    c.app.open_review(&p);
+    press(&mut c.app, "A");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("Cannot approve: 4 error(s)"), "{said}");
+    assert!(c.app.dialog().is_none());
+    // Request changes with an empty note: refused in the dialog, nothing recorded.
+    press(&mut c.app, "R <enter>");
+    assert!(c.app.dialog().is_some(), "the note prompt stays open");
+    let screen = render(&mut c.app, 100, 30);
+    assert!(screen.contains("Say what must change"), "{screen}");
+    assert!(c.app.review.as_ref().unwrap().decisions.is_empty());
+    press(
+        &mut c.app,
+        "Drop <space> the <space> ad <space> sync <enter>",
+    );
+    assert_eq!(c.app.review.as_ref().unwrap().decisions.len(), 1);
+    // A clean file is approved with an optional note.
+    let clean = file(&c, "welcome-email.ron", |t| t);
+    c.app.open_review(&clean);
+    press(&mut c.app, "A <enter>");
+    assert_eq!(c.app.review.as_ref().unwrap().decisions.len(), 1);
+}
+
+/// Two decisions on earlier versions: each says what changed since, none is left empty.
+#[test]
+fn every_stale_decision_says_what_changed_since() {
+    let mut c = setup();
+    let p = file(&c, "welcome-email.ron", |t| t);
+    c.app.open_review(&p);
+    press(&mut c.app, "A First <enter>");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, text.replacen("Welcome", "Hello", 1)).unwrap();
+    c.app.open_review(&p);
+    press(&mut c.app, "A Second <enter>");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, text.replacen("Hello", "Hi", 1)).unwrap();
+    c.app.open_review(&p);
+    let lines: Vec<String> = c
+        .app
+        .review
+        .as_ref()
+        .unwrap()
+        .decision_lines()
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    let headers: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.contains("What changed since:"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(headers.len(), 2, "{lines:#?}");
+    for i in headers {
+        assert!(
+            lines.get(i + 1).is_some_and(|l| l.starts_with("    ")),
+            "nothing under the header at {i}: {lines:#?}"
+        );
+    }
 }

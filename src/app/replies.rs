@@ -193,11 +193,13 @@ impl App {
                 let Some(r) = self.review.as_ref() else {
                     return Ok(());
                 };
-                if d == crate::store::Decision::Approve && r.doc.is_err() {
-                    return Err(
-                        "A file that does not parse cannot be approved; request changes instead."
-                            .into(),
-                    );
+                if d == crate::store::Decision::Approve
+                    && let Some(why) = r.approval_refusal()
+                {
+                    return Err(format!("Cannot approve: {why}; request changes instead").into());
+                }
+                if d == crate::store::Decision::RequestChanges && notes.trim().is_empty() {
+                    return Err("Say what must change; the author reads this note".into());
                 }
                 let (text, shown, file) = (r.text.clone(), r.shown.clone(), r.file.clone());
                 self.store.add_review(&text, &shown, d, notes.trim())?;
@@ -218,6 +220,16 @@ impl App {
     pub(super) fn confirmed(&mut self, what: Confirmed, subject: &str) {
         match what {
             Confirmed::Dismiss => {}
+            Confirmed::Archive => match self.store.set_status(subject, Status::Archived) {
+                Ok(_) => {
+                    self.reload_library();
+                    // The list may re-sort: the cursor stays on the campaign just archived.
+                    self.select_in_library(subject);
+                    self.say("Archived; it stays in the library with its history", None);
+                }
+                Err(e) => self.fail(e.to_string()),
+            },
+            Confirmed::RestoreRevision(n) => self.restore_revision(n),
             Confirmed::KeepDraft => self.say(
                 "The unsaved edits stay as a draft; reopen the campaign to restore them.",
                 None,
@@ -245,16 +257,29 @@ impl App {
                 self.quit = true;
             }
             Confirmed::RestoreDraft => {
-                if let (Some(e), Ok(Some(d))) = (self.editor.as_mut(), self.store.draft(subject)) {
-                    let before = e.campaign.clone();
-                    e.campaign = d.campaign;
-                    e.base = d.base_revision;
-                    e.undo.push(before);
-                    e.recompute();
-                    self.say(
-                        "Restored the unsaved edits; Ctrl-S saves them as a revision",
-                        None,
-                    );
+                let draft = match self.store.draft(subject) {
+                    Ok(d) => d,
+                    Err(err) => {
+                        return self.fail(format!(
+                            "Could not read the unsaved edits ({err}); they are left as they were"
+                        ));
+                    }
+                };
+                match (self.editor.as_mut(), draft) {
+                    (Some(e), Some(d)) => {
+                        let before = e.campaign.clone();
+                        e.campaign = d.campaign;
+                        e.base = d.base_revision;
+                        e.undo.push(before);
+                        e.owns_draft = true;
+                        e.recompute();
+                        self.say(
+                            "Restored the unsaved edits; Ctrl-S saves them as a revision",
+                            None,
+                        );
+                    }
+                    (_, None) => self.fail("The unsaved edits are no longer there"),
+                    (None, Some(_)) => {}
                 }
             }
             Confirmed::DiscardDraft => match self.store.discard_draft(subject) {

@@ -631,12 +631,26 @@ impl ReviewState {
         }
     }
 
+    /// Why this file cannot be approved, if it cannot: it does not load, or it has error
+    /// findings (the same gate the editor applies to a campaign's status).
+    pub fn approval_refusal(&self) -> Option<String> {
+        match &self.doc {
+            Err(_) => Some("the file does not load".into()),
+            Ok((_, findings)) => {
+                crate::checks::review_gate(crate::model::Status::Approved, findings)
+                    .map(|g| g.to_string())
+            }
+        }
+    }
+
     pub fn decision_lines(&self) -> Lines {
         let mut out = Vec::new();
         if self.decisions.is_empty() {
             out.push((Tone::Dim, "No decision yet.".into()));
         }
-        for (i, r) in self.decisions.iter().enumerate() {
+        // What changed is shown under each decision made on another version, once per version.
+        let mut diffed: Option<&str> = None;
+        for r in &self.decisions {
             let tone = if r.decision == crate::store::Decision::Approve {
                 Tone::Good
             } else {
@@ -659,11 +673,21 @@ impl ReviewState {
                 out.push((Tone::Plain, format!("  \"{}\"", clean(&r.notes))));
             }
             if r.file_hash != self.hash {
-                out.push((Tone::Warning, "  ! This decision was made on a different version of the file. What changed since:".into()));
-                if i == 0 {
-                    for (t, line) in text_diff(&r.ron, &self.text) {
+                if diffed == Some(r.file_hash.as_str()) {
+                    out.push((
+                        Tone::Warning,
+                        "  ! Made on the same earlier version as the decision above".into(),
+                    ));
+                } else {
+                    out.push((Tone::Warning, "  ! This decision was made on a different version of the file. What changed since:".into()));
+                    let diff = text_diff(&r.ron, &self.text);
+                    if diff.is_empty() {
+                        out.push((Tone::Dim, "    only spacing or line endings".into()));
+                    }
+                    for (t, line) in diff {
                         out.push((t, format!("    {line}")));
                     }
+                    diffed = Some(&r.file_hash);
                 }
             } else {
                 out.push((Tone::Dim, "  made on this exact version of the file".into()));

@@ -89,6 +89,10 @@ impl App {
                 }
                 r.tab = review::ReviewTab::Disclosure;
             }
+            A::Approve if r.approval_refusal().is_some() => {
+                let why = r.approval_refusal().unwrap_or_default();
+                self.fail(format!("Cannot approve: {why}; press c to request changes"));
+            }
             A::Approve | A::RequestChanges => {
                 let d = if action == A::Approve {
                     crate::store::Decision::Approve
@@ -100,13 +104,12 @@ impl App {
                 } else {
                     "Request changes: what must change?"
                 };
-                self.prompt(
-                    title,
-                    "optional for an approval; say what you checked or what must change",
-                    String::new(),
-                    Then::Decision(d),
-                    false,
-                );
+                let hint = if action == A::Approve {
+                    "optional: what you checked"
+                } else {
+                    "required: what must change before this can be approved"
+                };
+                self.prompt(title, hint, String::new(), Then::Decision(d), false);
             }
             A::Back => {
                 self.close_screen(ScreenId::Review);
@@ -247,6 +250,7 @@ impl App {
         }
     }
 
+    /// Asks before restoring the selected revision.
     pub(super) fn restore_selected(&mut self) {
         let Some(h) = self.history.as_ref() else {
             return;
@@ -254,12 +258,40 @@ impl App {
         let Some(sel) = h.revisions.get(h.selected).cloned() else {
             return;
         };
-        let id = h.id.clone();
+        let latest = h.revisions.iter().map(|r| r.number).max().unwrap_or(0);
+        if sel.number == latest {
+            return self.say("This is already the latest revision", None);
+        }
         if self.editor.as_ref().is_some_and(|e| e.dirty()) {
             return self
                 .fail("Save (Ctrl-S) or undo your edits before restoring an older revision.");
         }
-        match self.store.restore(&id, sel.number) {
+        let id = h.id.clone();
+        self.open(Dialog::Confirm(
+            Confirm::new(
+                "Restore an older revision",
+                vec![
+                    format!(
+                        "Make revision {} the current one again, as revision {}?",
+                        sel.number,
+                        latest + 1
+                    ),
+                    "Nothing is lost: every revision stays in the history.".into(),
+                ],
+                vec![
+                    ('y', "restore it", Confirmed::RestoreRevision(sel.number)),
+                    ('n', "keep the current revision", Confirmed::Dismiss),
+                ],
+            )
+            .about(&id),
+        ));
+    }
+
+    pub(super) fn restore_revision(&mut self, number: i64) {
+        let Some(id) = self.history.as_ref().map(|h| h.id.clone()) else {
+            return;
+        };
+        match self.store.restore(&id, number) {
             Ok(meta) => {
                 let in_editor = self.editor.is_some();
                 self.close_screen(ScreenId::History);
@@ -268,11 +300,12 @@ impl App {
                     self.open_campaign(&id);
                 } else {
                     self.reload_library();
+                    self.select_in_library(&id);
                 }
                 self.say(
                     format!(
-                        "Restored revision {} as revision {}; history keeps every version",
-                        sel.number, meta.number
+                        "Restored revision {number} as revision {}; history keeps every version",
+                        meta.number
                     ),
                     None,
                 );
