@@ -752,3 +752,132 @@ fn the_screen_on_top_takes_the_keys_and_closing_it_returns_to_the_one_below() {
     assert_eq!(c.app.screen_stack(), [ScreenId::Library]);
     assert!(c.app.editor.is_none());
 }
+
+/// Undo back to the saved text after the draft was autosaved, then leave: the undone edit
+/// must not come back as a draft.
+#[test]
+fn undo_then_leave_does_not_bring_the_undone_edit_back() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Undone <space> goal <enter>"),
+    );
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    c.app.tick(later);
+    assert!(c.app.store.draft("welcome-email").unwrap().is_some());
+    press(&mut c.app, "u <esc>");
+    assert!(c.app.editor.is_none());
+    assert!(
+        c.app.store.draft("welcome-email").unwrap().is_none(),
+        "the undone edit is still kept as a draft"
+    );
+    let said = c
+        .app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(!said.contains("kept as a draft"), "{said}");
+    press(&mut c.app, "<enter>");
+    assert!(c.app.dialog().is_none(), "reopening offers a draft again");
+}
+
+/// A draft kept for later (Esc at the restore question) survives opening and leaving without
+/// an edit.
+#[test]
+fn a_draft_kept_for_later_is_not_dropped_by_leaving_unchanged() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Later <enter> <esc> <enter> <esc>"),
+    );
+    assert!(c.app.editor.is_some());
+    press(&mut c.app, "<esc>");
+    assert!(c.app.store.draft("welcome-email").unwrap().is_some());
+}
+
+/// Archiving asks first, and the cursor stays on the campaign archived even when the list
+/// re-sorts.
+#[test]
+fn archiving_asks_and_keeps_the_cursor_on_the_campaign() {
+    let mut c = setup();
+    press(&mut c.app, "s s");
+    let id = c.app.library.current().unwrap().id.clone();
+    press(&mut c.app, "a");
+    assert!(c.app.dialog().is_some(), "archive asks first");
+    press(&mut c.app, "n");
+    assert_ne!(
+        c.app.library.current().unwrap().status,
+        candor::model::Status::Archived
+    );
+    press(&mut c.app, "a y");
+    let now = c.app.library.current().unwrap();
+    assert_eq!(now.id, id);
+    assert_eq!(now.status, candor::model::Status::Archived);
+}
+
+/// A number field shown with its value: typing replaces it; moving first edits it.
+#[test]
+fn typing_into_a_number_field_replaces_the_value_shown() {
+    let mut c = setup();
+    // The first zone's priority.
+    press(&mut c.app, &format!("{WELCOME} ] ] j j j j <enter>"));
+    let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+        panic!("no number prompt")
+    };
+    assert_eq!(p.input.value(), "1");
+    press(&mut c.app, "3");
+    let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+        panic!("no number prompt")
+    };
+    assert_eq!(p.input.value(), "3");
+    press(&mut c.app, "<esc> <enter> <end> 0");
+    let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+        panic!("no number prompt")
+    };
+    assert_eq!(p.input.value(), "10");
+}
+
+/// Line breaks in a paste become spaces, whichever the terminal sends.
+#[test]
+fn pasted_line_breaks_become_spaces() {
+    use ratatui::crossterm::event::Event;
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} j <enter> <c-u>"));
+    c.app
+        .handle_event(&Event::Paste("pasted\rline two\r\nthree\nfour".into()));
+    let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.input.value(), "pasted line two three four");
+}
+
+/// With no opt-out yet, Enter on its row starts adding one, and `a` there offers the opt-out
+/// first.
+#[test]
+fn the_empty_opt_out_row_adds_an_opt_out() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{BLANK} ] ] ] ]"));
+    let e = c.app.editor.as_ref().unwrap();
+    assert!(
+        e.campaign.consent.opt_out.is_empty(),
+        "the blank template has none"
+    );
+    let row = e
+        .derived
+        .rows
+        .iter()
+        .position(|r| r.path == "consent.opt_out")
+        .unwrap();
+    c.app.editor.as_mut().unwrap().selected = row;
+    press(&mut c.app, "<enter>");
+    let Some(candor::app::Dialog::Pick(p)) = c.app.dialog() else {
+        panic!("Enter did nothing")
+    };
+    assert!(p.title.starts_with("Opt-out"), "{}", p.title);
+    press(&mut c.app, "<esc> a");
+    let Some(candor::app::Dialog::Pick(p)) = c.app.dialog() else {
+        panic!("no add menu")
+    };
+    assert_eq!(p.list.options[p.list.selected].label, "Opt-out method");
+}

@@ -177,6 +177,10 @@ impl App {
 
     /// Leaves the editor. Unsaved edits stay as a draft, so nothing is lost.
     pub(super) fn close_editor(&mut self) {
+        if self.editor.as_ref().is_some_and(|e| !e.dirty()) {
+            // Undone back to the saved text: the draft written on the way must not come back.
+            self.drop_own_draft();
+        }
         if let Some(e) = self.take_editor() {
             if e.dirty() {
                 match self.store.save_draft(&e.campaign, e.base) {
@@ -347,6 +351,18 @@ impl App {
                         let options = options.into_iter().map(|o| opt(o, String::new())).collect();
                         self.checklist(&title, options, checked, Then::Field(f.clone()));
                     }
+                    // A placeholder ("none yet, press a") starts adding what it is about.
+                    EditKind::None if matches!(f, Field::Note) && row.path == "consent.opt_out" => {
+                        self.start_wizard(Box::new(wizards::NewOptOut::default()))
+                    }
+                    EditKind::None if matches!(f, Field::Note) && row.path == "zones" => {
+                        self.add_item()
+                    }
+                    EditKind::None
+                        if matches!(f, Field::Note) && row.path == "audience" && !row.header =>
+                    {
+                        self.start_intent(None)
+                    }
                     EditKind::Wizard | EditKind::None => {
                         if !row.header && !matches!(f, Field::Note) {
                             self.say(
@@ -489,8 +505,14 @@ impl App {
             Section::Value => vec![AddChoice::Benefit, AddChoice::OptOut],
             _ => return,
         };
+        // On the consent rows, the opt-out is what is being added.
+        let on_consent = e.row().is_some_and(|r| r.path.starts_with("consent"));
+        let selected = choices
+            .iter()
+            .position(|c| on_consent && *c == AddChoice::OptOut)
+            .unwrap_or(0);
         let options = choices.iter().map(|c| c.option()).collect();
-        self.pick("Add", options, 0, Then::AddMenu(choices));
+        self.pick("Add", options, selected, Then::AddMenu(choices));
     }
 
     pub(super) fn selected_node(&self) -> Vec<usize> {

@@ -76,13 +76,23 @@ impl App {
                         Then::Export(s.id.clone()),
                         false,
                     ),
-                    A::Archive => match self.store.set_status(&s.id, Status::Archived) {
-                        Ok(_) => {
-                            self.reload_library();
-                            self.say(format!("Archived \"{}\"", clean(&s.name)), None);
-                        }
-                        Err(e) => self.fail(e.to_string()),
-                    },
+                    A::Archive if s.status == Status::Archived => {
+                        self.say("Already archived; change its status in the editor to bring it back", None)
+                    }
+                    A::Archive => self.open(Dialog::Confirm(
+                        Confirm::new(
+                            "Archive campaign",
+                            vec![
+                                format!("Archive \"{}\"?", clean(&s.name)),
+                                "It stays in the library with its history, marked archived; its status can be changed back in the editor.".into(),
+                            ],
+                            vec![
+                                ('y', "archive it", Confirmed::Archive),
+                                ('n', "keep it as it is", Confirmed::Dismiss),
+                            ],
+                        )
+                        .about(&s.id),
+                    )),
                     A::Delete => self.open(Dialog::Confirm(
                         Confirm::new(
                             "Delete campaign",
@@ -159,6 +169,7 @@ impl App {
             redo: Vec::new(),
             edited_at: None,
             draft_note: None,
+            owns_draft: false,
         });
         // Remembered for convenience only: a failure costs the next start its selection.
         if let Err(err) = self.store.ui_set("last_campaign", id) {

@@ -24,9 +24,9 @@ impl App {
                     .map(str::to_string)
             })
             .collect();
-        parts.dedup();
-        parts.truncate(4);
-        let message = format!("changed {}", parts.join(", ").replace('_', " "));
+        let mut seen = std::collections::HashSet::new();
+        parts.retain(|p| seen.insert(p.clone()));
+        let message = change_message(&parts);
         match self.store.save(&e.campaign, e.base, &message) {
             Ok(meta) => {
                 e.base = meta.id;
@@ -79,20 +79,33 @@ impl App {
         }
         e.edited_at = None;
         if !e.dirty() {
-            // Back to the saved text (undone to it, say): a stale draft must not come back.
-            let id = e.campaign.id.clone();
-            if let Err(err) = self.store.discard_draft(&id) {
-                self.fail(format!(
-                    "Could not remove the old draft ({err}); Candor may offer it again"
-                ));
-            }
+            // Back to the saved text (undone to it, say): this session's draft must not come back.
+            self.drop_own_draft();
             return;
         }
         match self.store.save_draft(&e.campaign, e.base) {
             Ok(()) => {
+                e.owns_draft = true;
                 e.draft_note = Some(format!("draft kept {}", short_time(&crate::store::now())))
             }
             Err(err) => self.fail(format!("Could not autosave the draft: {err}")),
+        }
+    }
+
+    /// Removes the draft this editing session wrote, once the edits are back to the saved text.
+    pub(super) fn drop_own_draft(&mut self) {
+        let Some(e) = self.editor.as_mut().filter(|e| e.owns_draft) else {
+            return;
+        };
+        let id = e.campaign.id.clone();
+        match self.store.discard_draft(&id) {
+            Ok(()) => {
+                e.owns_draft = false;
+                e.draft_note = None;
+            }
+            Err(err) => self.fail(format!(
+                "Could not remove the old draft ({err}); Candor may offer it again"
+            )),
         }
     }
 
@@ -158,4 +171,35 @@ impl App {
     }
 
     // ---------------------------------------------------------------- review and history
+}
+
+/// A revision message naming what changed: up to four parts, then how many more.
+pub(super) fn change_message(parts: &[String]) -> String {
+    let shown: Vec<String> = parts.iter().take(4).map(|p| p.replace('_', " ")).collect();
+    match parts.len().saturating_sub(4) {
+        0 => format!("changed {}", shown.join(", ")),
+        more => format!("changed {} and {more} more", shown.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_change_message_names_four_parts_and_counts_the_rest() {
+        let parts: Vec<String> = [
+            "name",
+            "zones",
+            "data",
+            "value_exchange",
+            "consent",
+            "models",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            super::change_message(&parts),
+            "changed name, zones, data, value exchange and 2 more"
+        );
+        assert_eq!(super::change_message(&parts[..2]), "changed name, zones");
+    }
 }

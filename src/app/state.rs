@@ -181,6 +181,10 @@ pub struct Editor {
     /// When the last edit not yet written as a draft happened.
     pub edited_at: Option<Instant>,
     pub draft_note: Option<String>,
+    /// Whether the draft in the store holds this session's edits (autosaved or restored here),
+    /// so going back to the saved text may remove it. A draft the user chose to keep for later
+    /// is never removed just because nothing was edited.
+    pub(super) owns_draft: bool,
 }
 
 impl Editor {
@@ -319,6 +323,9 @@ pub enum Confirmed {
     DiscardDraft,
     SaveAsCopy,
     OpenTheirs,
+    /// Restore this revision number of the campaign in the history, as a new revision.
+    RestoreRevision(i64),
+    Archive,
     /// Esc on the restore question: the draft stays for the next open.
     KeepDraft,
     Dismiss,

@@ -15,6 +15,9 @@ pub struct Prompt {
     pub then: Then,
     pub error: Option<String>,
     pub numeric: bool,
+    /// A number shown as it is now: the first digit typed replaces it rather than joining it
+    /// (typing 3 over "1" gives 3, not 13). Moving or deleting first keeps it to edit.
+    pub replace_on_type: bool,
 }
 
 impl Prompt {
@@ -22,6 +25,7 @@ impl Prompt {
         Prompt {
             title: title.into(),
             hint: hint.into(),
+            replace_on_type: numeric && !value.is_empty(),
             input: Input::new(value),
             then,
             error: None,
@@ -38,6 +42,10 @@ impl Prompt {
                 if self.numeric && typed.is_some_and(|c| !c.is_ascii_digit()) {
                     self.error = Some("digits only".to_string());
                 } else {
+                    if self.replace_on_type && typed.is_some() {
+                        self.input.reset();
+                    }
+                    self.replace_on_type = false;
                     self.input.handle_event(&Event::Key(*key));
                     self.error = None;
                 }
@@ -48,6 +56,10 @@ impl Prompt {
 
     /// Pasted text, one line, control characters dropped.
     pub fn paste(&mut self, text: &str) {
+        if self.replace_on_type {
+            self.input.reset();
+            self.replace_on_type = false;
+        }
         for c in one_line(text).chars() {
             self.input.handle(tui_input::InputRequest::InsertChar(c));
         }
@@ -56,8 +68,16 @@ impl Prompt {
 
 /// Pasted text as one line: breaks and tabs become spaces, control characters are dropped.
 pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+    // Terminals paste line breaks as \r, \n or \r\n: each is one space, never nothing.
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|c| !c.is_control())
         .collect()
 }
