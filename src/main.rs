@@ -22,11 +22,18 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "Design personalization campaigns that target intent, disclose plainly and give value back."
 )]
 struct Cli {
-    /// The database to use [default: candor.db in Candor's data folder]
-    #[arg(long, global = true, env = "CANDOR_DB", value_name = "PATH")]
+    /// The database to use [env: CANDOR_DB] [default: candor.db in Candor's data folder]
+    #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+    Tsv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,8 +119,10 @@ enum Command {
     },
     /// List the campaigns in the library.
     List {
+        /// text fits 80 columns (names are shortened, ids never); tsv is one tab-separated
+        /// line per campaign with nothing shortened, for cut and spreadsheets
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: ListFormat,
     },
     /// List the saved revisions of a campaign.
     History { id: String },
@@ -163,7 +172,12 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     let mut out = stdout.lock();
     let mut err = stderr.lock();
-    let db = cli.db.as_deref();
+    // CANDOR_DB= (set but empty) means unset, as for most variables of its kind (clap's env
+    // support would call it a missing value).
+    let env_db = std::env::var_os("CANDOR_DB")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let db = cli.db.as_deref().or(env_db.as_deref());
     // The user's key file, read once before any screen; a problem keeps the defaults and is
     // shown on the first screen (and by `candor keys`).
     let key_problem = candor::app::keymap::install_from_config();
@@ -211,8 +225,14 @@ fn main() -> ExitCode {
             .and_then(|mut s| cli::library::run_import(&mut s, &paths, &mut out, &mut err)),
         Some(Command::Export { ids, all, out: dir }) => cli::library::open_store(db)
             .and_then(|s| cli::library::run_export(&s, &ids, all, &dir, &mut out)),
-        Some(Command::List { format }) => cli::library::open_store(db)
-            .and_then(|s| cli::library::run_list(&s, matches!(format, Format::Json), &mut out)),
+        Some(Command::List { format }) => cli::library::open_store(db).and_then(|s| {
+            let format = match format {
+                ListFormat::Text => cli::library::ListFormat::Text,
+                ListFormat::Json => cli::library::ListFormat::Json,
+                ListFormat::Tsv => cli::library::ListFormat::Tsv,
+            };
+            cli::library::run_list(&s, format, &mut out)
+        }),
         Some(Command::History { id }) => {
             cli::library::open_store(db).and_then(|s| cli::library::run_history(&s, &id, &mut out))
         }

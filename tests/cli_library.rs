@@ -306,3 +306,58 @@ fn a_user_key_file_rebinds_keys_and_a_bad_one_keeps_the_defaults() {
     let (_, screen, _) = run(&["screenshot", "library", "--size", "100x30"]);
     assert!(screen.contains("keys.ron:2:15"), "{screen}");
 }
+
+/// An empty CANDOR_DB means unset: the default database in the data folder, not an error.
+#[test]
+fn an_empty_candor_db_means_the_default_database() {
+    let home = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("list")
+        .env("CANDOR_DB", "")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        home.path().join("data/candor/candor.db").exists(),
+        "{}",
+        out(&o)
+    );
+}
+
+/// `candor list` fits 80 columns by shortening names, never ids; tsv keeps everything whole.
+#[test]
+fn list_prints_whole_ids_within_80_columns_and_tsv_in_full() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let o = candor(&db, &["list"]);
+    let text = out(&o);
+    let store = candor::store::Store::open(&db).unwrap();
+    for s in store.all_summaries().unwrap() {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("{} ", s.id))),
+            "{} is not whole:\n{text}",
+            s.id
+        );
+    }
+    for line in text.lines().filter(|l| !l.contains(" campaigns in ")) {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+    assert!(text.contains('…'), "long names are shortened with a mark");
+    let o = candor(&db, &["list", "--format", "tsv"]);
+    let tsv = out(&o);
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tstatus\terrors\twarnings\tchannels\tupdated\tname")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), candor::samples::SAMPLES.len());
+    assert!(rows.iter().all(|r| r.len() == 7));
+    // A name is whole in tsv, and the id there works with other commands.
+    let long = rows.iter().max_by_key(|r| r[6].len()).unwrap();
+    assert!(!long[6].contains('…'));
+    let o = candor(&db, &["history", long[0]]);
+    assert!(o.status.success(), "{}", err(&o));
+}

@@ -124,47 +124,87 @@ struct JsonSummary<'a> {
     warnings: u32,
 }
 
-pub fn run_list(store: &Store, json: bool, out: &mut dyn Write) -> Result<ExitCode> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+    Tsv,
+}
+
+/// The width `candor list` fits its text table to.
+const LIST_WIDTH: usize = 80;
+
+pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Result<ExitCode> {
     let all: Vec<Summary> = store.all_summaries()?;
-    if json {
-        let list: Vec<JsonSummary> = all
-            .iter()
-            .map(|s| JsonSummary {
-                id: &s.id,
-                name: &s.name,
-                status: s.status.label(),
-                channels: s.channels.iter().map(|c| c.label()).collect(),
-                updated: &s.updated,
-                errors: s.errors,
-                warnings: s.warnings,
-            })
-            .collect();
-        serde_json::to_writer_pretty(&mut *out, &list)?;
-        writeln!(out)?;
-        return Ok(ExitCode::SUCCESS);
+    match format {
+        ListFormat::Json => {
+            let list: Vec<JsonSummary> = all
+                .iter()
+                .map(|s| JsonSummary {
+                    id: &s.id,
+                    name: &s.name,
+                    status: s.status.label(),
+                    channels: s.channels.iter().map(|c| c.label()).collect(),
+                    updated: &s.updated,
+                    errors: s.errors,
+                    warnings: s.warnings,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &list)?;
+            writeln!(out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        ListFormat::Tsv => {
+            writeln!(out, "id\tstatus\terrors\twarnings\tchannels\tupdated\tname")?;
+            // Tabs and line breaks inside a name would break the columns: shown as spaces.
+            let field = |s: &str| clean(s).replace(['\t', '\n', '\r'], " ");
+            for s in &all {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    field(&s.id),
+                    s.status.label(),
+                    s.errors,
+                    s.warnings,
+                    Channel::labels(&s.channels),
+                    s.updated,
+                    field(&s.name)
+                )?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        ListFormat::Text => {}
     }
+    // Ids are what people copy into other commands: always whole. The name comes last and is
+    // the part shortened to fit.
+    let id_w = all
+        .iter()
+        .map(|s| clean(&s.id).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let fixed = id_w + 2 + 9 + 1 + 3 + 1 + 4 + 2 + 10 + 2;
+    let name_w = LIST_WIDTH.saturating_sub(fixed).max(12);
     writeln!(
         out,
-        "{:28} {:34} {:10} {:16} {:20} {:>6} {:>8}",
-        "ID", "NAME", "STATUS", "CHANNELS", "UPDATED", "ERRORS", "WARNINGS"
+        "{:id_w$}  {:9} {:>3} {:>4}  {:10}  NAME",
+        "ID", "STATUS", "ERR", "WARN", "EDITED"
     )?;
     for s in &all {
-        let channels = Channel::labels(&s.channels);
         writeln!(
             out,
-            "{:28} {:34} {:10} {:16} {:20} {:>6} {:>8}",
-            truncate(&clean(&s.id), 28),
-            truncate(&clean(&s.name), 34),
+            "{:id_w$}  {:9} {:>3} {:>4}  {:10}  {}",
+            clean(&s.id),
             s.status.label(),
-            channels,
-            s.updated,
             s.errors,
-            s.warnings
+            s.warnings,
+            s.updated.get(..10).unwrap_or(&s.updated),
+            truncate(&clean(&s.name), name_w)
         )?;
     }
     writeln!(
         out,
-        "{} in {}",
+        "{} in {} (--format tsv or json for every column in full)",
         plural(all.len(), "campaign", "campaigns"),
         clean(&store.path().display().to_string())
     )?;
