@@ -293,6 +293,56 @@ mod input {
         assert_eq!(c.app.editor.as_ref().unwrap().selected, 1);
     }
 
+    /// Clicks inside a picker: the first selects, a second on the same choice takes it; in a
+    /// checklist the second click ticks.
+    #[test]
+    fn clicks_in_choice_dialogs_select_then_answer() {
+        let mut c = setup();
+        // The template picker from the library.
+        press(&mut c.app, "n");
+        let _ = render(&mut c.app, 120, 40);
+        let (_, rows) = candor::app::layout::pick_areas(
+            c.app.area,
+            candor::app::templates::Template::ALL.len(),
+        );
+        click(&mut c.app, rows.x + 3, rows.y + 2);
+        let Some(candor::app::Dialog::Pick(p)) = c.app.dialog() else {
+            panic!("the picker closed")
+        };
+        assert_eq!(p.list.selected, 2);
+        click(&mut c.app, rows.x + 3, rows.y + 2);
+        let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+            panic!("the second click did not take the choice")
+        };
+        assert_eq!(p.title, "New campaign: name");
+        // A click outside the list does nothing.
+        press(&mut c.app, "<esc> n");
+        click(&mut c.app, 0, 0);
+        assert!(matches!(c.app.dialog(), Some(candor::app::Dialog::Pick(_))));
+
+        // A checklist: the channels of a campaign.
+        press(
+            &mut c.app,
+            "<esc> / welcome <enter> <enter> j j j j <enter>",
+        );
+        let n = match c.app.dialog() {
+            Some(candor::app::Dialog::Checklist(cl)) => cl.list.options.len(),
+            _ => panic!("no checklist"),
+        };
+        let (_, rows) = candor::app::layout::pick_areas(c.app.area, n);
+        let before = match c.app.dialog() {
+            Some(candor::app::Dialog::Checklist(cl)) => cl.checked[1],
+            _ => unreachable!(),
+        };
+        click(&mut c.app, rows.x + 3, rows.y + 1);
+        click(&mut c.app, rows.x + 3, rows.y + 1);
+        let Some(candor::app::Dialog::Checklist(cl)) = c.app.dialog() else {
+            panic!("the checklist closed")
+        };
+        assert_eq!(cl.list.selected, 1);
+        assert_eq!(cl.checked[1], !before, "the second click ticks");
+    }
+
     #[test]
     fn pasting_goes_into_the_open_field_without_control_characters() {
         let mut c = setup();

@@ -229,3 +229,30 @@ pub fn banner_height(e: &Editor, form: Rect) -> u16 {
     let total: usize = lines.iter().map(|(_, t)| wrapped_lines(t, width)).sum();
     (total as u16 + 2).min(form.height.saturating_sub(2) / 2)
 }
+
+/// A dialog `w` by `h` cells centred in `area`, kept inside it.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(10).min(area.width);
+    let h = h.min(area.height.saturating_sub(2)).max(3).min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Where a picker or checklist of `n` options is drawn: its outer box, and the rows of its
+/// list (the lines below the list hold the detail and the keys).
+pub fn pick_areas(area: Rect, n: usize) -> (Rect, Rect) {
+    let h = (n as u16 + 6).min(area.height.saturating_sub(2));
+    let outer = centered(area, 76, h);
+    let inner = Rect::new(
+        outer.x + 1,
+        outer.y + 1,
+        outer.width.saturating_sub(2),
+        outer.height.saturating_sub(2),
+    );
+    let visible = inner.height.saturating_sub(4).max(1).min(inner.height);
+    (outer, Rect::new(inner.x, inner.y, inner.width, visible))
+}

@@ -14,6 +14,9 @@ impl App {
 
     pub fn handle_mouse(&mut self, m: MouseEvent) {
         if !self.dialogs.is_empty() {
+            if m.kind == MouseEventKind::Down(MouseButton::Left) {
+                return self.click_in_dialog(Position::new(m.column, m.row));
+            }
             if let MouseEventKind::ScrollDown | MouseEventKind::ScrollUp = m.kind {
                 let code = if m.kind == MouseEventKind::ScrollDown {
                     KeyCode::Down
@@ -143,5 +146,35 @@ impl App {
                 }
             }
         }
+    }
+
+    /// A click on a choice selects it; a click on the selected one takes it (ticks it in a
+    /// checklist), as a second click opens a row elsewhere.
+    fn click_in_dialog(&mut self, pos: Position) {
+        let area = self.area;
+        let (list, selected) = match self.dialogs.last_mut() {
+            Some(Dialog::Pick(p)) => (&mut p.list, None),
+            Some(Dialog::Checklist(c)) => (&mut c.list, Some(())),
+            _ => return,
+        };
+        let (_, rows) = layout::pick_areas(area, list.options.len());
+        if !rows.contains(pos) {
+            return;
+        }
+        let offset = layout::scroll_offset(list.selected, usize::from(rows.height));
+        let target = offset + usize::from(pos.y - rows.y);
+        if target >= list.options.len() {
+            return;
+        }
+        if target != list.selected {
+            list.selected = target;
+            return;
+        }
+        let key = if selected.is_some() {
+            KeyCode::Char(' ')
+        } else {
+            KeyCode::Enter
+        };
+        self.dialog_key(KeyEvent::new(key, KeyModifiers::NONE));
     }
 }

@@ -10,16 +10,7 @@ use crate::app::keymap::bindings_for;
 use crate::checks::rule;
 use crate::text::clean;
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width.saturating_sub(2)).max(10).min(area.width);
-    let h = h.min(area.height.saturating_sub(2)).max(3).min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
+use crate::app::layout::centered;
 
 fn frame_block(title: &str, theme: Theme) -> Block<'static> {
     Block::default()
@@ -186,14 +177,13 @@ pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
                 _ => return,
             };
             let (options, selected) = (&list.options, &list.selected);
-            let h = (options.len() as u16 + 6).min(area.height.saturating_sub(2));
-            let r = centered(area, 76, h);
+            let (r, list_area) = crate::app::layout::pick_areas(area, options.len());
             frame.render_widget(Clear, r);
             let block = frame_block(title, theme);
             let inner = block.inner(r);
             frame.render_widget(block, r);
             // Below the list: the selected option's detail and the keys, or the error (wrapped).
-            let visible = usize::from(inner.height.saturating_sub(4)).max(1);
+            let visible = usize::from(list_area.height);
             let offset = crate::app::layout::scroll_offset(*selected, visible);
             let mut lines = Vec::new();
             for (i, o) in options.iter().enumerate().skip(offset).take(visible) {
