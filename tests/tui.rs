@@ -52,6 +52,11 @@ snap!(library_help, "?");
 
 // The editor's sections and the side panel.
 snap!(editor_overview, WELCOME);
+// A long category name at 80 columns: the name is shortened, never the count or the window.
+snap!(
+    audience_long_condition,
+    "/ makeup <enter> <enter> ] i <enter> <enter> trail <space> running <space> shoes <space> for <space> rocky <space> mountain <space> paths <enter> <enter> 3 <enter> <enter>"
+);
 snap!(editor_audience, &format!("{WELCOME} ]"));
 snap!(editor_zones, &format!("{WELCOME} ] ]"));
 snap!(editor_data, &format!("{WELCOME} ] ] ]"));
@@ -930,4 +935,32 @@ fn the_empty_opt_out_row_adds_an_opt_out() {
         panic!("no add menu")
     };
     assert_eq!(p.list.options[p.list.selected].label, "Opt-out method");
+}
+
+/// Three warnings in the audience banner at 80x24: what does not fit is cut with a mark and
+/// counted, never silently hidden.
+#[test]
+fn audience_banner_with_three_warnings() {
+    let age = candor::app::wizards::attributes_by_risk()
+        .iter()
+        .position(|a| a.id == "age")
+        .unwrap();
+    let down = " <down>".repeat(age);
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut c = setup();
+        c.app.area = Rect::new(0, 0, w, h);
+        press(
+            &mut c.app,
+            &format!("/ makeup <enter> <enter> ] a{down} <enter> <enter> 30 <enter> <enter>"),
+        );
+        let e = c.app.editor.as_ref().unwrap();
+        assert!(
+            candor::app::layout::audience_warnings(e).len() >= 3,
+            "{:#?}",
+            e.derived.findings
+        );
+        let screen = render(&mut c.app, w, h);
+        assert!(screen.contains("Findings tab (p)"), "{screen}");
+        insta::assert_snapshot!(format!("audience_banner_three_warnings_{w}x{h}"), screen);
+    }
 }

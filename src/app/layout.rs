@@ -190,27 +190,105 @@ pub fn wrapped_lines(text: &str, width: usize) -> usize {
     lines
 }
 
-/// The banner's text lines: each warning's message, then what to do instead.
-pub fn banner_lines(e: &Editor) -> Vec<(Option<&Finding>, String)> {
-    let warnings = audience_warnings(e);
-    let mut out = Vec::new();
-    for f in warnings.iter().take(2) {
-        out.push((
-            Some(*f),
-            format!(
-                "{} {} {}",
-                f.severity.symbol(),
-                f.severity.word(),
-                f.message
-            ),
-        ));
-        out.push((None, format!("→ {}", f.hint)));
+/// Words of `text` wrapped to lines of at most `width` columns (a word longer than a line is
+/// cut across lines).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            out.push(word.drain(..width).collect());
+        }
+        let w = word.len();
+        let used = line.chars().count();
+        if used > 0 && used + 1 + w > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.extend(word);
     }
-    if warnings.len() > 2 {
-        out.push((
-            None,
-            format!("… {} more in the Findings tab (p)", warnings.len() - 2),
-        ));
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// What a line of the audience banner is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BannerLine<'a> {
+    /// A line of a warning's message, in its colour.
+    Message(&'a Finding),
+    /// A line of what to do about it, indented by two.
+    Hint,
+    /// How much more the Findings tab holds.
+    More,
+}
+
+/// The audience banner's lines, wrapped to `width` and fitted into `max_lines`: whole warnings
+/// (message, then what to do) while they fit; a warning that does not fit is cut with "…" and
+/// the last line says how many more the Findings tab holds, so nothing is hidden silently.
+pub fn banner_lines(e: &Editor, width: usize, max_lines: usize) -> Vec<(BannerLine<'_>, String)> {
+    let warnings = audience_warnings(e);
+    let mut out: Vec<(BannerLine, String)> = Vec::new();
+    let mut complete = 0;
+    let mut cut = false;
+    for (k, f) in warnings.iter().enumerate() {
+        let head = format!(
+            "{} {} {}",
+            f.severity.symbol(),
+            f.severity.word(),
+            f.message
+        );
+        let message = wrap_words(&head, width);
+        let hint = wrap_words(&format!("→ {}", f.hint), width.saturating_sub(2).max(1));
+        let later = warnings.len() - k - 1;
+        let reserve = usize::from(later > 0);
+        let room = max_lines.saturating_sub(out.len() + reserve);
+        if message.len() + hint.len() <= room {
+            out.extend(message.into_iter().map(|l| (BannerLine::Message(f), l)));
+            out.extend(hint.into_iter().map(|l| (BannerLine::Hint, l)));
+            complete += 1;
+            continue;
+        }
+        // What is left shows the start of this warning, if a line is left for the mark after.
+        let room = max_lines.saturating_sub(out.len() + 1);
+        if room > 0 {
+            let kinds = std::iter::repeat_n(BannerLine::Message(f), message.len())
+                .chain(std::iter::repeat(BannerLine::Hint));
+            let mut lines: Vec<(BannerLine, String)> = kinds
+                .zip(message.into_iter().chain(hint))
+                .take(room)
+                .collect();
+            if let Some((kind, last)) = lines.last_mut() {
+                let max = if *kind == BannerLine::Hint {
+                    width.saturating_sub(2)
+                } else {
+                    width
+                };
+                let mut t: String = last.chars().take(max.saturating_sub(1)).collect();
+                t.push('…');
+                *last = t;
+            }
+            out.extend(lines);
+        }
+        cut = true;
+        break;
+    }
+    let more = warnings.len() - complete;
+    if cut || more > 0 {
+        let text = match (cut, more) {
+            (true, 1) => "… the rest in the Findings tab (p)".to_string(),
+            (true, n) => format!("… the rest, +{} more: Findings tab (p)", n - 1),
+            (false, n) => format!("+{n} more in the Findings tab (p)"),
+        };
+        out.push((BannerLine::More, crate::text::truncate(&text, width)));
     }
     out
 }
@@ -221,13 +299,19 @@ pub fn banner_height(e: &Editor, form: Rect) -> u16 {
     if e.section != super::Section::Audience {
         return 0;
     }
-    let lines = banner_lines(e);
+    let (width, max) = banner_room(form);
+    let lines = banner_lines(e, width, max);
     if lines.is_empty() {
         return 0;
     }
+    lines.len() as u16 + 2
+}
+
+/// The width and the most lines the banner's text may use inside a form of this size.
+pub fn banner_room(form: Rect) -> (usize, usize) {
     let width = usize::from(form.width.saturating_sub(4));
-    let total: usize = lines.iter().map(|(_, t)| wrapped_lines(t, width)).sum();
-    (total as u16 + 2).min(form.height.saturating_sub(2) / 2)
+    let max = usize::from((form.height.saturating_sub(2) / 2).saturating_sub(2));
+    (width, max)
 }
 
 /// A dialog `w` by `h` cells centred in `area`, kept inside it.

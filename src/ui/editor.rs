@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
 
 use super::theme::{Theme, severity_word};
-use crate::app::fields::Field;
+use crate::app::fields::{self, Field};
 use crate::app::{App, Editor, Focus, PanelTab, layout};
 use crate::checks::Severity;
 use crate::disclosure::{Arg, Presence, Verdict, locale};
@@ -78,6 +78,7 @@ fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
             e,
             theme,
             Rect::new(inner.x, inner.y, inner.width, banner_h),
+            area,
         );
     }
     let body = Rect::new(
@@ -108,7 +109,15 @@ fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
             } else {
                 ratatui::style::Style::default()
             };
-            spans.push(Span::styled(truncate(&r.label, room), style));
+            let label = match &r.field {
+                Field::Node(path) => crate::model::audience::node(&e.campaign.audience, path)
+                    .map_or_else(
+                        || truncate(&r.label, room),
+                        |n| fields::condition_fitted(n, room),
+                    ),
+                _ => truncate(&r.label, room),
+            };
+            spans.push(Span::styled(label, style));
             if let Some(m) = r.mark {
                 let s = sev.unwrap_or(Severity::Warning);
                 spans.push(Span::styled(format!(" [{m}]"), theme.severity(s)));
@@ -136,27 +145,26 @@ fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
 }
 
 /// The instant warning above the audience: what was chosen, why it is a problem, what to do.
-fn draw_banner(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
+fn draw_banner(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect, form: Rect) {
     let worst = layout::audience_warnings(e)
         .iter()
         .map(|f| f.severity)
         .max()
         .unwrap_or(Severity::Warning);
-    let lines: Vec<Line> = layout::banner_lines(e)
+    let (width, max) = layout::banner_room(form);
+    let lines: Vec<Line> = layout::banner_lines(e, width, max)
         .into_iter()
-        .map(|(f, text)| match f {
-            Some(f) => Line::styled(text, theme.severity(f.severity)),
-            None => Line::raw(format!("  {text}")),
+        .map(|(kind, text)| match kind {
+            layout::BannerLine::Message(f) => Line::styled(text, theme.severity(f.severity)),
+            layout::BannerLine::Hint => Line::raw(format!("  {text}")),
+            layout::BannerLine::More => Line::styled(text, theme.dim()),
         })
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.severity(worst))
         .title(" Targeting check ");
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect) {

@@ -116,3 +116,80 @@ fn audience_rows(node: &Condition, tree: Vec<usize>, path: String, depth: u16, o
         _ => {}
     }
 }
+
+/// A condition's line fitted to `room` columns without hiding what defines it: the full line
+/// when it fits; else a short form that keeps every number ("viewed category "running" ≥3× in
+/// 30 d"), cutting only the name of what was viewed or the compared value.
+pub fn condition_fitted(c: &Condition, room: usize) -> String {
+    let full = describe_condition(c);
+    if full.chars().count() <= room {
+        return full;
+    }
+    let (head, name, tail) = match c {
+        Condition::Intent(i) => {
+            let count = match i.count {
+                Count::AtLeast(n) => format!("≥{n}×"),
+                Count::AtMost(n) => format!("≤{n}×"),
+                Count::Exactly(n) => format!("{n}×"),
+            };
+            let tail = format!(" {count} in {} d", i.within_days);
+            match &i.target {
+                Target::Anything => (
+                    format!("Did: {} {}", i.action.verb(), i.action.anything()),
+                    String::new(),
+                    tail,
+                ),
+                Target::Page(v)
+                | Target::Category(v)
+                | Target::Product(v)
+                | Target::Brand(v)
+                | Target::Style(v)
+                | Target::SearchTerm(v)
+                | Target::Preference(v) => {
+                    // "category \"running\"": the kind is what precedes the quoted value.
+                    let described = i.target.describe();
+                    let kind = described.split('"').next().unwrap_or("");
+                    (
+                        format!("Did: {} {kind}\"", i.action.verb()),
+                        clean(v),
+                        format!("\"{tail}"),
+                    )
+                }
+            }
+        }
+        Condition::Attribute(a) => {
+            let label = vocab()
+                .attribute(&a.attribute)
+                .map_or_else(|| clean(&a.attribute), |d| d.label.clone());
+            (
+                format!("Is: {label} {} \"", a.operator.label()),
+                clean(&a.value),
+                "\"".to_string(),
+            )
+        }
+        _ => return crate::text::truncate(&full, room),
+    };
+    // Shorter and shorter heads ("Did: " goes first, then the kind of target) while the name
+    // would get fewer than 12 columns; the numbers in the tail always stay.
+    let name_len = name.chars().count();
+    let without_prefix = head
+        .trim_start_matches("Did: ")
+        .trim_start_matches("Is: ")
+        .to_string();
+    let verb_only = match c {
+        Condition::Intent(i) if i.target != Target::Anything => format!("{} \"", i.action.verb()),
+        _ => without_prefix.clone(),
+    };
+    let tail_len = tail.chars().count();
+    let heads = [head, without_prefix, verb_only];
+    let fits = |h: &String| h.chars().count() + tail_len + name_len.min(12) <= room;
+    let head = match heads.iter().find(|h| fits(h)) {
+        Some(h) => h.clone(),
+        None => heads[2].clone(),
+    };
+    let fixed = head.chars().count() + tail_len;
+    if fixed >= room {
+        return crate::text::truncate(&format!("{head}{name}{tail}"), room);
+    }
+    format!("{head}{}{tail}", crate::text::truncate(&name, room - fixed))
+}

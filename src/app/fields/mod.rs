@@ -8,7 +8,7 @@ mod overview;
 mod value;
 mod zones;
 
-pub use audience::{attribute_mark, describe_condition};
+pub use audience::{attribute_mark, condition_fitted, describe_condition};
 pub use value::opt_out_text;
 pub use zones::booster_text;
 

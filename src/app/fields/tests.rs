@@ -177,3 +177,31 @@ fn every_field_of_every_row_is_handled_by_the_section_that_shows_it() {
         }
     }
 }
+
+#[test]
+fn a_condition_fitted_to_a_narrow_row_keeps_its_numbers() {
+    let cond = Condition::Intent(IntentCondition {
+        action: Action::CategoryView,
+        target: Target::Category("trail running shoes for rocky mountain paths".into()),
+        count: Count::AtLeast(3),
+        within_days: 30,
+    });
+    let full = describe_condition(&cond);
+    assert_eq!(condition_fitted(&cond, 200), full);
+    for room in [60, 45, 38, 30] {
+        let fitted = condition_fitted(&cond, room);
+        assert!(fitted.chars().count() <= room, "{room}: {fitted}");
+        assert!(
+            fitted.contains("≥3×") && fitted.contains("30 d"),
+            "{room}: {fitted}"
+        );
+    }
+    assert!(condition_fitted(&cond, 60).starts_with("Did: viewed category \"trail"));
+    let attr = Condition::Attribute(AttributeCondition {
+        attribute: "age".into(),
+        operator: Operator::AtLeast,
+        value: "55".into(),
+        justification: None,
+    });
+    assert_eq!(condition_fitted(&attr, 20), "Age is at least \"55\"");
+}
