@@ -31,15 +31,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
 
     let header =
         Row::new(["Name", "Status", "Channels", "Last edited", "Err", "Warn"]).style(theme.bold());
+    // The name column gets what the fixed columns leave (borders, the "> " mark and the
+    // spaces between columns included); a longer name is cut with an ellipsis.
+    let name_w = usize::from(
+        l.table
+            .width
+            .saturating_sub(2 + 2 + 5 + 9 + 10 + 16 + 3 + 4),
+    )
+    .max(16);
     let rows: Vec<Row> = lib
         .view
         .iter()
         .map(|&i| {
             let s = &lib.all[i];
             let name = if s.has_draft {
-                format!("{} (draft)", clean(&s.name))
+                // The draft mark stays whole: it is what the row is telling.
+                format!(
+                    "{} (draft)",
+                    truncate(&clean(&s.name), name_w.saturating_sub(8))
+                )
             } else {
-                clean(&s.name)
+                truncate(&clean(&s.name), name_w)
             };
             let channels = Channel::labels(&s.channels);
             let err = Cell::from(s.errors.to_string()).style(if s.errors > 0 {

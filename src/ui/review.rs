@@ -25,27 +25,44 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     let l = layout::editor(frame.area());
     let decision = match r.latest() {
         Some((d, true)) => Span::styled(
-            format!("  {} by {}", d.decision.label(), clean(&d.reviewer)),
+            format!(" {} by {}", d.decision.label(), clean(&d.reviewer)),
             theme.good(),
         ),
         Some((d, false)) => Span::styled(
-            format!("  {} for an older version", d.decision.label()),
+            format!(" {} for an older version", d.decision.label()),
             theme.severity(Severity::Warning),
         ),
-        None => Span::styled("  no decision yet", theme.dim()),
+        None => Span::styled(" no decision yet", theme.dim()),
     };
     let name = match &r.doc {
         Ok((c, _)) => clean(&c.name),
         Err(_) => "unreadable file".to_string(),
     };
+    // The file's own name: its folder is on the Summary tab.
+    let file_name = r
+        .file
+        .file_name()
+        .map_or_else(|| r.shown.clone(), |n| clean(&n.to_string_lossy()));
+    // The decision is what the header is for: it comes first and is never cut; the file and
+    // the campaign's name share what is left.
+    let decision_w = decision.content.chars().count();
+    let room = usize::from(l.header.width).saturating_sub(8 + 22 + decision_w + 3 + 3);
+    let where_ = if room >= 20 {
+        let file_w = room / 2;
+        format!(
+            " · {} · {}",
+            truncate(&file_name, file_w),
+            truncate(&name, room - file_w)
+        )
+    } else {
+        // Too narrow for both: the campaign's name is on the Summary tab.
+        format!(" · {}", truncate(&file_name, room.max(4)))
+    };
     let head = Line::from(vec![
         Span::styled(" Candor ", theme.accent()),
-        Span::raw(format!(
-            "· Review (read-only) · {} · {}",
-            truncate(&r.shown, 40),
-            truncate(&name, 30)
-        )),
+        Span::raw("· Review (read-only) ·"),
         decision,
+        Span::raw(where_),
     ]);
     frame.render_widget(Paragraph::new(head), l.header);
     let current = ReviewTab::ALL.iter().position(|t| *t == r.tab).unwrap_or(0);
@@ -115,10 +132,26 @@ pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
         .title(format!(" History of {} ", clean(&h.id)));
     let inner = block.inner(r);
     frame.render_widget(block, r);
+    // Narrow: the status column goes (the status is in the header) so the message has room.
+    let wide = inner.width >= 100;
+    let status_col = |s: &str| {
+        if wide {
+            format!("{s:10}  ")
+        } else {
+            String::new()
+        }
+    };
+    let fixed = 3 + 4 + 2 + 16 + 2 + 14 + 2 + 3 + 1 + 4 + 2 + if wide { 12 } else { 0 };
+    let message_w = usize::from(inner.width).saturating_sub(fixed).max(4);
     let mut lines = vec![Line::styled(
         format!(
-            "   {:>4}  {:16}  {:14}  {:10}  {:>3} {:>4}  message",
-            "rev", "when", "who", "status", "err", "warn"
+            "   {:>4}  {:16}  {:14}  {}{:>3} {:>4}  message",
+            "rev",
+            "when",
+            "who",
+            status_col("status"),
+            "err",
+            "warn"
         ),
         theme.bold(),
     )];
@@ -128,17 +161,14 @@ pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
         let mark = if h.marked == Some(i) { "*" } else { " " };
         let pointer = if i == h.selected { ">" } else { " " };
         let mut line = Line::raw(format!(
-            "{pointer}{mark} {:>4}  {:16}  {:14}  {:10}  {:>3} {:>4}  {}",
+            "{pointer}{mark} {:>4}  {:16}  {:14}  {}{:>3} {:>4}  {}",
             rev.number,
             short_time(&rev.created_at),
             truncate(&clean(&rev.author), 14),
-            rev.status.label(),
+            status_col(rev.status.label()),
             rev.counts.errors,
             rev.counts.warnings,
-            truncate(
-                &clean(&rev.message),
-                usize::from(inner.width.saturating_sub(72)).max(4)
-            )
+            truncate(&clean(&rev.message), message_w)
         ));
         if i == h.selected {
             line = line.style(theme.selected());
@@ -146,6 +176,14 @@ pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
         lines.push(line);
     }
     lines.push(Line::raw(""));
+    // The selected revision's whole message, however narrow the table.
+    if let Some(rev) = h.revisions.get(h.selected) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("Revision {}: ", rev.number), theme.bold()),
+            Span::raw(clean(&rev.message)),
+        ]));
+        lines.push(Line::raw(""));
+    }
     let hint = match h.marked {
         Some(m) => format!("Enter compares revision {} with the selected one. Space unmarks.", h.revisions.get(m).map_or(0, |r| r.number)),
         None => "Enter compares the selected revision with the current version; Space marks one to compare two.".into(),
