@@ -4,8 +4,15 @@
 //! cut, and two Candor processes wait for each other instead of failing with "database is
 //! locked".
 
+mod drafts;
 pub mod import_export;
+mod open;
+mod reviews;
 mod schema;
+
+pub use drafts::Draft;
+use drafts::upsert_draft;
+pub use reviews::{Decision, Review};
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -123,62 +130,6 @@ pub struct Stored {
     pub campaign: Campaign,
     pub leading_comment: String,
     pub revision: RevisionMeta,
-}
-
-/// Unsaved edits, autosaved apart from revisions.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    pub campaign_id: String,
-    /// The revision the edits started from.
-    pub base_revision: i64,
-    pub campaign: Campaign,
-    pub updated_at: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Decision {
-    Approve,
-    RequestChanges,
-}
-
-impl Decision {
-    fn key(self) -> &'static str {
-        match self {
-            Decision::Approve => "approve",
-            Decision::RequestChanges => "request_changes",
-        }
-    }
-
-    fn parse(s: &str) -> Decision {
-        if s == "approve" {
-            Decision::Approve
-        } else {
-            Decision::RequestChanges
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Decision::Approve => "approved",
-            Decision::RequestChanges => "changes requested",
-        }
-    }
-}
-
-/// A reviewer's decision on a RON file or a library revision.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Review {
-    pub id: i64,
-    pub file_hash: String,
-    pub file_path: String,
-    pub campaign_id: Option<String>,
-    pub revision_id: Option<i64>,
-    pub decision: Decision,
-    pub notes: String,
-    pub reviewer: String,
-    pub created_at: String,
-    /// The text that was reviewed, so a later version can be compared with it.
-    pub ron: String,
 }
 
 pub fn hash_text(text: &str) -> String {
@@ -339,131 +290,7 @@ impl std::fmt::Debug for Store {
     }
 }
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
 impl Store {
-    /// Opens (creating and seeding it if needed) the database at `path`. A file that is not a
-    /// Candor database, or one written by a newer Candor, is refused and left untouched.
-    pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with(path, true)
-    }
-
-    /// Like [`Store::open`], but a new database is left empty instead of seeded.
-    pub fn open_unseeded(path: &Path) -> Result<Store> {
-        Self::open_with(path, false)
-    }
-
-    fn open_with(path: &Path, seed: bool) -> Result<Store> {
-        let shown = clean(&path.display().to_string());
-        let io = |e: std::io::Error| StoreError::Io {
-            path: shown.clone(),
-            message: format!(
-                "{}. Check that its folder exists and that you may write there, or choose another file with --db or CANDOR_DB",
-                clean(&e.to_string())
-            ),
-        };
-        match std::fs::metadata(path) {
-            Ok(meta) => {
-                if meta.is_dir() {
-                    return Err(StoreError::NotCandor {
-                        path: shown,
-                        what: "a folder".into(),
-                    });
-                }
-                if meta.len() > 0 {
-                    let mut head = [0u8; 16];
-                    let n = std::fs::File::open(path)
-                        .and_then(|mut f| f.read(&mut head))
-                        .map_err(io)?;
-                    if n < 16 || &head != SQLITE_MAGIC {
-                        return Err(StoreError::NotCandor {
-                            path: shown,
-                            what: "not a SQLite file".into(),
-                        });
-                    }
-                }
-                if meta.permissions().readonly() {
-                    return Err(StoreError::ReadOnly { path: shown });
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                create_private(path).map_err(io)?
-            }
-            Err(e) => return Err(io(e)),
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        if app_id != APPLICATION_ID && (tables > 0 || version > 0) {
-            return Err(StoreError::NotCandor {
-                path: shown,
-                what: "another program's SQLite database".into(),
-            });
-        }
-        if version > latest_version() {
-            return Err(StoreError::NewerSchema {
-                path: shown,
-                found: version,
-                supported: latest_version(),
-            });
-        }
-        let mode: String =
-            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Io {
-                path: shown,
-                message: format!(
-                    "could not switch to WAL mode (got {mode}); network and some virtual file systems do not support it. Keep the database on a local disk (--db PATH)"
-                ),
-            });
-        }
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        // Plans never depend on bound values (Candor never runs ANALYZE), so a cached statement
-        // must not be compiled again each time it gets a new id; without this, the bundled
-        // SQLite's STAT4 build re-prepares every lookup by id.
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-            author: default_author(),
-            clock: None,
-        };
-        let fresh = store.migrate(version)?;
-        if fresh && seed {
-            store.seed_samples()?;
-        }
-        Ok(store)
-    }
-
-    /// Runs pending migrations; returns whether the database was brand new.
-    fn migrate(&mut self, from: i64) -> Result<bool> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Another process may have migrated while we waited for the lock.
-        let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if current > latest_version() {
-            return Err(StoreError::NewerSchema {
-                path: clean(&self.path.display().to_string()),
-                found: current,
-                supported: latest_version(),
-            });
-        }
-        for sql in &schema::MIGRATIONS[current as usize..] {
-            tx.execute_batch(sql)?;
-        }
-        tx.pragma_update(None, "user_version", latest_version())?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.commit()?;
-        Ok(from == 0 && current == 0)
-    }
-
     /// Fixes the time recorded by every later write (tests and screenshots).
     pub fn set_clock(&mut self, timestamp: &str) {
         self.clock = Some(timestamp.to_string());
@@ -797,131 +624,6 @@ impl Store {
         Ok(())
     }
 
-    /// Autosaves unsaved edits. Cheap enough to run a couple of seconds after every burst of typing.
-    pub fn save_draft(&mut self, campaign: &Campaign, base: i64) -> Result<()> {
-        let ron = ron_io::to_ron(campaign)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if !campaign_exists(&tx, &campaign.id)? {
-            return Err(StoreError::NotFound(campaign.id.clone()));
-        }
-        upsert_draft(&tx, &campaign.id, base, &ron, clock_now(&self.clock))?;
-        tx.commit()?;
-        Ok(())
-    }
-
-    pub fn draft(&self, id: &str) -> Result<Option<Draft>> {
-        let row: Option<(i64, String, String)> = self
-            .conn
-            .query_row(
-                "SELECT base_revision, ron, updated_at FROM drafts WHERE campaign_id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((base_revision, ron, updated_at)) = row else {
-            return Ok(None);
-        };
-        let doc = ron_io::load_str(&format!("{id} draft"), &ron).map_err(|error| {
-            StoreError::Corrupt {
-                id: id.to_string(),
-                number: 0,
-                error: Box::new(error),
-            }
-        })?;
-        Ok(Some(Draft {
-            campaign_id: id.to_string(),
-            base_revision,
-            campaign: doc.campaign,
-            updated_at,
-        }))
-    }
-
-    /// Campaign ids that have unsaved drafts, most recent first.
-    pub fn drafts(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT campaign_id FROM drafts ORDER BY updated_at DESC")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn discard_draft(&mut self, id: &str) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM drafts WHERE campaign_id = ?1", [id])?;
-        Ok(())
-    }
-
-    /// Records a reviewer's decision on a text (a RON file or a revision).
-    pub fn add_review(
-        &mut self,
-        ron: &str,
-        file_path: &str,
-        decision: Decision,
-        notes: &str,
-    ) -> Result<Review> {
-        let hash = hash_text(ron);
-        let author = self.author.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Tie the review to a library revision with the same content, if there is one.
-        let rev: Option<(i64, String)> = tx
-            .query_row("SELECT id, campaign_id FROM revisions WHERE content_hash = ?1 ORDER BY id DESC LIMIT 1", [&hash], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let campaign_id = match &rev {
-            Some((_, c)) => Some(c.clone()),
-            None => ron_io::load_str("review", ron).ok().map(|d| d.campaign.id),
-        };
-        let created_at = clock_now(&self.clock);
-        tx.execute(
-            "INSERT INTO reviews (file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![hash, file_path, campaign_id, rev.as_ref().map(|r| r.0), decision.key(), notes, author, created_at, ron],
-        )?;
-        let id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(Review {
-            id,
-            file_hash: hash,
-            file_path: file_path.to_string(),
-            campaign_id,
-            revision_id: rev.map(|r| r.0),
-            decision,
-            notes: notes.to_string(),
-            reviewer: author,
-            created_at,
-            ron: ron.to_string(),
-        })
-    }
-
-    /// Reviews of this file path or campaign, newest first: the decisions a reviewer should see
-    /// when opening the file again, whether or not its content changed since.
-    pub fn reviews_for(&self, file_path: &str, campaign_id: Option<&str>) -> Result<Vec<Review>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron
-             FROM reviews WHERE file_path = ?1 OR (?2 IS NOT NULL AND campaign_id = ?2) ORDER BY id DESC",
-        )?;
-        let rows = stmt.query_map(params![file_path, campaign_id], |r| {
-            Ok(Review {
-                id: r.get(0)?,
-                file_hash: r.get(1)?,
-                file_path: r.get(2)?,
-                campaign_id: r.get(3)?,
-                revision_id: r.get(4)?,
-                decision: Decision::parse(&r.get::<_, String>(5)?),
-                notes: r.get(6)?,
-                reviewer: r.get(7)?,
-                created_at: r.get(8)?,
-                ron: r.get(9)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     pub fn ui_get(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
@@ -959,21 +661,6 @@ fn campaign_exists(conn: &Connection, id: &str) -> Result<bool> {
         .query_row([id], |_| Ok(()))
         .optional()?
         .is_some())
-}
-
-fn upsert_draft(
-    tx: &rusqlite::Transaction,
-    id: &str,
-    base: i64,
-    ron: &str,
-    at: String,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO drafts (campaign_id, base_revision, ron, updated_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(campaign_id) DO UPDATE SET base_revision = excluded.base_revision, ron = excluded.ron, updated_at = excluded.updated_at",
-        params![id, base, ron, at],
-    )?;
-    Ok(())
 }
 
 /// Inserts a revision and points the campaign at it, inside the caller's transaction. `number`
@@ -1041,23 +728,4 @@ pub(crate) fn write_revision(
         counts: p.counts,
         content_hash: p.hash.clone(),
     })
-}
-
-/// Creates the database file readable by its owner only, in a folder only its owner can enter.
-fn create_private(path: &Path) -> std::io::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.exists()
-    {
-        let mut b = std::fs::DirBuilder::new();
-        b.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-        b.create(dir)?;
-    }
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    o.open(path)?;
-    Ok(())
 }
