@@ -52,6 +52,9 @@ snap!(library_help, "?");
 
 // The editor's sections and the side panel.
 snap!(editor_overview, WELCOME);
+// The sign-up pop-up as a visitor sees it, in English and in French.
+snap!(zone_preview, &format!("{WELCOME} ] ] <tab> p"));
+snap!(zone_preview_french, &format!("{WELCOME} ] ] <tab> p L L"));
 // A long category name at 80 columns: the name is shortened, never the count or the window.
 snap!(
     audience_long_condition,
@@ -504,7 +507,7 @@ fn the_authority_picker_suggests_by_language_and_accepts_a_typed_one() {
     let mut c = setup();
     press(
         &mut c.app,
-        &format!("/ trail <enter> <enter> {} <enter>", "<down> ".repeat(12)),
+        &format!("/ trail <enter> <enter> {} <enter>", "<down> ".repeat(13)),
     );
     // The campaign is in en, es and fr: the UK, Irish, Spanish, French, Belgian and
     // Luxembourg authorities are offered, the Spanish one (its current choice) selected;
@@ -876,7 +879,15 @@ fn archiving_asks_and_keeps_the_cursor_on_the_campaign() {
 fn typing_into_a_number_field_replaces_the_value_shown() {
     let mut c = setup();
     // The first zone's priority.
-    press(&mut c.app, &format!("{WELCOME} ] ] j j j j <enter>"));
+    press(&mut c.app, &format!("{WELCOME} ] ]"));
+    let e = c.app.editor.as_mut().unwrap();
+    e.selected = e
+        .derived
+        .rows
+        .iter()
+        .position(|r| r.path == "zones[0].priority")
+        .unwrap();
+    press(&mut c.app, "<enter>");
     let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
         panic!("no number prompt")
     };

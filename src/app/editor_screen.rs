@@ -395,7 +395,13 @@ impl App {
             .iter()
             .find(|p| !validate::validate(&before).contains(p))
         {
-            return Err(format!("{}: {}", p.path, p.message).into());
+            // Said in words, with what to do; the path is for files, not for the person typing.
+            let hint = p
+                .hint
+                .as_deref()
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            return Err(format!("{}{hint}", p.message).into());
         }
         e.campaign = next;
         self.commit_edit(before);

@@ -196,7 +196,9 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // No-break spaces ("10 %", "newsletter :") hold their words together, as they must.
+    let breaks = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+    for word in text.split(breaks).filter(|w| !w.is_empty()) {
         let mut word: Vec<char> = word.chars().collect();
         while word.len() > width {
             if !line.is_empty() {
@@ -339,4 +341,18 @@ pub fn pick_areas(area: Rect, n: usize) -> (Rect, Rect) {
     );
     let visible = inner.height.saturating_sub(4).max(1).min(inner.height);
     (outer, Rect::new(inner.x, inner.y, inner.width, visible))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wrapping_keeps_no_break_spaces_and_cuts_only_overlong_words() {
+        let lines = super::wrap_words("Inscrivez-vous à notre newsletter\u{a0}: un e-mail", 33);
+        assert_eq!(
+            lines,
+            ["Inscrivez-vous à notre", "newsletter\u{a0}: un e-mail"]
+        );
+        assert_eq!(super::wrap_words("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(super::wrap_words("", 10), [""]);
+    }
 }

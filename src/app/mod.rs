@@ -115,7 +115,7 @@ impl App {
                 PanelTab::Findings if narrow => counts.join(" "),
                 PanelTab::Findings => format!("Findings {}", counts.join(" ")),
                 PanelTab::Disclosure if narrow => "Notice".to_string(),
-                PanelTab::Why if narrow => "Why".to_string(),
+                PanelTab::Why if narrow => "Zones".to_string(),
                 PanelTab::Value if narrow => "Value".to_string(),
                 t => t.title().to_string(),
             })
@@ -242,7 +242,13 @@ impl App {
             Ok(d) => d.map(|d| short_time(&d.updated_at)),
             Err(e) => Some(format!("unreadable ({e})")),
         };
+        let runs = stored
+            .campaign
+            .schedule
+            .is_some()
+            .then(|| review::schedule_text(&stored.campaign));
         self.library.detail = Some(Detail {
+            runs,
             findings: checks::check(&stored.campaign),
             objective: stored.campaign.objective,
             owner: stored.campaign.owner,

@@ -62,6 +62,8 @@ pub struct Detail {
     pub owner: String,
     pub findings: Vec<Finding>,
     pub draft_at: Option<String>,
+    /// When it runs, when a schedule is set.
+    pub runs: Option<String>,
 }
 
 pub struct Library {
@@ -128,7 +130,7 @@ pub enum Focus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PanelTab {
     Disclosure,
-    /// "Why am I seeing this?" for each zone.
+    /// Each zone as the visitor sees it, with its "why am I seeing this?".
     Why,
     Value,
     Findings,
@@ -145,7 +147,7 @@ impl PanelTab {
     pub fn title(self) -> &'static str {
         match self {
             PanelTab::Disclosure => "Disclosure",
-            PanelTab::Why => "Why this?",
+            PanelTab::Why => "Zones & why",
             PanelTab::Value => "Value exchange",
             PanelTab::Findings => "Findings",
         }

@@ -203,12 +203,205 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
             }
         }
     }
+    for (z, zone) in c.zones.iter().enumerate() {
+        let content = &zone.content;
+        for (key, value) in [("link", &content.link), ("image", &content.image)] {
+            if let Some(v) = value
+                && !is_web_address(v)
+            {
+                out.push(Problem {
+                    path: format!("zones[{z}].content.{key}"),
+                    message: format!("\"{}\" is not a web address", crate::text::clean(v)),
+                    hint: Some(
+                        "write the whole address, starting with https:// (or a path on the site starting with /)"
+                            .into(),
+                    ),
+                });
+            }
+        }
+    }
+    if let Some(s) = &c.schedule {
+        out.extend(schedule_problems(s));
+    }
+    out
+}
+
+/// A web address a visitor's browser can follow: http(s) with a host, or a path on the site.
+pub fn is_web_address(s: &str) -> bool {
+    let s = s.trim();
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    if let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        return host.contains('.') || host.starts_with("localhost");
+    }
+    s.starts_with('/') && !s.starts_with("//")
+}
+
+/// "2026-12-01" or "2026-12-01 09:00", as a string that sorts by time.
+pub fn parse_moment(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (date, time) = match s.split_once(' ') {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (s, None),
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts[..] else { return None };
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if !(2000..=2200).contains(&y) || d == 0 || d > days {
+        return None;
+    }
+    let (h, min) = match time {
+        None => (0, 0),
+        Some(t) => {
+            let (h, min) = t.split_once(':')?;
+            let (h, min): (u32, u32) = (h.parse().ok()?, min.parse().ok()?);
+            if h > 23 || min > 59 {
+                return None;
+            }
+            (h, min)
+        }
+    };
+    Some(format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}"))
+}
+
+/// A time zone's name in the form the IANA database uses ("Europe/Madrid", "UTC").
+pub fn is_time_zone(s: &str) -> bool {
+    let s = s.trim();
+    s == "UTC"
+        || (s.contains('/')
+            && s.split('/').all(|p| {
+                !p.is_empty()
+                    && p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
+            }))
+}
+
+fn schedule_problems(s: &super::campaign::Schedule) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let moment = |path: &str, v: &str| Problem {
+        path: format!("schedule.{path}"),
+        message: format!("\"{}\" is not a date", crate::text::clean(v)),
+        hint: Some("write it as 2026-12-01, or 2026-12-01 09:00 with a time".into()),
+    };
+    let start = parse_moment(&s.start);
+    if start.is_none() {
+        out.push(moment("start", &s.start));
+    }
+    if let Some(end) = &s.end {
+        match (start, parse_moment(end)) {
+            (_, None) => out.push(moment("end", end)),
+            (Some(a), Some(b)) if b <= a => out.push(Problem {
+                path: "schedule.end".into(),
+                message: "the campaign ends before it starts".into(),
+                hint: Some("make the end later than the start, or remove it".into()),
+            }),
+            _ => {}
+        }
+    }
+    if !is_time_zone(&s.time_zone) {
+        out.push(Problem {
+            path: "schedule.time_zone".into(),
+            message: format!(
+                "\"{}\" is not a time zone",
+                crate::text::clean(&s.time_zone)
+            ),
+            hint: Some(
+                "use a name such as Europe/Madrid, Europe/Paris, America/New_York or UTC".into(),
+            ),
+        });
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_addresses_dates_and_time_zones() {
+        for ok in [
+            "https://lumen.example/offer",
+            "http://shop.example",
+            "/welcome?x=1",
+        ] {
+            assert!(is_web_address(ok), "{ok}");
+        }
+        for bad in [
+            "lumen.example",
+            "https://",
+            "//cdn.example/x",
+            "javascript:alert(1)",
+            "https://a b.example",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+        assert_eq!(
+            parse_moment("2026-12-01").as_deref(),
+            Some("2026-12-01 00:00")
+        );
+        assert_eq!(
+            parse_moment("2028-02-29 9:05").as_deref(),
+            Some("2028-02-29 09:05")
+        );
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "01/12/2026",
+            "2026-12-01 24:00",
+            "soon",
+        ] {
+            assert_eq!(parse_moment(bad), None, "{bad}");
+        }
+        assert!(is_time_zone("Europe/Madrid") && is_time_zone("America/Argentina/Buenos_Aires"));
+        assert!(is_time_zone("UTC") && !is_time_zone("CET now") && !is_time_zone("europe/madrid"));
+    }
+
+    #[test]
+    fn a_schedule_must_end_after_it_starts() {
+        let mut c = Campaign::blank("s", "S");
+        c.schedule = Some(crate::model::Schedule {
+            start: "2026-12-24".into(),
+            end: Some("2026-12-01".into()),
+            time_zone: "Europe/Madrid".into(),
+        });
+        let p = validate(&c);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "schedule.end");
+        c.schedule.as_mut().unwrap().end = Some("2026-12-31 23:59".into());
+        assert!(validate(&c).is_empty());
+        c.schedule.as_mut().unwrap().time_zone = "Madrid".into();
+        assert_eq!(validate(&c)[0].path, "schedule.time_zone");
+    }
+
+    #[test]
+    fn zone_links_and_images_are_web_addresses() {
+        let mut c = Campaign::blank("s", "S");
+        let mut z = crate::model::Zone::new(
+            "Hero",
+            crate::model::ZoneKind::Banner,
+            crate::model::Visibility::Anyone,
+            1,
+        );
+        z.content.link = Some("lumen.example/offer".into());
+        z.content.image = Some("https://cdn.lumen.example/hero.jpg".into());
+        c.zones.push(z);
+        let p = validate(&c);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "zones[0].content.link");
+    }
 
     #[test]
     fn ids_and_slugs() {

@@ -191,7 +191,7 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     let text = match e.panel {
         PanelTab::Disclosure => disclosure_text(e, theme),
-        PanelTab::Why => why_text(e, theme),
+        PanelTab::Why => zones_text(e, theme, usize::from(body.width)),
         PanelTab::Value => value_text(e, theme),
         PanelTab::Findings => findings_text(e, theme, focused),
     };
@@ -281,24 +281,27 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
 }
 
 /// What a visitor reads next to each zone when they ask why they see it.
-fn why_text(e: &Editor, theme: Theme) -> Text<'static> {
+/// Each zone drawn small, as the visitor would see it in the preview language, then what the
+/// visitor reads when they ask why they see it.
+fn zones_text(e: &Editor, theme: Theme, width: usize) -> Text<'static> {
     let d = &e.derived.disclosure;
     let l = locale(d.locale);
     let name = l.map_or(d.locale.to_string(), |l| l.name.clone());
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{name} (L) · "), theme.dim()),
-            Span::styled("what a visitor reads beside each zone", theme.dim()),
+            Span::styled("each zone as a visitor sees it, and why", theme.dim()),
         ]),
         Line::raw(""),
     ];
-    if d.why.is_empty() {
+    if e.campaign.zones.is_empty() {
         lines.push(Line::styled(
-            "No zones yet. Add one in Zones to see why a visitor would see it.",
+            "No zones yet. Add one in Zones to see it here.",
             theme.dim(),
         ));
     }
-    for w in &d.why {
+    for (z, w) in e.campaign.zones.iter().zip(&d.why) {
+        lines.extend(zone_preview(&e.campaign, z, d.locale, width, theme));
         let heading = l.map_or_else(
             || format!("{}: {}", w.zone, d.why_question),
             |l| {
@@ -316,6 +319,100 @@ fn why_text(e: &Editor, theme: Theme) -> Text<'static> {
         lines.push(Line::raw(""));
     }
     Text::from(lines)
+}
+
+/// One zone in a small box: headline, text, image, button and coupon, in `lang` (a text not
+/// yet written in `lang` shows the first language's, marked).
+fn zone_preview(
+    c: &crate::model::Campaign,
+    z: &crate::model::Zone,
+    lang: &str,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let inner = width.saturating_sub(4).max(8);
+    let first = c.first_locale();
+    let words = |t: &Option<crate::model::Text>| -> Option<(String, bool)> {
+        t.as_ref()
+            .and_then(|t| t.resolve(lang, first))
+            .map(|found| (clean(found.text), found.lang != lang))
+    };
+    let k = &z.content;
+    let mut body: Vec<(String, ratatui::style::Style)> = Vec::new();
+    let mut foreign = false;
+    let mut add = |text: String, style, marked: bool, body: &mut Vec<_>| {
+        foreign |= marked;
+        for l in layout::wrap_words(&text, inner) {
+            body.push((l, style));
+        }
+    };
+    if let Some((t, m)) = words(&k.headline) {
+        add(t, theme.bold(), m, &mut body);
+    }
+    if let Some((t, m)) = words(&k.body) {
+        add(t, ratatui::style::Style::default(), m, &mut body);
+    }
+    if let Some(img) = &k.image {
+        let (text, marked) = match words(&k.image_alt) {
+            Some((a, m)) => (format!("[image: {a}]"), m),
+            None => (
+                format!("[image without a description: {}]", clean(img)),
+                false,
+            ),
+        };
+        add(text, theme.dim(), marked, &mut body);
+    }
+    if let Some((t, m)) = words(&k.button) {
+        let to = k
+            .link
+            .as_deref()
+            .map(clean)
+            .unwrap_or_else(|| "no link yet".into());
+        add(format!("[ {t} ] → {to}"), theme.accent(), m, &mut body);
+    }
+    if let Some(code) = &k.coupon {
+        add(
+            format!("Code: {}", clean(code)),
+            theme.bold(),
+            false,
+            &mut body,
+        );
+    }
+    if body.is_empty() {
+        body.push((
+            "Nothing to see yet: give it a headline in Zones.".into(),
+            theme.dim(),
+        ));
+    }
+    let title = format!(" {} ", clean(&z.name));
+    let title: String = title.chars().take(inner).collect();
+    let mut out = vec![Line::styled(
+        format!(
+            "┌{title}{}┐",
+            "─".repeat((inner + 2).saturating_sub(title.chars().count()))
+        ),
+        theme.dim(),
+    )];
+    for (text, style) in body {
+        let pad = inner.saturating_sub(text.chars().count());
+        out.push(Line::from(vec![
+            Span::styled("│ ", theme.dim()),
+            Span::styled(text, style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(" │", theme.dim()),
+        ]));
+    }
+    out.push(Line::styled(
+        format!("└{}┘", "─".repeat(inner + 2)),
+        theme.dim(),
+    ));
+    if foreign {
+        out.push(Line::styled(
+            format!("Some words are not yet written in this language ({lang}): L switches."),
+            theme.severity(Severity::Warning),
+        ));
+    }
+    out
 }
 
 fn value_text(e: &Editor, theme: Theme) -> Text<'static> {

@@ -167,6 +167,12 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
                 Span::raw(clean(&d.owner)),
             ]));
         }
+        if let Some(runs) = &d.runs {
+            lines.push(Line::from(vec![
+                Span::styled("Runs ", theme.dim()),
+                Span::raw(runs.clone()),
+            ]));
+        }
         if let Some(at) = &d.draft_at {
             lines.push(Line::styled(
                 format!("Unsaved edits kept as a draft ({at})"),

@@ -67,6 +67,10 @@ pub enum Field {
     Channels,
     Regulated,
     Locales,
+    /// When the campaign runs: its start (empty removes the schedule), end and time zone.
+    ScheduleStart,
+    ScheduleEnd,
+    ScheduleZone,
     ControllerName,
     Contact,
     SecurityPage,
@@ -83,6 +87,14 @@ pub enum Field {
     ZonePriority(usize),
     ZoneUses(usize),
     ZoneRecipe(usize),
+    /// What the visitor sees in a zone: the words typed per language, the rest as they are.
+    ZoneHeadline(usize),
+    ZoneBody(usize),
+    ZoneButton(usize),
+    ZoneLink(usize),
+    ZoneImage(usize),
+    ZoneImageAlt(usize),
+    ZoneCoupon(usize),
     RecipeIngredients(usize),
     RecipeExclusions(usize),
     RecipeBoosters(usize),
@@ -128,6 +140,9 @@ impl Field {
             | F::Channels
             | F::Regulated
             | F::Locales
+            | F::ScheduleStart
+            | F::ScheduleEnd
+            | F::ScheduleZone
             | F::ControllerName
             | F::Contact
             | F::SecurityPage
@@ -142,6 +157,13 @@ impl Field {
             | F::ZonePriority(_)
             | F::ZoneUses(_)
             | F::ZoneRecipe(_)
+            | F::ZoneHeadline(_)
+            | F::ZoneBody(_)
+            | F::ZoneButton(_)
+            | F::ZoneLink(_)
+            | F::ZoneImage(_)
+            | F::ZoneImageAlt(_)
+            | F::ZoneCoupon(_)
             | F::RecipeIngredients(_)
             | F::RecipeExclusions(_)
             | F::RecipeBoosters(_) => Section::Zones,
@@ -178,6 +200,10 @@ impl Field {
         matches!(
             self,
             Field::Immediate
+                | Field::ZoneHeadline(_)
+                | Field::ZoneBody(_)
+                | Field::ZoneButton(_)
+                | Field::ZoneImageAlt(_)
                 | Field::Ongoing(_)
                 | Field::EmailPromise
                 | Field::LoginBenefit
@@ -528,6 +554,13 @@ pub fn item_of(f: &Field) -> Option<Item> {
         | F::ZonePriority(i)
         | F::ZoneUses(i)
         | F::ZoneRecipe(i)
+        | F::ZoneHeadline(i)
+        | F::ZoneBody(i)
+        | F::ZoneButton(i)
+        | F::ZoneLink(i)
+        | F::ZoneImage(i)
+        | F::ZoneImageAlt(i)
+        | F::ZoneCoupon(i)
         | F::RecipeIngredients(i)
         | F::RecipeExclusions(i)
         | F::RecipeBoosters(i) => Item::Zone(*i),

@@ -34,6 +34,31 @@ pub(super) fn rows(c: &Campaign, lang: &str, out: &mut Vec<Row>) {
         Field::Locales,
         "locales",
     ));
+    match &c.schedule {
+        None => out.push(row(
+            "Runs",
+            "always (Enter sets a start date)",
+            Field::ScheduleStart,
+            "schedule",
+        )),
+        Some(s) => {
+            out.push(header("When it runs", Field::Note, "schedule"));
+            let mut under = nested(out, 1, "schedule");
+            under.row("Starts", clean(&s.start), Field::ScheduleStart, "start");
+            under.row(
+                "Ends",
+                s.end.as_deref().map_or("— (no end)".into(), clean),
+                Field::ScheduleEnd,
+                "end",
+            );
+            under.row(
+                "Time zone",
+                clean(&s.time_zone),
+                Field::ScheduleZone,
+                "time_zone",
+            );
+        }
+    }
     out.push(header("Who is asking", Field::Note, "controller"));
     let mut under = nested(out, 1, "controller");
     under.row(
@@ -80,6 +105,20 @@ pub(super) fn rows(c: &Campaign, lang: &str, out: &mut Vec<Row>) {
 
 pub(super) fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
     match f {
+        Field::ScheduleStart => text(
+            c.schedule.as_ref().map_or("", |s| s.start.as_str()),
+            true,
+            "the first day, 2026-12-01, or a time too: 2026-12-01 09:00; empty: always runs",
+        ),
+        Field::ScheduleEnd => opt_text(
+            &c.schedule.as_ref().and_then(|s| s.end.clone()),
+            "the last moment, 2026-12-24 23:59; empty: no end",
+        ),
+        Field::ScheduleZone => text(
+            c.schedule.as_ref().map_or("UTC", |s| s.time_zone.as_str()),
+            false,
+            "where the dates are read, such as Europe/Madrid, Europe/Paris or UTC",
+        ),
         Field::Name => text(&c.name, false, "what colleagues will call it"),
         Field::Objective => text(&c.objective, true, "what the campaign is for, in one line"),
         Field::Owner => text(&c.owner, true, "who answers for it"),
@@ -137,6 +176,37 @@ pub(super) fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
 
 pub(super) fn apply(c: &mut Campaign, f: &Field, v: EditValue, lang: &str) -> Result<(), String> {
     match f {
+        Field::ScheduleStart => {
+            let start = text_of(v)?.trim().to_string();
+            if start.is_empty() {
+                c.schedule = None;
+            } else {
+                match &mut c.schedule {
+                    Some(s) => s.start = start,
+                    None => {
+                        c.schedule = Some(Schedule {
+                            start,
+                            end: None,
+                            time_zone: "UTC".into(),
+                        })
+                    }
+                }
+            }
+        }
+        Field::ScheduleEnd => {
+            let s = c
+                .schedule
+                .as_mut()
+                .ok_or("set a start first: the campaign runs always")?;
+            set_opt(&mut s.end, text_of(v)?);
+        }
+        Field::ScheduleZone => {
+            let s = c
+                .schedule
+                .as_mut()
+                .ok_or("set a start first: the campaign runs always")?;
+            s.time_zone = required(text_of(v)?, "the time zone")?;
+        }
         Field::Name => c.name = required(text_of(v)?, "the name")?,
         Field::Objective => c.objective = text_of(v)?.trim().to_string(),
         Field::Owner => c.owner = text_of(v)?.trim().to_string(),

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
+pub(super) fn rows(c: &Campaign, lang: &str, out: &mut Vec<Row>) {
     if c.zones.is_empty() {
         out.push(row(
             "No content zones yet. Press a to add one.",
@@ -22,6 +22,42 @@ pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
         let mut under = nested(out, 1, &p);
         under.row("Name", or_dash(&z.name), Field::ZoneName(i), "name");
         under.row("Kind", z.kind.label(), Field::ZoneKind(i), "kind");
+        // What the visitor sees, before how the zone works.
+        let k = &z.content;
+        let mut seen = nested(out, 1, &p);
+        seen.row(
+            "Headline",
+            shown(k.headline.as_ref(), c, lang),
+            Field::ZoneHeadline(i),
+            "content.headline",
+        );
+        seen.row(
+            "Text",
+            shown(k.body.as_ref(), c, lang),
+            Field::ZoneBody(i),
+            "content.body",
+        );
+        seen.row(
+            "Button",
+            shown(k.button.as_ref(), c, lang),
+            Field::ZoneButton(i),
+            "content.button",
+        );
+        seen.row("Link", opt(&k.link), Field::ZoneLink(i), "content.link");
+        seen.row("Image", opt(&k.image), Field::ZoneImage(i), "content.image");
+        seen.row(
+            "Image text",
+            shown(k.image_alt.as_ref(), c, lang),
+            Field::ZoneImageAlt(i),
+            "content.image_alt",
+        );
+        seen.row(
+            "Coupon",
+            opt(&k.coupon),
+            Field::ZoneCoupon(i),
+            "content.coupon",
+        );
+        let mut under = nested(out, 1, &p);
         under.row(
             "Shown to",
             z.visibility.label(),
@@ -66,8 +102,40 @@ pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
     }
 }
 
-pub(super) fn edit_kind(c: &Campaign, f: &Field, _lang: &str) -> EditKind {
+pub(super) fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
     match f {
+        Field::ZoneHeadline(i) => text(
+            &text_in(c.zones[*i].content.headline.as_ref(), c, lang),
+            true,
+            "the few words the visitor reads first",
+        ),
+        Field::ZoneBody(i) => text(
+            &text_in(c.zones[*i].content.body.as_ref(), c, lang),
+            true,
+            "a sentence or two under the headline",
+        ),
+        Field::ZoneButton(i) => text(
+            &text_in(c.zones[*i].content.button.as_ref(), c, lang),
+            true,
+            "what the button says, such as \"See the collection\"",
+        ),
+        Field::ZoneLink(i) => opt_text(
+            &c.zones[*i].content.link,
+            "where the button goes: https://… or a path on the site such as /offers",
+        ),
+        Field::ZoneImage(i) => opt_text(
+            &c.zones[*i].content.image,
+            "the image's web address, https://…",
+        ),
+        Field::ZoneImageAlt(i) => text(
+            &text_in(c.zones[*i].content.image_alt.as_ref(), c, lang),
+            true,
+            "what the image shows, for people who cannot see it",
+        ),
+        Field::ZoneCoupon(i) => opt_text(
+            &c.zones[*i].content.coupon,
+            "a code the visitor types at checkout; leave empty for none",
+        ),
         Field::ZoneName(i) => text(
             &c.zones[*i].name,
             false,
@@ -125,9 +193,29 @@ pub(super) fn edit_kind(c: &Campaign, f: &Field, _lang: &str) -> EditKind {
     }
 }
 
-pub(super) fn apply(c: &mut Campaign, f: &Field, v: EditValue, _lang: &str) -> Result<(), String> {
+pub(super) fn apply(c: &mut Campaign, f: &Field, v: EditValue, lang: &str) -> Result<(), String> {
     let cats = categories();
+    let first = c.first_locale().to_string();
     match f {
+        Field::ZoneHeadline(i) => set_text(
+            &mut c.zones[*i].content.headline,
+            &first,
+            lang,
+            &text_of(v)?,
+        ),
+        Field::ZoneBody(i) => set_text(&mut c.zones[*i].content.body, &first, lang, &text_of(v)?),
+        Field::ZoneButton(i) => {
+            set_text(&mut c.zones[*i].content.button, &first, lang, &text_of(v)?)
+        }
+        Field::ZoneImageAlt(i) => set_text(
+            &mut c.zones[*i].content.image_alt,
+            &first,
+            lang,
+            &text_of(v)?,
+        ),
+        Field::ZoneLink(i) => set_opt(&mut c.zones[*i].content.link, text_of(v)?),
+        Field::ZoneImage(i) => set_opt(&mut c.zones[*i].content.image, text_of(v)?),
+        Field::ZoneCoupon(i) => set_opt(&mut c.zones[*i].content.coupon, text_of(v)?),
         Field::ZoneName(i) => c.zones[*i].name = required(text_of(v)?, "the zone name")?,
         Field::ZoneKind(i) => c.zones[*i].kind = picked(&ZoneKind::ALL, &v)?,
         Field::ZoneVisibility(i) => c.zones[*i].visibility = picked(&Visibility::ALL, &v)?,

@@ -84,6 +84,22 @@ fn in_each_language(t: &Text) -> String {
     }
 }
 
+/// When a campaign runs, in words: "from 2026-12-01 to 2026-12-24 (Europe/Madrid)".
+pub fn schedule_text(c: &Campaign) -> String {
+    match &c.schedule {
+        None => "always (no dates set)".into(),
+        Some(s) => match &s.end {
+            Some(end) => format!(
+                "from {} to {} ({})",
+                clean(&s.start),
+                clean(end),
+                clean(&s.time_zone)
+            ),
+            None => format!("from {}, no end ({})", clean(&s.start), clean(&s.time_zone)),
+        },
+    }
+}
+
 pub fn summary(c: &Campaign) -> Lines {
     let mut out = Vec::new();
     out.push((
@@ -102,6 +118,7 @@ pub fn summary(c: &Campaign) -> Lines {
     if let Some(r) = c.regulated_category {
         kv(&mut out, 1, "Regulated category", words(&r));
     }
+    kv(&mut out, 1, "Runs", schedule_text(c));
     kv(
         &mut out,
         1,
@@ -165,6 +182,26 @@ pub fn summary(c: &Campaign) -> Lines {
                 z.priority
             ),
         ));
+        let k = &z.content;
+        for (label, t) in [
+            ("headline", &k.headline),
+            ("text", &k.body),
+            ("button", &k.button),
+            ("image text", &k.image_alt),
+        ] {
+            if let Some(t) = t {
+                kv(&mut out, 2, label, in_each_language(t));
+            }
+        }
+        for (label, v) in [
+            ("link", &k.link),
+            ("image", &k.image),
+            ("coupon", &k.coupon),
+        ] {
+            if let Some(v) = v {
+                kv(&mut out, 2, label, clean(v));
+            }
+        }
         if !z.uses.is_empty() {
             kv(&mut out, 2, "also reads", list(&z.uses, |u| clean(u)));
         }

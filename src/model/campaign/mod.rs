@@ -21,6 +21,9 @@ pub struct Campaign {
     pub owner: String,
     pub status: Status,
     pub channels: Vec<Channel>,
+    /// When it runs; none means until it is paused or archived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
     /// Housing, employment and credit campaigns carry legal targeting restrictions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulated_category: Option<RegulatedCategory>,
@@ -416,6 +419,49 @@ pub struct Zone {
     pub uses: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipe: Option<Recipe>,
+    /// What the visitor sees in it.
+    #[serde(default, skip_serializing_if = "ZoneContent::is_empty")]
+    pub content: ZoneContent,
+}
+
+/// What a visitor sees in a zone. The words are typed per language, like the value exchange;
+/// addresses and the coupon code are the same in every language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneContent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Text>,
+    /// The call to action's label; `link` is where it goes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub button: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The image's web address; `image_alt` says what it shows, for screen readers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_alt: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coupon: Option<String>,
+}
+
+impl ZoneContent {
+    pub fn is_empty(&self) -> bool {
+        *self == ZoneContent::default()
+    }
+}
+
+/// When a campaign runs. Times are written "2026-12-01" or "2026-12-01 09:00", in `time_zone`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    pub start: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// A zone name such as "Europe/Madrid", or "UTC".
+    pub time_zone: String,
 }
 
 impl Zone {
@@ -433,6 +479,7 @@ impl Zone {
             priority,
             uses: Vec::new(),
             recipe: None,
+            content: ZoneContent::default(),
         }
     }
 }

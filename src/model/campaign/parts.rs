@@ -13,6 +13,7 @@ impl Campaign {
             objective: String::new(),
             owner: String::new(),
             status: Status::Draft,
+            schedule: None,
             channels: vec![Channel::Web],
             regulated_category: None,
             locales: vec!["en".to_string()],
@@ -72,6 +73,23 @@ impl Campaign {
         if let Some(t) = &self.custom_disclosure {
             out.push(("custom_disclosure".into(), "the custom notice", t));
         }
+        for (i, z) in self.zones.iter().enumerate() {
+            let content = &z.content;
+            for (key, what, t) in [
+                ("headline", "a zone's headline", &content.headline),
+                ("body", "a zone's text", &content.body),
+                ("button", "a zone's button", &content.button),
+                (
+                    "image_alt",
+                    "a zone's image description",
+                    &content.image_alt,
+                ),
+            ] {
+                if let Some(t) = t {
+                    out.push((format!("zones[{i}].content.{key}"), what, t));
+                }
+            }
+        }
         out
     }
 
@@ -83,6 +101,18 @@ impl Campaign {
             "value_exchange.email_promise" => ve.email_promise.as_mut(),
             "value_exchange.login_benefit" => ve.login_benefit.as_mut(),
             "custom_disclosure" => self.custom_disclosure.as_mut(),
+            _ if path.starts_with("zones[") => {
+                let rest = path.strip_prefix("zones[")?;
+                let (i, key) = rest.split_once("].content.")?;
+                let content = &mut self.zones.get_mut(i.parse::<usize>().ok()?)?.content;
+                match key {
+                    "headline" => content.headline.as_mut(),
+                    "body" => content.body.as_mut(),
+                    "button" => content.button.as_mut(),
+                    "image_alt" => content.image_alt.as_mut(),
+                    _ => None,
+                }
+            }
             _ => {
                 let i: usize = path
                     .strip_prefix("value_exchange.ongoing[")?
