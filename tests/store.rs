@@ -491,3 +491,44 @@ fn io_errors_say_what_to_do_next() {
         "{err}"
     );
 }
+
+/// The library list carries each campaign's latest decision, and whether it was made on the
+/// revision the library holds now.
+#[test]
+fn summaries_carry_the_latest_decision_and_whether_it_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&db_in(dir.path())).unwrap();
+    let find = |s: &Store| {
+        s.all_summaries()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.id == "welcome-email")
+            .unwrap()
+            .review
+    };
+    assert_eq!(find(&store), None);
+    let head = store.get("welcome-email").unwrap();
+    let text = store
+        .revision_text("welcome-email", head.revision.number)
+        .unwrap();
+    store
+        .add_review(
+            &text,
+            "welcome-email.ron",
+            Decision::RequestChanges,
+            "shorter",
+        )
+        .unwrap();
+    store
+        .add_review(&text, "welcome-email.ron", Decision::Approve, "")
+        .unwrap();
+    let r = find(&store).unwrap();
+    assert_eq!((r.decision, r.current), (Decision::Approve, true));
+    assert_eq!(r.short(), "approved");
+    let mut c = head.campaign.clone();
+    c.objective = "Changed after the approval".into();
+    store.save(&c, head.revision.id, "changed").unwrap();
+    let r = find(&store).unwrap();
+    assert_eq!((r.decision, r.current), (Decision::Approve, false));
+    assert_eq!(r.short(), "approved·old");
+}

@@ -975,3 +975,27 @@ fn audience_banner_with_three_warnings() {
         insta::assert_snapshot!(format!("audience_banner_three_warnings_{w}x{h}"), screen);
     }
 }
+
+/// S asks for the revision's message, starting from Candor's; Ctrl-S saves without asking.
+#[test]
+fn s_saves_with_a_message_of_your_own() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Grow <space> the <space> list <enter> S"),
+    );
+    let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+        panic!("S did not ask")
+    };
+    assert_eq!(p.input.value(), "changed objective");
+    press(
+        &mut c.app,
+        "<c-u> Objective <space> agreed <space> with <space> Bea <enter>",
+    );
+    let history = c.app.store.history("welcome-email").unwrap();
+    assert_eq!(history[0].message, "Objective agreed with Bea");
+    press(&mut c.app, "<enter> <c-u> Again <enter> <c-s>");
+    assert!(c.app.dialog().is_none());
+    let history = c.app.store.history("welcome-email").unwrap();
+    assert_eq!(history[0].message, "changed objective");
+}

@@ -162,6 +162,7 @@ impl App {
                 }
             }
             A::Save => self.save(),
+            A::SaveWithMessage => self.save_asking(),
             A::Back => self.close_editor(),
             _ => {}
         }

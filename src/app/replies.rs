@@ -169,6 +169,13 @@ impl App {
                 self.say(format!("Exported to {shown}"), None);
                 Ok(())
             }
+            Then::SaveMessage => {
+                let EditValue::Text(message) = v else {
+                    return Ok(());
+                };
+                self.save_with(Some(message));
+                Ok(())
+            }
             Then::AddMenu(choices) => {
                 let choice = fields::picked(&choices, &v)?;
                 let lang = self.editor.as_ref().map_or("en", |e| e.locale).to_string();

@@ -8,25 +8,48 @@ use crate::store::StoreError;
 use crate::text::clean;
 
 impl App {
+    /// Saves a revision with a message Candor writes from what changed.
     pub fn save(&mut self) {
+        self.save_with(None);
+    }
+
+    /// Asks for the revision's message, starting from the one Candor would write.
+    pub(super) fn save_asking(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        if !e.dirty() {
+            return self.say("No changes to save", None);
+        }
+        let suggested = auto_message(e);
+        self.prompt(
+            "Save a revision: what changed, and why?",
+            "the history shows this line; Enter keeps what Candor wrote",
+            suggested,
+            Then::SaveMessage,
+            false,
+        );
+    }
+
+    /// Saves a revision with `message`, or Candor's own when none is given.
+    pub(super) fn save_with(&mut self, message: Option<String>) {
         let Some(e) = self.editor.as_mut() else {
             return;
         };
         if !e.dirty() {
             return self.say("No changes to save", None);
         }
-        // The history says what changed: the top-level parts touched since the last save.
-        let mut parts: Vec<String> = review::field_diff(&e.saved, &e.campaign)
-            .iter()
-            .filter_map(|(_, line)| {
-                line.get(2..)
-                    .and_then(|l| l.split(['.', '[', ':']).next())
-                    .map(str::to_string)
-            })
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        parts.retain(|p| seen.insert(p.clone()));
-        let message = change_message(&parts);
+        let message = message
+            .map(|m| m.trim().to_string())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| auto_message(e));
+        self.save_message(message);
+    }
+
+    fn save_message(&mut self, message: String) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
         match self.store.save(&e.campaign, e.base, &message) {
             Ok(meta) => {
                 e.base = meta.id;
@@ -171,6 +194,21 @@ impl App {
     }
 
     // ---------------------------------------------------------------- review and history
+}
+
+/// The message Candor writes for a revision: the top-level parts changed since the last save.
+fn auto_message(e: &Editor) -> String {
+    let mut parts: Vec<String> = review::field_diff(&e.saved, &e.campaign)
+        .iter()
+        .filter_map(|(_, line)| {
+            line.get(2..)
+                .and_then(|l| l.split(['.', '[', ':']).next())
+                .map(str::to_string)
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    parts.retain(|p| seen.insert(p.clone()));
+    change_message(&parts)
 }
 
 /// A revision message naming what changed: up to four parts, then how many more.

@@ -304,6 +304,8 @@ pub enum Then {
     Import,
     Export(String),
     AddMenu(Vec<wizards::AddChoice>),
+    /// The message for the revision being saved.
+    SaveMessage,
     OpenReview,
     Decision(crate::store::Decision),
     /// The authority picked from suggestions; `None` clears it; past the end, type one.

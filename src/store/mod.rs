@@ -106,6 +106,30 @@ pub struct Summary {
     pub infos: u32,
     pub revision: i64,
     pub has_draft: bool,
+    /// The latest review decision on the campaign, if any.
+    #[serde(skip)]
+    pub review: Option<LatestReview>,
+}
+
+/// A campaign's latest review decision, and whether it was made on the current revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LatestReview {
+    pub decision: Decision,
+    /// Made on the revision the library holds now (else on an older one, or on a file that
+    /// matched no revision).
+    pub current: bool,
+}
+
+impl LatestReview {
+    /// A few words for a table cell: "approved", "changes", "approved·old".
+    pub fn short(self) -> &'static str {
+        match (self.decision, self.current) {
+            (Decision::Approve, true) => "approved",
+            (Decision::Approve, false) => "approved·old",
+            (Decision::RequestChanges, true) => "changes",
+            (Decision::RequestChanges, false) => "changes·old",
+        }
+    }
 }
 
 /// One saved revision, without its content.
@@ -343,7 +367,10 @@ impl Store {
     pub fn summaries(&self, offset: i64, limit: i64) -> Result<Vec<Summary>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.name, c.status, c.channels, c.updated_at, c.errors, c.warnings, c.infos,
-                    r.number, EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id)
+                    r.number, EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id),
+                    (SELECT rv.decision || '|' || (coalesce(rv.revision_id, -1) = c.head_revision)
+                       FROM reviews rv WHERE rv.campaign_id = c.id
+                       ORDER BY rv.created_at DESC, rv.id DESC LIMIT 1)
              FROM campaigns c JOIN revisions r ON r.id = c.head_revision
              ORDER BY c.updated_at DESC, c.id LIMIT ?1 OFFSET ?2",
         )?;
@@ -359,6 +386,13 @@ impl Store {
                 infos: r.get(7)?,
                 revision: r.get(8)?,
                 has_draft: r.get(9)?,
+                review: r.get::<_, Option<String>>(10)?.and_then(|s| {
+                    let (d, current) = s.split_once('|')?;
+                    Some(LatestReview {
+                        decision: Decision::parse(d),
+                        current: current == "1",
+                    })
+                }),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

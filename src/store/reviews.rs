@@ -9,14 +9,14 @@ pub enum Decision {
 }
 
 impl Decision {
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             Decision::Approve => "approve",
             Decision::RequestChanges => "request_changes",
         }
     }
 
-    fn parse(s: &str) -> Decision {
+    pub(super) fn parse(s: &str) -> Decision {
         if s == "approve" {
             Decision::Approve
         } else {

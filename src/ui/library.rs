@@ -29,14 +29,34 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
     frame.render_widget(Paragraph::new(Line::from(head)), l.header);
 
-    let header =
-        Row::new(["Name", "Status", "Channels", "Last edited", "Err", "Warn"]).style(theme.bold());
+    // Wide: channels and the time of the last edit; narrow: the date only, no channels (both
+    // are in the side pane), so names keep room.
+    let wide = l.table.width >= 110;
+    let edited_w: u16 = if wide { 16 } else { 10 };
+    let mut titles = vec!["Name", "Status", "Review"];
+    let mut widths = vec![
+        Constraint::Min(16),
+        Constraint::Length(9),
+        Constraint::Length(12),
+    ];
+    if wide {
+        titles.push("Channels");
+        widths.push(Constraint::Length(10));
+    }
+    titles.extend(["Edited", "Err", "Warn"]);
+    widths.extend([
+        Constraint::Length(edited_w),
+        Constraint::Length(3),
+        Constraint::Length(4),
+    ]);
+    let header = Row::new(titles.clone()).style(theme.bold());
     // The name column gets what the fixed columns leave (borders, the "> " mark and the
     // spaces between columns included); a longer name is cut with an ellipsis.
+    let fixed = 9 + 12 + if wide { 10 } else { 0 } + edited_w + 3 + 4;
     let name_w = usize::from(
         l.table
             .width
-            .saturating_sub(2 + 2 + 5 + 9 + 10 + 16 + 3 + 4),
+            .saturating_sub(2 + 2 + (titles.len() as u16 - 1) + fixed),
     )
     .max(16);
     let rows: Vec<Row> = lib
@@ -64,14 +84,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             } else {
                 theme.dim()
             });
-            Row::new(vec![
-                Cell::from(name),
-                Cell::from(s.status.label()),
-                Cell::from(channels),
-                Cell::from(short_time(&s.updated)),
-                err,
-                warn,
-            ])
+            let review = match s.review {
+                Some(r) => {
+                    let style = match (r.decision, r.current) {
+                        (crate::store::Decision::Approve, true) => theme.good(),
+                        (_, false) => theme.dim(),
+                        _ => theme.severity(crate::checks::Severity::Warning),
+                    };
+                    Cell::from(r.short()).style(style)
+                }
+                None => Cell::from("—").style(theme.dim()),
+            };
+            let edited = short_time(&s.updated);
+            let edited: String = edited.chars().take(usize::from(edited_w)).collect();
+            let mut cells = vec![Cell::from(name), Cell::from(s.status.label()), review];
+            if wide {
+                cells.push(Cell::from(channels));
+            }
+            cells.extend([Cell::from(edited), err, warn]);
+            Row::new(cells)
         })
         .collect();
     let visible = usize::from(l.table.height.saturating_sub(3));
@@ -82,26 +113,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             Some(lib.selected)
         })
         .with_offset(layout::scroll_offset(lib.selected, visible));
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Min(16),
-            Constraint::Length(9),
-            Constraint::Length(10),
-            Constraint::Length(16),
-            Constraint::Length(3),
-            Constraint::Length(4),
-        ],
-    )
-    .header(header)
-    .row_highlight_style(theme.selected())
-    .highlight_symbol("> ")
-    .block(
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border(true))
-            .title(" Campaigns "),
-    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("> ")
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border(true))
+                .title(" Campaigns "),
+        );
     frame.render_stateful_widget(table, l.table, &mut state);
     if lib.view.is_empty() {
         let msg = if lib.all.is_empty() {
@@ -153,6 +174,12 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
         Span::raw(s.status.label()),
         Span::styled("   Revision ", theme.dim()),
         Span::raw(s.revision.to_string()),
+        Span::styled("   Review ", theme.dim()),
+        Span::raw(match s.review {
+            None => "none yet".to_string(),
+            Some(r) if r.current => format!("{} on this revision", r.decision.label()),
+            Some(r) => format!("{} for an older version", r.decision.label()),
+        }),
     ])];
     if let Some(d) = app.library.detail.as_ref().filter(|d| d.id == s.id) {
         if !d.objective.is_empty() {

@@ -143,8 +143,16 @@ pub static BINDINGS: &[Binding] = &[
         &[ctrl('s')],
         C::Editor,
         "Ctrl-S",
-        "save a revision",
+        "save a revision (Candor writes what changed)",
         "save",
+    ),
+    b(
+        A::SaveWithMessage,
+        &[k('S')],
+        C::Editor,
+        "S",
+        "save a revision with your own message",
+        "",
     ),
     b(
         A::NextSection,

@@ -35,6 +35,8 @@ pub enum Command {
     Import,
     Export,
     Save,
+    /// Save, asking for the revision's message first.
+    SaveWithMessage,
     NextSection,
     PrevSection,
     SwitchPane,
