@@ -25,6 +25,7 @@ fn large_campaign() -> Campaign {
                     attribute: v.attributes[i % v.attributes.len()].id.clone(),
                     operator: Operator::Is,
                     value: format!("v{i}"),
+                    reason: None,
                     justification: None,
                 })
             } else {

@@ -409,12 +409,14 @@ fn attributes_added_to_an_email_only_campaign_reach_the_notice() {
             attribute: "age".into(),
             operator: candor::model::Operator::AtLeast,
             value: "25".into(),
+            reason: None,
             justification: None,
         }),
         candor::model::Condition::Attribute(candor::model::AttributeCondition {
             attribute: "gender".into(),
             operator: candor::model::Operator::Is,
             value: "female".into(),
+            reason: None,
             justification: None,
         }),
     ]);

@@ -151,8 +151,9 @@ fn create_a_campaign_add_conditions_save_quit_restart_and_find_it() {
     t.wait_for("Did: viewed category \"shoes\"");
     // An attribute condition: loyalty tier is gold.
     t.send(&["a", "Enter", "Enter"]);
-    t.wait_for("the value");
-    t.send(&["gold", "Enter"]);
+    // The tiers are a list to pick from: none, silver, gold, platinum.
+    t.wait_for("Loyalty tier is …?");
+    t.send(&["Down", "Down", "Enter"]);
     t.wait_for("Loyalty tier is \"gold\"");
     t.send(&["C-s"]);
     t.wait_for("Saved revision 2");

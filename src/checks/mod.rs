@@ -213,6 +213,7 @@ fn inputs<'a>(campaign: &'a Campaign, vocab: &'static Vocabulary) -> Vec<Input<'
                 def,
                 operator: Some(a.operator),
                 value: Some(a.value.as_str()),
+                reason: a.reason.as_deref(),
                 justification: a.justification.as_deref(),
                 negated: cond.negated,
                 model: None,
@@ -235,6 +236,7 @@ fn inputs<'a>(campaign: &'a Campaign, vocab: &'static Vocabulary) -> Vec<Input<'
                     def,
                     operator: None,
                     value: None,
+                    reason: feature.reason.as_deref(),
                     justification: feature.justification.as_deref(),
                     negated: false,
                     model: Some(model.name.as_str()),
@@ -252,6 +254,8 @@ pub struct Input<'a> {
     pub def: &'static AttributeDef,
     pub operator: Option<Operator>,
     pub value: Option<&'a str>,
+    /// The kind of reason given, and the team's words for it.
+    pub reason: Option<&'a str>,
     pub justification: Option<&'a str>,
     pub negated: bool,
     /// The model's name, when the input is a model feature.
@@ -272,10 +276,49 @@ impl Input<'_> {
 /// Minimum length of a written justification, so that "ok" or "needed" do not count.
 pub const MIN_JUSTIFICATION_WORDS: usize = 4;
 
-/// The justification, if one is written down with enough words to be judged by a reviewer.
-pub fn accepted_justification(j: Option<&str>) -> Option<String> {
-    let j = j?.trim();
-    (j.split_whitespace().count() >= MIN_JUSTIFICATION_WORDS).then(|| crate::text::clean(j))
+/// A reason that lowers a finding: a kind of reason the attribute accepts, explained in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedReason {
+    /// The kind, in words ("A legal minimum age").
+    pub kind: String,
+    /// The team's words, made safe.
+    pub text: String,
+}
+
+/// The input's reason, if it lowers a finding: its kind is one the attribute accepts and it is
+/// written down with enough words for a reviewer to judge. "Because we want to" is not a kind
+/// of reason any attribute accepts.
+pub fn accepted_reason(input: &Input) -> Option<AcceptedReason> {
+    let kind = input.reason?;
+    if !input.def.reasons.iter().any(|r| r == kind) {
+        return None;
+    }
+    let text = input.justification?.trim();
+    if text.split_whitespace().count() < MIN_JUSTIFICATION_WORDS {
+        return None;
+    }
+    let label = vocab().reason(kind).map_or(kind, |r| r.label.as_str());
+    Some(AcceptedReason {
+        kind: label.to_string(),
+        text: crate::text::clean(text),
+    })
+}
+
+/// What to write to lower a finding on this attribute, in words ("a kind of reason it accepts
+/// (a legal minimum age) and why, in 4 words or more"), or that nothing can.
+pub fn reason_advice(def: &AttributeDef) -> Option<String> {
+    let kinds: Vec<String> = def
+        .reasons
+        .iter()
+        .filter_map(|r| vocab().reason(r))
+        .map(|r| r.label.to_lowercase())
+        .collect();
+    (!kinds.is_empty()).then(|| {
+        format!(
+            "choose the kind of reason ({}) and say why in {MIN_JUSTIFICATION_WORDS} words or more",
+            kinds.join(" or ")
+        )
+    })
 }
 
 /// Runs every rule. Findings come sorted by severity (errors first), then by location.

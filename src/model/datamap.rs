@@ -408,6 +408,7 @@ mod tests {
                 attribute: a.id.clone(),
                 operator: Operator::Is,
                 value: "x".into(),
+                reason: None,
                 justification: None,
             });
             let got = read(|c| c.audience = Condition::All(vec![cond]));
@@ -419,6 +420,7 @@ mod tests {
                         kind: ModelKind::Propensity,
                         features: vec![Feature {
                             input: spelling.clone(),
+                            reason: None,
                             justification: None,
                         }],
                     })

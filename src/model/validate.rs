@@ -2,7 +2,7 @@
 //! fixed form. A typo here is an error, not a silent pass: `postcode` for `postal_code` would
 //! otherwise slip past the proxy check.
 
-use super::campaign::{Campaign, Condition};
+use super::campaign::{Campaign, Condition, Operator};
 use super::vocab::{closest, vocab};
 
 /// One thing wrong with a campaign's structure.
@@ -171,6 +171,53 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
             }
         }
     }
+    // Values of the attribute's type, and reasons of a kind the attribute accepts.
+    for cond in c.conditions() {
+        if let Condition::Attribute(a) = cond.condition
+            && let Some(def) = v.attribute(&a.attribute)
+        {
+            let values: Vec<&str> = if matches!(a.operator, Operator::OneOf | Operator::NoneOf) {
+                a.value.split(',').map(str::trim).collect()
+            } else {
+                vec![a.value.trim()]
+            };
+            if let Some(bad) = values.iter().find(|x| !def.value.accepts(x)) {
+                out.push(Problem {
+                    path: format!("{}.value", cond.path),
+                    message: format!(
+                        "\"{}\" is not a value of {}",
+                        crate::text::clean(bad),
+                        def.label.to_lowercase()
+                    ),
+                    hint: Some(format!(
+                        "{} is compared with {}",
+                        def.label,
+                        def.value.describe()
+                    )),
+                });
+            }
+            if let Some(r) = &a.reason {
+                out.extend(reason_problem(&format!("{}.reason", cond.path), def, r));
+            }
+        }
+    }
+    for (m, model) in c.models.iter().enumerate() {
+        for (f, feature) in model.features.iter().enumerate() {
+            if let Some(r) = &feature.reason {
+                let path = format!("models[{m}].features[{f}].reason");
+                match v.attribute(&feature.input) {
+                    Some(def) => out.extend(reason_problem(&path, def, r)),
+                    None if v.reason(r).is_none() => out.push(unknown(
+                        path,
+                        "kind of reason",
+                        r,
+                        v.reasons.iter().map(|x| x.id.as_str()).collect(),
+                    )),
+                    None => {}
+                }
+            }
+        }
+    }
     for (d, field) in c.data.iter().enumerate() {
         if v.category(&field.category).is_none() {
             out.push(unknown(
@@ -226,6 +273,41 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
     out
 }
 
+/// A reason's kind must exist and be one the attribute accepts.
+fn reason_problem(path: &str, def: &super::vocab::AttributeDef, r: &str) -> Option<Problem> {
+    let v = vocab();
+    if v.reason(r).is_none() {
+        return Some(unknown(
+            path.to_string(),
+            "kind of reason",
+            r,
+            v.reasons.iter().map(|x| x.id.as_str()).collect(),
+        ));
+    }
+    if def.reasons.iter().any(|x| x == r) {
+        return None;
+    }
+    let accepted: Vec<String> = def
+        .reasons
+        .iter()
+        .filter_map(|x| v.reason(x))
+        .map(|x| format!("\"{}\" ({})", x.id, x.label.to_lowercase()))
+        .collect();
+    Some(Problem {
+        path: path.to_string(),
+        message: format!(
+            "\"{}\" is not a reason {} accepts",
+            crate::text::clean(r),
+            def.label.to_lowercase()
+        ),
+        hint: Some(if accepted.is_empty() {
+            format!("no reason lowers a finding on {}", def.label.to_lowercase())
+        } else {
+            format!("{} accepts {}", def.label, accepted.join(" or "))
+        }),
+    })
+}
+
 /// A web address a visitor's browser can follow: http(s) with a host, or a path on the site.
 pub fn is_web_address(s: &str) -> bool {
     let s = s.trim();
@@ -259,7 +341,7 @@ pub fn parse_moment(s: &str) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    if !(2000..=2200).contains(&y) || d == 0 || d > days {
+    if !(1900..=2200).contains(&y) || d == 0 || d > days {
         return None;
     }
     let (h, min) = match time {
@@ -329,6 +411,102 @@ fn schedule_problems(s: &super::campaign::Schedule) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn with_condition(
+        attribute: &str,
+        operator: Operator,
+        value: &str,
+        reason: Option<&str>,
+    ) -> Campaign {
+        let mut c = Campaign::blank("s", "S");
+        c.audience = Condition::All(vec![Condition::Attribute(
+            crate::model::AttributeCondition {
+                attribute: attribute.into(),
+                operator,
+                value: value.into(),
+                reason: reason.map(String::from),
+                justification: None,
+            },
+        )]);
+        c
+    }
+
+    #[test]
+    fn attribute_values_must_be_of_the_attributes_type() {
+        for (attribute, value) in [
+            ("date_of_birth", "female"),
+            ("age", "twenty-five"),
+            ("age", "250"),
+            ("gender", "robot"),
+            ("country", "France"),
+            ("email_opt_in", "maybe"),
+        ] {
+            let p = validate(&with_condition(attribute, Operator::Is, value, None));
+            assert_eq!(p.len(), 1, "{attribute} {value}: {p:?}");
+            assert_eq!(p[0].path, "audience.all[0].value");
+        }
+        for (attribute, op, value) in [
+            ("date_of_birth", Operator::Is, "1990-05-01"),
+            ("age", Operator::AtLeast, "18"),
+            ("gender", Operator::OneOf, "female, non-binary"),
+            ("country", Operator::Is, "FR"),
+            ("loyalty_tier", Operator::OneOf, "gold, platinum"),
+        ] {
+            assert!(
+                validate(&with_condition(attribute, op, value, None)).is_empty(),
+                "{attribute} {value}"
+            );
+        }
+        // A list is checked item by item.
+        let p = validate(&with_condition(
+            "gender",
+            Operator::OneOf,
+            "female, robot",
+            None,
+        ));
+        assert!(p[0].message.contains("\"robot\""), "{p:?}");
+    }
+
+    #[test]
+    fn a_reason_must_be_a_kind_the_attribute_accepts() {
+        assert!(
+            validate(&with_condition(
+                "age",
+                Operator::AtLeast,
+                "18",
+                Some("legal_minimum_age")
+            ))
+            .is_empty()
+        );
+        let p = validate(&with_condition(
+            "age",
+            Operator::AtLeast,
+            "18",
+            Some("nearest_store"),
+        ));
+        assert_eq!(p[0].path, "audience.all[0].reason");
+        assert!(
+            p[0].hint.as_deref().unwrap().contains("legal_minimum_age"),
+            "{p:?}"
+        );
+        let p = validate(&with_condition(
+            "age",
+            Operator::AtLeast,
+            "18",
+            Some("because"),
+        ));
+        assert!(p[0].message.contains("unknown kind of reason"), "{p:?}");
+        let p = validate(&with_condition(
+            "religion",
+            Operator::Is,
+            "x",
+            Some("legal_minimum_age"),
+        ));
+        assert!(
+            p[0].hint.as_deref().unwrap().contains("no reason lowers"),
+            "{p:?}"
+        );
+    }
 
     #[test]
     fn web_addresses_dates_and_time_zones() {

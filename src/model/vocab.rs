@@ -67,7 +67,78 @@ pub struct AttributeDef {
     pub kind: AttributeKind,
     pub category: String,
     pub alternative: String,
+    /// What a condition may compare it with.
+    #[serde(default)]
+    pub value: ValueType,
+    /// The kinds of reason that can lower a finding on it (ids of [`ReasonDef`]s).
+    #[serde(default)]
+    pub reasons: Vec<String>,
     pub source: String,
+}
+
+/// What an attribute's values are, so a condition cannot compare a date of birth with "female".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub enum ValueType {
+    #[default]
+    Text,
+    Number {
+        min: u32,
+        max: u32,
+    },
+    OneOf(Vec<String>),
+    /// A two-letter country code such as "FR".
+    Country,
+    /// A date such as 2026-12-01.
+    Date,
+    /// "yes" or "no".
+    YesNo,
+}
+
+impl ValueType {
+    /// Whether one value (not a comma-separated list) is of this type.
+    pub fn accepts(&self, v: &str) -> bool {
+        let v = v.trim();
+        match self {
+            ValueType::Text => !v.is_empty(),
+            ValueType::Number { min, max } => {
+                v.parse::<u32>().is_ok_and(|n| (*min..=*max).contains(&n))
+            }
+            ValueType::OneOf(all) => all.iter().any(|a| a.eq_ignore_ascii_case(v)),
+            ValueType::Country => v.len() == 2 && v.chars().all(|c| c.is_ascii_uppercase()),
+            ValueType::Date => super::validate::parse_moment(v).is_some() && !v.contains(' '),
+            ValueType::YesNo => matches!(v, "yes" | "no"),
+        }
+    }
+
+    /// What a value must be, in words: "a whole number from 0 to 120".
+    pub fn describe(&self) -> String {
+        match self {
+            ValueType::Text => "some text".into(),
+            ValueType::Number { min, max } => format!("a whole number from {min} to {max}"),
+            ValueType::OneOf(all) => format!("one of {}", all.join(", ")),
+            ValueType::Country => "a two-letter country code such as FR or ES".into(),
+            ValueType::Date => "a date such as 2026-12-01".into(),
+            ValueType::YesNo => "yes or no".into(),
+        }
+    }
+
+    /// The choices, when the type is a list to pick from.
+    pub fn choices(&self) -> Option<Vec<String>> {
+        match self {
+            ValueType::OneOf(all) => Some(all.clone()),
+            ValueType::YesNo => Some(vec!["yes".into(), "no".into()]),
+            _ => None,
+        }
+    }
+}
+
+/// A kind of reason that may lower a finding on an attribute, with the text written for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonDef {
+    pub id: String,
+    pub label: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -193,6 +264,7 @@ struct AuthoritiesFile {
 
 #[derive(Debug, Deserialize)]
 struct AttributesFile {
+    reasons: Vec<ReasonDef>,
     binary_gender_values: Vec<String>,
     attributes: Vec<AttributeDef>,
 }
@@ -215,6 +287,7 @@ struct RegulatedFile {
 /// All vocabularies, loaded once from the files embedded at build time.
 #[derive(Debug)]
 pub struct Vocabulary {
+    pub reasons: Vec<ReasonDef>,
     pub binary_gender_values: Vec<String>,
     pub attributes: Vec<AttributeDef>,
     pub categories: Vec<CategoryDef>,
@@ -249,6 +322,7 @@ impl Vocabulary {
         let map: DataMapFile = load("data_map.ron", DATA_MAP)?;
         let authorities: AuthoritiesFile = load("authorities.ron", AUTHORITIES)?;
         Ok(Vocabulary {
+            reasons: attributes.reasons,
             binary_gender_values: attributes.binary_gender_values,
             attributes: attributes.attributes,
             categories: categories.categories,
@@ -339,6 +413,11 @@ impl Vocabulary {
     /// Sensitivity weight of a data category; an unknown one counts as moderately sensitive.
     pub fn sensitivity(&self, category: &str) -> u32 {
         self.category(category).map_or(3, |c| c.sensitivity)
+    }
+
+    /// A kind of reason by its id.
+    pub fn reason(&self, id: &str) -> Option<&ReasonDef> {
+        self.reasons.iter().find(|r| r.id == id)
     }
 
     /// Whether `name` is a known model-feature input: an attribute id or a data category.

@@ -137,10 +137,25 @@ pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
             "features",
         );
         for (j, f) in m.features.iter().enumerate() {
-            let reason = match f.justification.as_deref().filter(|r| !r.trim().is_empty()) {
-                Some(r) => format!("{}: \"{}\"", clean(&f.input), clean(r)),
-                None => format!("{} (no reason written)", clean(&f.input)),
-            };
+            let reason = format!(
+                "{}: {}",
+                clean(&f.input),
+                reason_text(f.reason.as_deref(), f.justification.as_deref())
+            );
+            if !accepted_reasons(&f.input).is_empty() {
+                out.push(indented(
+                    row(
+                        "Reason kind",
+                        f.reason
+                            .as_deref()
+                            .and_then(|r| vocab().reason(r))
+                            .map_or_else(|| "none".to_string(), |r| r.label.clone()),
+                        Field::ModelFeatureReason(i, j),
+                        format!("{p}.features[{j}].reason"),
+                    ),
+                    1,
+                ));
+            }
             let mut r = row(
                 "Reason",
                 reason,
@@ -221,8 +236,23 @@ pub(super) fn edit_kind(c: &Campaign, f: &Field, _lang: &str) -> EditKind {
         }
         Field::ModelFeature(i, j) => opt_text(
             &c.models[*i].features[*j].justification,
-            "why the model needs this input; 4 words or more lower a proxy or age finding to a note (never a special category)",
+            "why the model needs this input, in 4 words or more; with a kind of reason this input accepts, it lowers a proxy or age finding to a note (never a special category)",
         ),
+        Field::ModelFeatureReason(i, j) => {
+            let f = &c.models[*i].features[*j];
+            let accepted = accepted_reasons(&f.input);
+            let mut options = vec!["none".to_string()];
+            options.extend(
+                accepted
+                    .iter()
+                    .map(|r| format!("{} ({})", r.label, r.description)),
+            );
+            let selected = accepted
+                .iter()
+                .position(|r| Some(r.id.as_str()) == f.reason.as_deref())
+                .map_or(0, |p| p + 1);
+            EditKind::Choice { options, selected }
+        }
         _ => EditKind::None,
     }
 }
@@ -268,19 +298,31 @@ pub(super) fn apply(c: &mut Campaign, f: &Field, v: EditValue, _lang: &str) -> R
             c.models[*i].features = chosen
                 .into_iter()
                 .map(|input| {
-                    let justification = old
-                        .iter()
-                        .find(|f| f.input == input)
-                        .and_then(|f| f.justification.clone());
-                    Feature {
-                        input,
-                        justification,
+                    // A feature kept keeps its reason.
+                    match old.iter().find(|f| f.input == input) {
+                        Some(f) => f.clone(),
+                        None => Feature {
+                            input,
+                            reason: None,
+                            justification: None,
+                        },
                     }
                 })
                 .collect();
         }
         Field::ModelFeature(i, j) => {
             set_opt(&mut c.models[*i].features[*j].justification, text_of(v)?)
+        }
+        Field::ModelFeatureReason(i, j) => {
+            let f = &mut c.models[*i].features[*j];
+            let accepted = accepted_reasons(&f.input);
+            let EditValue::Index(k) = v else {
+                return Err("expected a choice".into());
+            };
+            f.reason = match k {
+                0 => None,
+                k => Some(accepted.get(k - 1).ok_or("no such choice")?.id.clone()),
+            };
         }
         _ => return Err("this row cannot be edited".into()),
     }

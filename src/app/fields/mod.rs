@@ -118,6 +118,8 @@ pub enum Field {
     ModelFeatures(usize),
     /// One feature of a model, whose written reason can be edited.
     ModelFeature(usize, usize),
+    /// The kind of reason of a model's feature, picked from those its attribute accepts.
+    ModelFeatureReason(usize, usize),
     Immediate,
     Ongoing(usize),
     EmailPromise,
@@ -184,7 +186,8 @@ impl Field {
             | F::ModelName(_)
             | F::ModelKind(_)
             | F::ModelFeatures(_)
-            | F::ModelFeature(..) => Section::Data,
+            | F::ModelFeature(..)
+            | F::ModelFeatureReason(..) => Section::Data,
             F::Immediate
             | F::Ongoing(_)
             | F::EmailPromise
@@ -576,7 +579,7 @@ pub fn item_of(f: &Field) -> Option<Item> {
         F::ActHeader(i) | F::ActDestination(i) | F::ActKind(i) | F::ActSends(i) => {
             Item::Activation(*i)
         }
-        F::ModelFeature(i, j) => Item::Feature(*i, *j),
+        F::ModelFeature(i, j) | F::ModelFeatureReason(i, j) => Item::Feature(*i, *j),
         F::ModelHeader(i) | F::ModelName(i) | F::ModelKind(i) | F::ModelFeatures(i) => {
             Item::Model(*i)
         }
@@ -640,3 +643,41 @@ pub fn move_item(c: &mut Campaign, item: Item, up: bool) -> Option<Item> {
 
 #[cfg(test)]
 mod tests;
+
+/// The kinds of reason an attribute accepts, or those of every attribute a data category holds
+/// (a model feature may name either).
+pub fn accepted_reasons(input: &str) -> Vec<&'static crate::model::vocab::ReasonDef> {
+    let v = vocab();
+    let ids: Vec<&String> = match v.attribute(input) {
+        Some(a) => a.reasons.iter().collect(),
+        None => v
+            .attributes_in(input)
+            .flat_map(|a| a.reasons.iter())
+            .collect(),
+    };
+    let mut out: Vec<&crate::model::vocab::ReasonDef> = Vec::new();
+    for id in ids {
+        if let Some(r) = v.reason(id)
+            && !out.iter().any(|o| o.id == r.id)
+        {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// A reason in words: its kind, then the team's text.
+pub fn reason_text(reason: Option<&str>, text: Option<&str>) -> String {
+    let kind = reason.map(|r| {
+        vocab()
+            .reason(r)
+            .map_or_else(|| clean(r), |d| d.label.clone())
+    });
+    let text = text.map(str::trim).filter(|t| !t.is_empty()).map(clean);
+    match (kind, text) {
+        (Some(k), Some(t)) => format!("{k}: \"{t}\""),
+        (Some(k), None) => format!("{k} (not yet explained)"),
+        (None, Some(t)) => format!("\"{t}\" (no kind of reason chosen)"),
+        (None, None) => "none given".into(),
+    }
+}

@@ -98,6 +98,7 @@ fn a_model_feature_reason_can_be_written_and_lowers_the_proxy_finding() {
         kind: ModelKind::Propensity,
         features: vec![Feature {
             input: "postal_code".into(),
+            reason: None,
             justification: None,
         }],
     });
@@ -120,6 +121,25 @@ fn a_model_feature_reason_can_be_written_and_lowers_the_proxy_finding() {
         "en",
     )
     .unwrap();
+    // Words alone lower nothing: the kind of reason is chosen too.
+    assert_eq!(sev(&c), Some(crate::checks::Severity::Warning));
+    let Some(EditKind::Choice { options, .. }) =
+        Some(edit_kind(&c, &Field::ModelFeatureReason(0, 0), "en"))
+    else {
+        panic!("a choice")
+    };
+    assert!(options[1].starts_with("The nearest store"), "{options:?}");
+    apply(
+        &mut c,
+        &Field::ModelFeatureReason(0, 0),
+        EditValue::Index(1),
+        "en",
+    )
+    .unwrap();
+    assert_eq!(
+        c.models[0].features[0].reason.as_deref(),
+        Some("nearest_store")
+    );
     assert_eq!(sev(&c), Some(crate::checks::Severity::Info));
 }
 
@@ -201,6 +221,7 @@ fn a_condition_fitted_to_a_narrow_row_keeps_its_numbers() {
         attribute: "age".into(),
         operator: Operator::AtLeast,
         value: "55".into(),
+        reason: None,
         justification: None,
     });
     assert_eq!(condition_fitted(&attr, 20), "Age is at least \"55\"");

@@ -2,7 +2,7 @@
 //! a written reason.
 
 use super::*;
-use crate::model::vocab::{AttributeDef, AttributeKind, vocab};
+use crate::model::vocab::{AttributeDef, AttributeKind, ReasonDef, ValueType, vocab};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttributeWizard {
@@ -18,6 +18,7 @@ impl AttributeWizard {
                 attribute: "loyalty_tier".into(),
                 operator: Operator::Is,
                 value: String::new(),
+                reason: None,
                 justification: None,
             },
             at,
@@ -33,11 +34,17 @@ impl AttributeWizard {
         }
     }
 
-    /// Age and proxies need a written reason to be lowered to a note.
-    fn needs_reason(&self) -> bool {
-        vocab()
-            .attribute(&self.cond.attribute)
-            .is_some_and(|a| matches!(a.kind, AttributeKind::Proxy(_) | AttributeKind::Age))
+    fn def(&self) -> Option<&'static AttributeDef> {
+        vocab().attribute(&self.cond.attribute)
+    }
+
+    fn is_list(&self) -> bool {
+        matches!(self.cond.operator, Operator::OneOf | Operator::NoneOf)
+    }
+
+    /// The kinds of reason this attribute accepts (none: no reason can lower its finding).
+    fn reasons(&self) -> Vec<&'static ReasonDef> {
+        fields::accepted_reasons(&self.cond.attribute)
     }
 }
 
@@ -48,14 +55,20 @@ impl Wizard for AttributeWizard {
 
     fn steps(&self) -> Vec<Step> {
         let mut s = vec!["attribute", "compare", "value"];
-        if self.needs_reason() {
+        if !self.reasons().is_empty() {
             s.push("reason");
+            if self.cond.reason.is_some() {
+                s.push("why");
+            }
         }
         s
     }
 
     fn ask(&self, step: Step) -> Ask {
         let cond = &self.cond;
+        let label = self
+            .def()
+            .map_or_else(|| cond.attribute.clone(), |d| d.label.clone());
         match step {
             "attribute" => {
                 let attrs = attributes_by_risk();
@@ -76,27 +89,79 @@ impl Wizard for AttributeWizard {
                 }
             }
             "compare" => Ask::Pick {
-                question: "how to compare?".into(),
+                question: format!("how to compare {}?", label.to_lowercase()),
                 options: Operator::ALL.iter().map(|o| opt(o.label(), "")).collect(),
                 selected: Operator::ALL
                     .iter()
                     .position(|o| *o == cond.operator)
                     .unwrap_or(0),
             },
-            "value" => Ask::Prompt {
-                question: "the value".into(),
-                hint: if matches!(cond.operator, Operator::OneOf | Operator::NoneOf) {
-                    "values separated by commas"
-                } else {
-                    "the value"
+            "value" => {
+                let ty = self.def().map(|d| d.value.clone()).unwrap_or_default();
+                let question = format!("{label} {} …?", cond.operator.label());
+                match ty.choices() {
+                    // A list to choose from: ticks for "one of", one choice otherwise.
+                    Some(choices) if self.is_list() => {
+                        let chosen: Vec<String> = cond
+                            .value
+                            .split(',')
+                            .map(|v| v.trim().to_lowercase())
+                            .collect();
+                        Ask::Checklist {
+                            question: format!("{question} (space ticks)"),
+                            checked: choices
+                                .iter()
+                                .map(|c| chosen.contains(&c.to_lowercase()))
+                                .collect(),
+                            options: choices.into_iter().map(|c| opt(c, "")).collect(),
+                        }
+                    }
+                    Some(choices) => Ask::Pick {
+                        question,
+                        selected: choices
+                            .iter()
+                            .position(|c| c.eq_ignore_ascii_case(cond.value.trim()))
+                            .unwrap_or(0),
+                        options: choices.into_iter().map(|c| opt(c, "")).collect(),
+                    },
+                    None => Ask::Prompt {
+                        question,
+                        hint: if self.is_list() {
+                            format!("values separated by commas, each {}", ty.describe())
+                        } else {
+                            ty.describe()
+                        },
+                        value: cond.value.clone(),
+                        numeric: matches!(ty, ValueType::Number { .. }) && !self.is_list(),
+                    },
                 }
-                .into(),
-                value: cond.value.clone(),
-                numeric: false,
-            },
+            }
+            "reason" => {
+                let reasons = self.reasons();
+                let mut options = vec![opt(
+                    "No reason",
+                    "the finding stays as it is for a reviewer to weigh",
+                )];
+                options.extend(
+                    reasons
+                        .iter()
+                        .map(|r| opt(r.label.clone(), r.description.clone())),
+                );
+                Ask::Pick {
+                    question: format!("why target by {}?", label.to_lowercase()),
+                    selected: reasons
+                        .iter()
+                        .position(|r| Some(r.id.as_str()) == cond.reason.as_deref())
+                        .map_or(0, |p| p + 1),
+                    options,
+                }
+            }
             _ => Ask::Prompt {
-                question: "why is this needed?".into(),
-                hint: "a written reason (4 words or more) lowers the finding to a note, e.g. a legal age gate or the nearest store; leave empty if there is none".into(),
+                question: "say why, in your words".into(),
+                hint: format!(
+                    "{} words or more a reviewer can check, e.g. the law and the product it applies to",
+                    crate::checks::MIN_JUSTIFICATION_WORDS
+                ),
                 value: cond.justification.clone().unwrap_or_default(),
                 numeric: false,
             },
@@ -104,12 +169,55 @@ impl Wizard for AttributeWizard {
     }
 
     fn answer(&mut self, step: Step, v: EditValue) -> Result<(), String> {
-        let cond = &mut self.cond;
         match step {
-            "attribute" => cond.attribute = fields::picked(&attributes_by_risk(), &v)?.id.clone(),
-            "compare" => cond.operator = fields::picked(&Operator::ALL, &v)?,
-            "value" => cond.value = fields::required(text(&v), "the value")?,
-            _ => cond.justification = Some(text(&v)).filter(|t| !t.is_empty()),
+            "attribute" => {
+                let id = fields::picked(&attributes_by_risk(), &v)?.id.clone();
+                if id != self.cond.attribute {
+                    // Another attribute: the old value and reason mean nothing for it.
+                    self.cond.value.clear();
+                    self.cond.reason = None;
+                }
+                self.cond.attribute = id;
+            }
+            "compare" => self.cond.operator = fields::picked(&Operator::ALL, &v)?,
+            "value" => {
+                let def = self.def();
+                let ty = def.map(|d| d.value.clone()).unwrap_or_default();
+                let value = match (&v, ty.choices()) {
+                    (EditValue::Flags(_), Some(choices)) => {
+                        let ticked = fields::flags(&choices, &v)?;
+                        if ticked.is_empty() {
+                            return Err("tick at least one".into());
+                        }
+                        ticked.join(", ")
+                    }
+                    (EditValue::Index(_), Some(choices)) => fields::picked(&choices, &v)?,
+                    _ => fields::required(text(&v), "the value")?,
+                };
+                let values: Vec<&str> = if self.is_list() {
+                    value.split(',').map(str::trim).collect()
+                } else {
+                    vec![value.as_str()]
+                };
+                if let Some(bad) = values.iter().find(|x| !ty.accepts(x)) {
+                    let label = def.map_or("this attribute", |d| d.label.as_str());
+                    return Err(format!(
+                        "\"{}\" is not a value of {}: enter {}",
+                        crate::text::clean(bad),
+                        label.to_lowercase(),
+                        ty.describe()
+                    ));
+                }
+                self.cond.value = value;
+            }
+            "reason" => {
+                let reasons = self.reasons();
+                self.cond.reason = match index(&v) {
+                    0 => None,
+                    k => Some(reasons.get(k - 1).ok_or("no such choice")?.id.clone()),
+                };
+            }
+            _ => self.cond.justification = Some(text(&v)).filter(|t| !t.is_empty()),
         }
         Ok(())
     }

@@ -84,7 +84,7 @@ fn the_intent_wizard_refuses_an_empty_name_and_bad_numbers_without_moving() {
 }
 
 #[test]
-fn the_attribute_wizard_adds_a_reason_step_for_age_and_counts_it() {
+fn the_attribute_wizard_asks_a_kind_of_reason_for_age_and_counts_its_steps() {
     let attrs = attributes_by_risk();
     let age = attrs
         .iter()
@@ -98,22 +98,75 @@ fn the_attribute_wizard_adds_a_reason_step_for_age_and_counts_it() {
     );
     r.answer(EditValue::Index(age)).unwrap();
     let ask = r.wizard.ask(r.step().unwrap());
-    assert_eq!(r.title(&ask), "Attribute 2/4: how to compare?");
-    r.answer(EditValue::Index(0)).unwrap();
-    r.answer(EditValue::Text("18".into())).unwrap();
+    assert_eq!(r.title(&ask), "Attribute 2/4: how to compare age?");
+    r.answer(EditValue::Index(4)).unwrap();
+    // The value step names the attribute and refuses what is not an age.
     let ask = r.wizard.ask(r.step().unwrap());
-    assert_eq!(r.title(&ask), "Attribute 4/4: why is this needed?");
-    r.answer(EditValue::Text("a legal age gate for wine".into()))
-        .unwrap();
+    assert_eq!(r.title(&ask), "Attribute 3/4: Age is at least …?");
+    let err = r.answer(EditValue::Text("twenty-five".into())).unwrap_err();
+    assert!(err.contains("a whole number from 0 to 120"), "{err}");
+    r.answer(EditValue::Text("18".into())).unwrap();
+    let Ask::Pick { options, .. } = r.wizard.ask(r.step().unwrap()) else {
+        panic!("a pick")
+    };
+    assert_eq!(options[1].label, "A legal minimum age");
+    // Choosing a kind adds the step that says why.
+    r.answer(EditValue::Index(1)).unwrap();
+    let ask = r.wizard.ask(r.step().unwrap());
+    assert_eq!(r.title(&ask), "Attribute 5/5: say why, in your words");
+    r.answer(EditValue::Text(
+        "Wine may only be advertised to adults".into(),
+    ))
+    .unwrap();
     let mut c = campaign();
     r.wizard.finish(&mut c).unwrap();
     let Condition::Attribute(a) = c.conditions()[0].condition else {
         panic!("an attribute condition")
     };
+    assert_eq!(a.reason.as_deref(), Some("legal_minimum_age"));
     assert_eq!(
         a.justification.as_deref(),
-        Some("a legal age gate for wine")
+        Some("Wine may only be advertised to adults")
     );
+    let f = crate::checks::check(&c)
+        .into_iter()
+        .find(|f| f.rule == "sensitive-attribute")
+        .unwrap();
+    assert_eq!(f.severity, crate::checks::Severity::Info);
+}
+
+#[test]
+fn gender_is_chosen_from_a_list_and_one_of_is_ticked() {
+    let attrs = attributes_by_risk();
+    let gender = attrs.iter().position(|a| a.id == "gender").unwrap();
+    let mut r = Running::new(Box::new(AttributeWizard::new(Vec::new())));
+    r.answer(EditValue::Index(gender)).unwrap();
+    r.answer(EditValue::Index(0)).unwrap();
+    let Ask::Pick { options, .. } = r.wizard.ask(r.step().unwrap()) else {
+        panic!("a list to pick from")
+    };
+    assert!(options.iter().any(|o| o.label == "non-binary"));
+    let mut r = Running::new(Box::new(AttributeWizard::new(Vec::new())));
+    r.answer(EditValue::Index(gender)).unwrap();
+    r.answer(EditValue::Index(2)).unwrap();
+    let Ask::Checklist { options, .. } = r.wizard.ask(r.step().unwrap()) else {
+        panic!("ticks for one of")
+    };
+    let mut ticks = vec![false; options.len()];
+    assert!(
+        r.answer(EditValue::Flags(ticks.clone())).is_err(),
+        "nothing ticked"
+    );
+    ticks[0] = true;
+    ticks[2] = true;
+    r.answer(EditValue::Flags(ticks)).unwrap();
+    assert_eq!(r.step(), None, "gender accepts no reason");
+    let mut c = campaign();
+    r.wizard.finish(&mut c).unwrap();
+    let Condition::Attribute(a) = c.conditions()[0].condition else {
+        panic!("an attribute condition")
+    };
+    assert_eq!(a.value, "female, non-binary");
 }
 
 #[test]

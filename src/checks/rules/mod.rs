@@ -69,6 +69,7 @@ pub(crate) mod test_support {
             attribute: attribute.into(),
             operator: Operator::Is,
             value: value.into(),
+            reason: None,
             justification: None,
         })
     }
@@ -78,6 +79,15 @@ pub(crate) mod test_support {
             unreachable!()
         };
         a.justification = Some(justification.into());
+        Condition::Attribute(a)
+    }
+
+    /// An attribute condition with a kind of reason and the words for it.
+    pub fn attr_r(attribute: &str, value: &str, reason: &str, justification: &str) -> Condition {
+        let Condition::Attribute(mut a) = attr_j(attribute, value, justification) else {
+            unreachable!()
+        };
+        a.reason = Some(reason.into());
         Condition::Attribute(a)
     }
 
@@ -101,6 +111,7 @@ pub(crate) mod test_support {
                 .iter()
                 .map(|i| Feature {
                     input: (*i).into(),
+                    reason: None,
                     justification: None,
                 })
                 .collect(),

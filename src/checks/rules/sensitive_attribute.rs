@@ -1,4 +1,4 @@
-use crate::checks::{Context, Finding, Risk, Rule, Severity, accepted_justification};
+use crate::checks::{Context, Finding, Risk, Rule, Severity, accepted_reason, reason_advice};
 use crate::model::vocab::AttributeKind;
 
 pub const RULE: Rule = Rule {
@@ -12,9 +12,10 @@ racial or ethnic origin, religion or belief, national origin, health, sexual ori
 political opinion, trade-union membership, genetic or biometric data. Age is checked too, at a
 lower severity.
 
-Severity: error for special categories, whatever the justification. Age is a warning, lowered
-to info when a written reason (such as a legal age gate) is on the condition; the finding quotes
-the reason so a reviewer can judge it.
+Severity: error for special categories, whatever reason is given. Age is a warning, lowered to
+info only when the condition names the kind of reason age accepts (a legal minimum age) and
+says why in at least four words; the finding quotes both so a reviewer can judge them.
+"Because we want to" lowers nothing.
 
 ## Risk
 Hidden bias from demographic targeting.
@@ -31,11 +32,13 @@ restricted in most places (GDPR Art. 9) and by the ad platforms. An exclusion is
 ## Instead
     Intent(action: CategoryView, target: Category("anti-ageing"), count: AtLeast(2), within_days: 30)
     Attribute(attribute: "age", operator: AtLeast, value: "18",
+        reason: "legal_minimum_age",
         justification: "Legal age gate: alcohol may only be advertised to adults")
 
 ## Fix
 Remove the condition or feature. Reach the same people by what they do. For age, keep it only
-where the law requires it and write that reason in `justification`."#,
+where the law sets an age for the product: choose that kind of reason (`reason`) and say why
+(`justification`)."#,
     check,
     instant: true,
 };
@@ -45,8 +48,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let label = input.def.label.to_lowercase();
         match &input.def.kind {
             AttributeKind::SpecialCategory(_) => {
-                let note = if input.justification.is_some() {
-                    " A justification cannot lower a special category."
+                let note = if input.justification.is_some() || input.reason.is_some() {
+                    " No reason can lower a special category."
                 } else {
                     ""
                 };
@@ -57,13 +60,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     format!("Remove it; reach people by what they do instead: {}.", input.def.alternative),
                 ));
             }
-            AttributeKind::Age => match accepted_justification(input.justification) {
+            AttributeKind::Age => match accepted_reason(input) {
                 Some(reason) => out.push(
                     Finding::new(
                         &RULE,
                         &input.path,
-                        format!("{} {label}; accepted for the written reason \"{reason}\"", capital(&input.used_by())),
-                        "A reviewer should confirm the reason holds (a legal age gate, for example).",
+                        format!(
+                            "{} {label}; accepted for the reason \"{}\": \"{}\"",
+                            capital(&input.used_by()),
+                            reason.kind.to_lowercase(),
+                            reason.text
+                        ),
+                        "A reviewer should confirm the reason holds: the law really sets this age for the product.",
                     )
                     .with_severity(Severity::Info),
                 ),
@@ -73,9 +81,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                         &input.path,
                         format!("{} {label}, which stereotypes people and loses interested buyers of other ages", capital(&input.used_by())),
                         format!(
-                            "Instead, target {}. If the law requires an age limit, write that reason in `justification` (at least {} words).",
+                            "Instead, target {}. If the law sets an age for the product, {}.",
                             input.def.alternative,
-                            crate::checks::MIN_JUSTIFICATION_WORDS
+                            reason_advice(input.def).unwrap_or_else(|| "say so in a reason".into())
                         ),
                     )
                     .with_severity(Severity::Warning),
@@ -124,7 +132,7 @@ mod tests {
     }
 
     #[test]
-    fn age_is_a_warning_and_info_with_a_written_reason() {
+    fn age_is_a_warning_and_info_only_with_an_accepted_reason() {
         let c = with_audience(all(vec![intent(), attr("age", "55")]));
         assert_eq!(
             assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute").severity,
@@ -132,17 +140,38 @@ mod tests {
         );
         let c = with_audience(all(vec![
             intent(),
-            attr_j("age", "18", "Legal age gate for alcohol advertising"),
+            attr_r(
+                "age",
+                "18",
+                "legal_minimum_age",
+                "Legal age gate for alcohol advertising",
+            ),
         ]));
         let f = assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute");
         assert_eq!(f.severity, Severity::Info);
-        assert!(f.message.contains("Legal age gate"));
-        // Too short to be judged: stays a warning.
-        let c = with_audience(all(vec![intent(), attr_j("age", "18", "needed")]));
-        assert_eq!(
-            assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute").severity,
-            Severity::Warning
+        assert!(
+            f.message
+                .contains("\"a legal minimum age\": \"Legal age gate"),
+            "{}",
+            f.message
         );
+        // Words alone, however many, lower nothing; nor does a kind age does not accept, nor
+        // a kind with too few words to judge.
+        for cond in [
+            attr_j("age", "55", "because we want to reach them"),
+            attr_r(
+                "age",
+                "55",
+                "nearest_store",
+                "the store is near where they live",
+            ),
+            attr_r("age", "18", "legal_minimum_age", "needed"),
+        ] {
+            let c = with_audience(all(vec![intent(), cond]));
+            let f = assert_fires(&c, "sensitive-attribute", "audience.all[1].attribute");
+            assert_eq!(f.severity, Severity::Warning, "{}", f.message);
+            assert!(f.hint.contains("a legal minimum age"), "{}", f.hint);
+        }
     }
 
     #[test]

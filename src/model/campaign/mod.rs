@@ -331,8 +331,12 @@ pub struct AttributeCondition {
     pub operator: Operator,
     /// The value compared against. For `OneOf` and `NoneOf`, values separated by commas.
     pub value: String,
-    /// Why this attribute is needed. Lowers a proxy or an age condition once written down;
-    /// never a special category.
+    /// The kind of reason this attribute is needed, from the reasons the vocabulary lets this
+    /// attribute use (such as "legal_minimum_age" for age).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The reason in the team's words. With an accepted `reason` it lowers a proxy or an age
+    /// finding to a note; never a special category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
 }
@@ -402,6 +406,9 @@ pub enum ModelKind {
 pub struct Feature {
     /// An attribute id from the vocabulary, or a data category for behavioural features.
     pub input: String,
+    /// As for an attribute condition: the kind of reason, then the team's words for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
 }
