@@ -999,3 +999,42 @@ fn s_saves_with_a_message_of_your_own() {
     let history = c.app.store.history("welcome-email").unwrap();
     assert_eq!(history[0].message, "changed objective");
 }
+
+/// f follows the targeting advice: beside a demographic-only audience it adds the suggested
+/// intent condition; on an attribute warning it replaces that attribute; u undoes.
+#[test]
+fn f_follows_the_targeting_advice_and_u_undoes_it() {
+    let rules = |app: &App| -> Vec<&'static str> { findings(app).iter().map(|f| f.rule).collect() };
+    let mut c = setup();
+    press(&mut c.app, "/ anti <enter> <enter> ]");
+    assert!(rules(&c.app).contains(&"demographic-only-targeting"));
+    let before = c.app.editor.as_ref().unwrap().campaign.clone();
+    press(&mut c.app, "f");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.conditions().len(), before.conditions().len() + 1);
+    assert!(!rules(&c.app).contains(&"demographic-only-targeting"));
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("Added \"Did: "), "{said}");
+    // Again: the age warning is next, and its attribute is replaced.
+    press(&mut c.app, "f");
+    assert!(
+        !rules(&c.app).contains(&"sensitive-attribute"),
+        "{:?}",
+        rules(&c.app)
+    );
+    let e = c.app.editor.as_ref().unwrap();
+    assert!(
+        e.campaign
+            .conditions()
+            .iter()
+            .all(|r| matches!(r.condition, candor::model::Condition::Intent(_))),
+        "only intent conditions are left"
+    );
+    press(&mut c.app, "u u");
+    assert_eq!(c.app.editor.as_ref().unwrap().campaign, before);
+    // Nothing to follow on a clean audience.
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} ] f"));
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("No targeting advice"), "{said}");
+}

@@ -38,6 +38,7 @@ impl App {
                 A::Explain if on_findings => return self.jump_to_finding(),
                 A::Explain => {}
                 A::Declare => return self.declare_finding(),
+                A::FollowAdvice => return self.follow_advice(),
                 _ => return self.editor_common(action),
             }
             return;
@@ -51,6 +52,7 @@ impl App {
             A::Bottom => e.selected = rows.saturating_sub(1),
             A::Edit => self.edit_selected(),
             A::AddIntent => self.start_intent(None),
+            A::FollowAdvice => self.follow_advice(),
             A::AddAttribute => self.start_attribute(None),
             A::AddGroup => self.audience_edit(|root, at| {
                 Some(audience::insert(root, at, Condition::Any(Vec::new())))

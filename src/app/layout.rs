@@ -249,7 +249,16 @@ pub fn banner_lines(e: &Editor, width: usize, max_lines: usize) -> Vec<(BannerLi
             f.message
         );
         let message = wrap_words(&head, width);
-        let hint = wrap_words(&format!("→ {}", f.hint), width.saturating_sub(2).max(1));
+        // Advice one key can follow says which key.
+        let key = if super::advice::FOLLOWABLE.contains(&f.rule) {
+            "f: "
+        } else {
+            ""
+        };
+        let hint = wrap_words(
+            &format!("→ {key}{}", f.hint),
+            width.saturating_sub(2).max(1),
+        );
         let later = warnings.len() - k - 1;
         let reserve = usize::from(later > 0);
         let room = max_lines.saturating_sub(out.len() + reserve);

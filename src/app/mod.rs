@@ -9,6 +9,7 @@ pub mod layout;
 pub mod review;
 pub mod templates;
 
+pub mod advice;
 pub mod dialog;
 pub mod editor_screen;
 pub mod error;

@@ -1,6 +1,6 @@
 //! Edits to the audience tree, addressed by a path of child indices from the root.
 
-use crate::model::Condition;
+use crate::model::{Action, Booster, Campaign, Condition, Count, IntentCondition, Target};
 
 pub fn node<'a>(root: &'a Condition, path: &[usize]) -> Option<&'a Condition> {
     let mut n = root;
@@ -112,9 +112,100 @@ pub fn toggle_group(root: &mut Condition, path: &[usize]) -> Option<()> {
     Some(())
 }
 
+/// The tree path of the node a location such as "audience.all[1].not.attribute" points into.
+pub fn path_of(location: &str) -> Option<Vec<usize>> {
+    let mut rest = location.strip_prefix("audience")?;
+    let mut path = Vec::new();
+    loop {
+        if let Some(r) = rest.strip_prefix(".not") {
+            path.push(0);
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_prefix(".all[")
+            .or_else(|| rest.strip_prefix(".any["))
+        {
+            let (n, r) = r.split_once(']')?;
+            path.push(n.parse().ok()?);
+            rest = r;
+        } else {
+            return Some(path);
+        }
+    }
+}
+
+/// The intent condition the advice suggests: people who viewed the catalogue category the
+/// campaign is about (the first one its conditions or recipes name), twice in 30 days; or,
+/// when it names none, people who clicked a product twice in 30 days.
+pub fn suggested_intent(c: &Campaign) -> IntentCondition {
+    let from_conditions = c.conditions().into_iter().find_map(|r| match r.condition {
+        Condition::Intent(IntentCondition {
+            target: Target::Category(v),
+            ..
+        }) if !r.negated && !v.trim().is_empty() => Some(v.clone()),
+        _ => None,
+    });
+    let from_recipes = || {
+        c.zones
+            .iter()
+            .filter_map(|z| z.recipe.as_ref())
+            .flat_map(|r| &r.boosters)
+            .find_map(|b| match b {
+                Booster::Category(v) if !v.trim().is_empty() => Some(v.clone()),
+                _ => None,
+            })
+    };
+    match from_conditions.or_else(from_recipes) {
+        Some(category) => IntentCondition {
+            action: Action::CategoryView,
+            target: Target::Category(category),
+            count: Count::AtLeast(2),
+            within_days: 30,
+        },
+        None => IntentCondition {
+            action: Action::ProductClick,
+            target: Target::Anything,
+            count: Count::AtLeast(2),
+            within_days: 30,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locations_give_tree_paths() {
+        assert_eq!(path_of("audience"), Some(vec![]));
+        assert_eq!(path_of("audience.all[1].attribute"), Some(vec![1]));
+        assert_eq!(
+            path_of("audience.all[0].not.any[2].value"),
+            Some(vec![0, 0, 2])
+        );
+        assert_eq!(path_of("zones[0]"), None);
+    }
+
+    #[test]
+    fn the_suggested_intent_is_about_the_campaigns_category() {
+        let mut c = Campaign::blank("t", "T");
+        assert_eq!(suggested_intent(&c).target, Target::Anything);
+        c.zones.push(crate::model::Zone {
+            recipe: Some(crate::model::Recipe {
+                ingredients: vec![],
+                exclusions: vec![],
+                boosters: vec![Booster::Category("skincare".into())],
+            }),
+            ..crate::model::Zone::new(
+                "Z",
+                crate::model::ZoneKind::Recommendations,
+                crate::model::Visibility::Anyone,
+                1,
+            )
+        });
+        let i = suggested_intent(&c);
+        assert_eq!(i.target, Target::Category("skincare".into()));
+        assert_eq!((i.count, i.within_days), (Count::AtLeast(2), 30));
+    }
     use crate::model::*;
 
     fn leaf(n: u32) -> Condition {

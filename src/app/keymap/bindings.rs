@@ -289,6 +289,22 @@ pub static BINDINGS: &[Binding] = &[
         "go to finding",
     ),
     b(
+        A::FollowAdvice,
+        &[k('f')],
+        C::Audience,
+        "f",
+        "follow the warning's advice: target by what people do (u undoes)",
+        "",
+    ),
+    b(
+        A::FollowAdvice,
+        &[k('f')],
+        C::Findings,
+        "f",
+        "follow this finding's targeting advice (u undoes)",
+        "",
+    ),
+    b(
         A::Declare,
         &[k('d')],
         C::Findings,

@@ -57,6 +57,8 @@ pub enum Command {
     Explain,
     /// Declares the data an undeclared-data-use finding names.
     Declare,
+    /// Takes the intent condition a targeting warning suggests.
+    FollowAdvice,
     History,
     Review,
     Mark,
