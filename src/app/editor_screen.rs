@@ -347,11 +347,17 @@ impl App {
                         true,
                     ),
                     EditKind::Choice { options, selected } => {
-                        let options = options.into_iter().map(|o| opt(o, String::new())).collect();
+                        let options = options
+                            .into_iter()
+                            .map(|o| fields::display_option(f, o))
+                            .collect();
                         self.pick(&title, options, selected, Then::Field(f.clone()))
                     }
                     EditKind::Multi { options, checked } => {
-                        let options = options.into_iter().map(|o| opt(o, String::new())).collect();
+                        let options = options
+                            .into_iter()
+                            .map(|o| fields::display_option(f, o))
+                            .collect();
                         self.checklist(&title, options, checked, Then::Field(f.clone()));
                     }
                     // A placeholder ("none yet, press a") starts adding what it is about.

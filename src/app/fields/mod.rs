@@ -681,3 +681,61 @@ pub fn reason_text(reason: Option<&str>, text: Option<&str>) -> String {
         (None, None) => "none given".into(),
     }
 }
+
+/// A vocabulary name as the marketer reads it: the plain words first, the name in the files
+/// only as the dim detail ("Email address", detail "user.contact.email · sensitivity 2").
+pub fn display_option(f: &Field, value: String) -> super::PickOption {
+    match f {
+        Field::DataCategory(_) | Field::ZoneUses(_) | Field::ActSends(_) => category_option(&value),
+        Field::DataPurposes(_) => purpose_option(&value),
+        _ => super::opt(value, ""),
+    }
+}
+
+/// The English words of a vocabulary message, as a label: "your email address" reads "Email
+/// address".
+fn plain_label(message: &str, fallback: &str) -> String {
+    let en = crate::disclosure::locale("en").map(|l| l.text(message));
+    let words = en
+        .filter(|t| !t.is_empty() && t != message)
+        .unwrap_or_else(|| fallback.to_string());
+    let words = ["your ", "the ", "a ", "an "]
+        .iter()
+        .find_map(|p| words.strip_prefix(p))
+        .unwrap_or(&words)
+        .to_string();
+    let mut c = words.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// A data category for a picker: its plain words, the name and sensitivity as detail.
+pub fn category_option(name: &str) -> super::PickOption {
+    match vocab().category(name) {
+        Some(c) => super::opt(
+            plain_label(&c.label, name),
+            format!("{name} · sensitivity {}", c.sensitivity),
+        ),
+        None => super::opt(clean(name), "not in the vocabulary"),
+    }
+}
+
+/// A purpose for a picker: what it is for, in words; the name and whether it needs consent as
+/// detail.
+pub fn purpose_option(name: &str) -> super::PickOption {
+    match vocab().data_use(name) {
+        Some(u) => super::opt(
+            plain_label(&u.label, name),
+            format!(
+                "{name}{}",
+                if u.needs_consent {
+                    " · needs consent"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        None => super::opt(clean(name), "not in the vocabulary"),
+    }
+}

@@ -226,3 +226,28 @@ fn a_condition_fitted_to_a_narrow_row_keeps_its_numbers() {
     });
     assert_eq!(condition_fitted(&attr, 20), "Age is at least \"55\"");
 }
+
+#[test]
+fn pickers_show_plain_words_with_the_vocabulary_name_as_detail() {
+    let o = category_option("user.contact.email");
+    assert_eq!(o.label, "Email address");
+    assert_eq!(o.detail, "user.contact.email · sensitivity 2");
+    let o = category_option("user.behavior.browsing_history");
+    assert_eq!(o.label, "Pages you visit on our site");
+    let o = purpose_option("marketing.communications.email");
+    assert_eq!(o.label, "To send you emails");
+    assert!(o.detail.ends_with("needs consent"), "{}", o.detail);
+    for u in &vocab().uses {
+        let o = purpose_option(&u.name);
+        assert!(
+            !o.label.contains('.') && !o.label.contains('{'),
+            "{}: {}",
+            u.name,
+            o.label
+        );
+    }
+    for c in &vocab().categories {
+        let o = category_option(&c.name);
+        assert!(!o.label.contains("user."), "{}: {}", c.name, o.label);
+    }
+}

@@ -51,7 +51,7 @@ impl Wizard for NewActivation {
                 options: vocab()
                     .categories
                     .iter()
-                    .map(|c| opt(c.name.clone(), ""))
+                    .map(|c| fields::category_option(&c.name))
                     .collect(),
                 checked: vocab()
                     .categories

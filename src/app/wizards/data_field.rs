@@ -42,7 +42,7 @@ impl Wizard for NewDataField {
                 options: v
                     .categories
                     .iter()
-                    .map(|c| opt(c.name.clone(), format!("sensitivity {}", c.sensitivity)))
+                    .map(|c| fields::category_option(&c.name))
                     .collect(),
                 selected: v
                     .categories
@@ -55,12 +55,7 @@ impl Wizard for NewDataField {
                 options: v
                     .uses
                     .iter()
-                    .map(|u| {
-                        opt(
-                            u.name.clone(),
-                            if u.needs_consent { "needs consent" } else { "" },
-                        )
-                    })
+                    .map(|u| fields::purpose_option(&u.name))
                     .collect(),
                 checked: v
                     .uses
@@ -72,7 +67,7 @@ impl Wizard for NewDataField {
                 question: "collected by".into(),
                 options: Collection::ALL
                     .iter()
-                    .map(|c| opt(format!("{c:?}"), ""))
+                    .map(|c| opt(crate::text::variant_words(c), ""))
                     .collect(),
                 selected: Collection::ALL
                     .iter()

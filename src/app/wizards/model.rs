@@ -44,7 +44,10 @@ impl Wizard for NewModel {
             },
             _ => Ask::Pick {
                 question: "kind".into(),
-                options: KINDS.iter().map(|k| opt(format!("{k:?}"), "")).collect(),
+                options: KINDS
+                    .iter()
+                    .map(|k| opt(crate::text::variant_words(k), ""))
+                    .collect(),
                 selected: KINDS
                     .iter()
                     .position(|k| *k == self.model.kind)

@@ -91,7 +91,7 @@ impl Wizard for RecipientWizard {
 pub fn recipient_kind_options() -> Vec<PickOption> {
     RecipientKind::ALL
         .iter()
-        .map(|k| opt(format!("{k:?}"), recipient_detail(*k)))
+        .map(|k| opt(crate::text::variant_words(k), recipient_detail(*k)))
         .collect()
 }
 

@@ -62,7 +62,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             &RULE,
             format!("data[{i}].consent"),
             format!("\"{}\" is collected {when}{why}", crate::text::clean(&field.category)),
-            "Ask for consent first and collect only after a yes; then set `consent: BeforeCollection`.",
+            "Ask for consent first and collect only after a yes; then set the field's Consent to \"before collection\".",
         ));
     }
 }

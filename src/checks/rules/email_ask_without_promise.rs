@@ -46,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 &RULE,
                 format!("data[{i}].category"),
                 "The form asks for an email address without saying what the person will receive",
-                "Fill in `value_exchange.email_promise`: what comes now, and what comes later and how often.",
+                "Say what the email brings (Value & consent, By email): what comes now, and what comes later and how often.",
             ));
         }
     }

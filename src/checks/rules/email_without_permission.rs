@@ -46,13 +46,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
     let what = match permission {
         None => "no email permission is required of the audience".to_string(),
-        Some(p) => format!("the audience's email permission is only {p:?}"),
+        Some(p) => format!(
+            "the audience's email permission is only \"{}\"",
+            crate::text::variant_words(&p)
+        ),
     };
     out.push(Finding::new(
         &RULE,
         "consent.email_permission",
         format!("This campaign sends email, but {what}: people who never said yes will get it"),
-        "Send only to people who opted in explicitly: set `email_permission: ExplicitOptIn` or `DoubleOptIn` and filter the list.",
+        "Send only to people who opted in explicitly: set Email opt-in (Value & consent) to explicit or double opt-in, and filter the list.",
     ));
 }
 

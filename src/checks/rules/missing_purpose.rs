@@ -37,7 +37,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     "\"{}\" is collected with no stated purpose",
                     crate::text::clean(&field.category)
                 ),
-                "Name what it is used for in `purposes`, or stop collecting it.",
+                "Name what it is used for (the field's Purposes), or stop collecting it.",
             ));
         }
     }

@@ -41,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             &RULE,
             "controller",
             "The disclosure cannot say how the data is protected or who runs the personalization",
-            "Add `security_page` and `technology_partner` to the controller.",
+            "Add the security page and the technology partner under Who is asking (Overview).",
         ));
     }
 }

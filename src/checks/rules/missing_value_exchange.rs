@@ -36,7 +36,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             &RULE,
             "value_exchange",
             "Customers give data and are offered nothing in return",
-            "State an immediate offer or an ongoing benefit in `value_exchange`.",
+            "Say what the customer gets right away or over time (Value & consent).",
         ));
     }
 }

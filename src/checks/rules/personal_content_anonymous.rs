@@ -43,7 +43,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     zone.kind.label(),
                     zone.visibility.label()
                 ),
-                "Set `visibility: LoggedInOnly`, and show anonymous visitors something from their current visit.",
+                "Show it to logged-in customers only (the zone's Shown to), and show anonymous visitors something from their current visit.",
             ));
         }
     }

@@ -41,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 &RULE,
                 format!("zones[{z}]"),
                 format!("Recommendations zone \"{name}\" has no recipe, so nothing keeps out what the person already bought"),
-                "Give it a recipe with `exclusions: [AlreadyPurchased]`.",
+                "Give it a recipe that leaves out what the person already bought.",
             )),
             Some(r)
                 if !r.exclusions.contains(&Exclusion::AlreadyPurchased)
@@ -51,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     &RULE,
                     format!("zones[{z}].recipe.exclusions"),
                     format!("Recommendations zone \"{name}\" can recommend what the person just bought"),
-                    "Add `AlreadyPurchased` to the recipe's exclusions.",
+                    "Add \"already purchased\" to what the recipe leaves out.",
                 ))
             }
             Some(_) => {}
