@@ -332,6 +332,10 @@ impl App {
                     let name =
                         disclosure::locale(lang).map_or(lang.to_string(), |l| l.name.clone());
                     format!("{} ({name}; L switches)", row.label)
+                } else if matches!(f, Field::ZoneUses(_)) {
+                    // The row's two words need their meaning where the choice is made.
+                    "Also reads: data the zone shows beyond its kind (a greeting reads a first name)"
+                        .to_string()
                 } else {
                     row.label.clone()
                 };

@@ -236,15 +236,21 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
         Span::styled(format!(" · {}", r.formula.name()), theme.dim()),
     ])];
     let mut parts = vec![Span::styled("Complete: ", theme.dim())];
+    let mut seen: Vec<&str> = Vec::new();
     for (el, p) in &d.completeness {
-        let (mark, style) = match p {
-            Presence::Present => ("+", theme.good()),
-            Presence::Missing => ("-", theme.severity(Severity::Error)),
-            Presence::NotApplicable => ("·", theme.dim()),
-            Presence::Unknown => ("?", theme.severity(Severity::Warning)),
+        let (mark, style, meaning) = match p {
+            Presence::Present => ("+", theme.good(), "+ said"),
+            Presence::Missing => ("-", theme.severity(Severity::Error), "- missing"),
+            Presence::NotApplicable => ("·", theme.dim(), "· not needed"),
+            Presence::Unknown => ("?", theme.severity(Severity::Warning), "? unclear"),
         };
+        if !seen.contains(&meaning) {
+            seen.push(meaning);
+        }
         parts.push(Span::styled(format!("{mark}{} ", el.label()), style));
     }
+    // What the marks mean, for the ones shown.
+    parts.push(Span::styled(format!("({})", seen.join(", ")), theme.dim()));
     lines.push(Line::from(parts));
     lines.push(Line::raw(""));
     lines.push(Line::styled(d.title.clone(), theme.bold()));

@@ -547,9 +547,16 @@ impl ReviewState {
             .as_ref()
             .map(|(_, f)| checks::Counts::of(f))
             .unwrap_or_default();
+        // Counts only where there are some, as the editor's Findings tab does.
+        let mut findings = "Findings".to_string();
+        for (n, mark) in [(counts.errors, "x"), (counts.warnings, "!")] {
+            if n > 0 {
+                findings.push_str(&format!(" {n}{mark}"));
+            }
+        }
         vec![
             "Summary".into(),
-            format!("Findings {}x {}!", counts.errors, counts.warnings),
+            findings,
             format!("Disclosure ({})", self.locale),
             format!("Decisions ({})", self.decisions.len()),
         ]
