@@ -385,10 +385,9 @@ fn zone_preview(
         );
     }
     if body.is_empty() {
-        body.push((
-            "Nothing to see yet: give it a headline in Zones.".into(),
-            theme.dim(),
-        ));
+        for l in layout::wrap_words("Nothing to see yet: give it a headline in Zones.", inner) {
+            body.push((l, theme.dim()));
+        }
     }
     let title = format!(" {} ", clean(&z.name));
     let title: String = title.chars().take(inner).collect();
