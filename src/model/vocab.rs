@@ -64,6 +64,8 @@ impl AttributeKind {
 pub struct AttributeDef {
     pub id: String,
     pub label: String,
+    /// One line for the marketer choosing it.
+    pub description: String,
     pub kind: AttributeKind,
     pub category: String,
     pub alternative: String,
@@ -147,6 +149,8 @@ pub struct CategoryDef {
     pub name: String,
     pub sensitivity: u32,
     pub label: String,
+    /// One line for the marketer choosing it.
+    pub description: String,
     /// What kind of data it is, which picks the wording of a purpose in the notice ("to show
     /// you products like the ones you viewed" for browsing, not for a religion).
     pub topic: String,
@@ -157,6 +161,8 @@ pub struct CategoryDef {
 #[serde(deny_unknown_fields)]
 pub struct UseDef {
     pub name: String,
+    /// One line for the marketer choosing it.
+    pub description: String,
     pub needs_consent: bool,
     pub stands_alone: bool,
     pub label: String,

@@ -715,7 +715,7 @@ pub fn category_option(name: &str) -> super::PickOption {
     match vocab().category(name) {
         Some(c) => super::opt(
             plain_label(&c.label, name),
-            format!("{name} · sensitivity {}", c.sensitivity),
+            format!("{} · {name} · sensitivity {}", c.description, c.sensitivity),
         ),
         None => super::opt(clean(name), "not in the vocabulary"),
     }
@@ -728,7 +728,8 @@ pub fn purpose_option(name: &str) -> super::PickOption {
         Some(u) => super::opt(
             plain_label(&u.label, name),
             format!(
-                "{name}{}",
+                "{} · {name}{}",
+                u.description,
                 if u.needs_consent {
                     " · needs consent"
                 } else {

@@ -231,7 +231,10 @@ fn a_condition_fitted_to_a_narrow_row_keeps_its_numbers() {
 fn pickers_show_plain_words_with_the_vocabulary_name_as_detail() {
     let o = category_option("user.contact.email");
     assert_eq!(o.label, "Email address");
-    assert_eq!(o.detail, "user.contact.email · sensitivity 2");
+    assert_eq!(
+        o.detail,
+        "the address people type in a form; needed to send them anything · user.contact.email · sensitivity 2"
+    );
     let o = category_option("user.behavior.browsing_history");
     assert_eq!(o.label, "Pages you visit on our site");
     let o = purpose_option("marketing.communications.email");

@@ -78,7 +78,12 @@ impl Wizard for AttributeWizard {
                         .iter()
                         .map(|a| PickOption {
                             label: a.label.clone(),
-                            detail: attribute_detail(&a.kind),
+                            // What it is, then what Candor does with it; the special
+                            // categories' line says both at once.
+                            detail: match a.kind {
+                                AttributeKind::SpecialCategory(_) => attribute_detail(&a.kind),
+                                _ => format!("{} · {}", a.description, attribute_detail(&a.kind)),
+                            },
                             mark: fields::attribute_mark(&a.id),
                         })
                         .collect(),
