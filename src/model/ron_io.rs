@@ -334,10 +334,33 @@ fn pretty() -> PrettyConfig {
 
 /// The canonical RON text of a campaign, without any leading comment.
 pub fn to_ron(campaign: &Campaign) -> Result<String, SaveError> {
-    let mut text = ron::ser::to_string_pretty(campaign, pretty())
+    let text = ron::ser::to_string_pretty(campaign, pretty())
         .map_err(|e| SaveError::Format(e.to_string()))?;
+    let mut text = plain_apostrophes(&text);
     text.push('\n');
     Ok(text)
+}
+
+/// The serializer writes an apostrophe in a string as `\'`; RON reads a plain `'` the same, and
+/// "l'offre" reads better than "l\'offre" in a file and a diff. Other escapes are kept.
+fn plain_apostrophes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => out.push('\''),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// The full file text of a document: its leading comment, then the campaign.
@@ -381,4 +404,20 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
 /// Saves a document to `path` atomically.
 pub fn save_file(path: &Path, doc: &Document) -> Result<(), SaveError> {
     write_atomic(path, &document_text(&doc.campaign, &doc.leading_comment)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apostrophes_stay_plain_and_other_escapes_round_trip() {
+        let mut c = Campaign::blank("a", "L'offre d'été");
+        c.objective = "a \\' backslash then apostrophe, a \" quote, \u{1b} an escape".into();
+        let text = to_ron(&c).unwrap();
+        assert!(text.contains("\"L'offre d'été\""), "{text}");
+        assert!(!text.contains("\\'offre"), "{text}");
+        let back = load_str("a", &text).unwrap().campaign;
+        assert_eq!(back, c);
+    }
 }
