@@ -120,6 +120,28 @@ fn one_bad_file_exits_2_and_the_others_are_still_checked() {
     assert!(out.contains("recommends-purchased"), "{out}");
     assert!(err.contains("a-bad.ron:1:"), "{err}");
     assert!(out.contains("1 file could not be read"));
+    // JSON carries the unreadable file as an error entry: a parser never sees a clean run.
+    let o = candor(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let bad = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "load-error")
+        .expect("an entry for the unreadable file");
+    assert_eq!(bad["severity"], "error");
+    assert!(
+        bad["file"].as_str().unwrap().ends_with("a-bad.ron"),
+        "{bad}"
+    );
+    assert_eq!(bad["line"], 1);
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "recommends-purchased")
+    );
 }
 
 #[test]

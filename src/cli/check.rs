@@ -65,6 +65,10 @@ struct JsonFinding<'a> {
     hint: &'a str,
 }
 
+/// The rule id a file that cannot be read or parsed is reported under, so a tool reading the
+/// JSON sees it as an error instead of a clean run.
+pub const LOAD_ERROR: &str = "load-error";
+
 pub struct CheckOptions {
     pub json: bool,
     pub deny_warnings: bool,
@@ -109,6 +113,22 @@ pub fn run_check(
                     hint: &f.hint,
                 })
             })
+            .chain(failures.iter().map(|e| {
+                JsonFinding {
+                    file: e.file.clone(),
+                    campaign: String::new(),
+                    rule: LOAD_ERROR,
+                    severity: Severity::Error,
+                    message: &e.message,
+                    location: "",
+                    line: e.pos.map(|p| p.line),
+                    column: e.pos.map(|p| p.column),
+                    hint: e
+                        .hint
+                        .as_deref()
+                        .unwrap_or("fix the file so it loads, then check again"),
+                }
+            }))
             .collect();
         serde_json::to_writer_pretty(&mut *out, &json)?;
         writeln!(out)?;
