@@ -133,28 +133,17 @@ pub fn condition_fitted(c: &Condition, room: usize) -> String {
                 Count::Exactly(n) => format!("{n}×"),
             };
             let tail = format!(" {count} in {} d", i.within_days);
-            match &i.target {
-                Target::Anything => (
+            match i.target.value() {
+                None => (
                     format!("Did: {} {}", i.action.verb(), i.action.anything()),
                     String::new(),
                     tail,
                 ),
-                Target::Page(v)
-                | Target::Category(v)
-                | Target::Product(v)
-                | Target::Brand(v)
-                | Target::Style(v)
-                | Target::SearchTerm(v)
-                | Target::Preference(v) => {
-                    // "category \"running\"": the kind is what precedes the quoted value.
-                    let described = i.target.describe();
-                    let kind = described.split('"').next().unwrap_or("");
-                    (
-                        format!("Did: {} {kind}\"", i.action.verb()),
-                        clean(v),
-                        format!("\"{tail}"),
-                    )
-                }
+                Some(v) => (
+                    format!("Did: {} {} \"", i.action.verb(), i.target.kind_words()),
+                    clean(v),
+                    format!("\"{tail}"),
+                ),
             }
         }
         Condition::Attribute(a) => {

@@ -149,16 +149,7 @@ fn target_kind(t: &Target) -> &'static str {
 }
 
 fn target_value(t: &Target) -> String {
-    match t {
-        Target::Anything => String::new(),
-        Target::Page(v)
-        | Target::Category(v)
-        | Target::Product(v)
-        | Target::Brand(v)
-        | Target::Style(v)
-        | Target::SearchTerm(v)
-        | Target::Preference(v) => v.clone(),
-    }
+    t.value().unwrap_or_default().to_string()
 }
 
 fn make_target(kind: &str, v: String) -> Target {

@@ -284,16 +284,39 @@ pub enum Target {
 }
 
 impl Target {
+    /// "category \"running\"", or "anything".
     pub fn describe(&self) -> String {
+        match self.value() {
+            None => "anything".to_string(),
+            Some(v) => format!("{} \"{v}\"", self.kind_words()),
+        }
+    }
+
+    /// What kind of thing it names, in words: "category", "the term".
+    pub fn kind_words(&self) -> &'static str {
         match self {
-            Target::Anything => "anything".to_string(),
-            Target::Page(v) => format!("page \"{v}\""),
-            Target::Category(v) => format!("category \"{v}\""),
-            Target::Product(v) => format!("product \"{v}\""),
-            Target::Brand(v) => format!("brand \"{v}\""),
-            Target::Style(v) => format!("style \"{v}\""),
-            Target::SearchTerm(v) => format!("the term \"{v}\""),
-            Target::Preference(v) => format!("preference \"{v}\""),
+            Target::Anything => "anything",
+            Target::Page(_) => "page",
+            Target::Category(_) => "category",
+            Target::Product(_) => "product",
+            Target::Brand(_) => "brand",
+            Target::Style(_) => "style",
+            Target::SearchTerm(_) => "the term",
+            Target::Preference(_) => "preference",
+        }
+    }
+
+    /// The name it holds; none for `Anything`.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Target::Anything => None,
+            Target::Page(v)
+            | Target::Category(v)
+            | Target::Product(v)
+            | Target::Brand(v)
+            | Target::Style(v)
+            | Target::SearchTerm(v)
+            | Target::Preference(v) => Some(v),
         }
     }
 }
