@@ -5,21 +5,13 @@ use super::*;
 use crate::checks::{Finding, Severity};
 use crate::model::*;
 
-/// Rules whose advice is "target by what people do instead".
-pub(super) const FOLLOWABLE: [&str; 4] = [
-    "demographic-only-targeting",
-    "sensitive-attribute",
-    "proxy-attribute",
-    "binary-gender-segment",
-];
-
 impl App {
     /// The finding whose advice `f` follows: the one selected in the Findings tab, else the
     /// first warning of the audience banner.
     fn advice_target(&self) -> Option<Finding> {
         let e = self.editor.as_ref()?;
         let wanted = |f: &&Finding| {
-            FOLLOWABLE.contains(&f.rule)
+            crate::checks::rule(f.rule).is_some_and(|r| r.intent_advice)
                 && f.severity >= Severity::Warning
                 && f.location.starts_with("audience")
         };

@@ -250,7 +250,7 @@ pub fn banner_lines(e: &Editor, width: usize, max_lines: usize) -> Vec<(BannerLi
         );
         let message = wrap_words(&head, width);
         // Advice one key can follow says which key.
-        let key = if super::advice::FOLLOWABLE.contains(&f.rule) {
+        let key = if crate::checks::rule(f.rule).is_some_and(|r| r.intent_advice) {
             "f: "
         } else {
             ""

@@ -93,6 +93,9 @@ pub struct Rule {
     /// Whether the editor shows this rule's audience findings at once, in the warning banner
     /// above the audience (targeting problems a marketer should see as they choose).
     pub instant: bool,
+    /// Whether the fix is an intent condition in place of what the finding is about (or
+    /// beside a demographic-only audience), which the editor's `f` can apply.
+    pub intent_advice: bool,
 }
 
 impl fmt::Debug for Rule {

@@ -28,6 +28,7 @@ Replace the gender condition with the interest it stood in for: views, clicks or
 the category."#,
     check,
     instant: true,
+    intent_advice: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

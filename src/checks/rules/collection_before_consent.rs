@@ -31,6 +31,7 @@ Ask first: set up the consent prompt so tracking starts only after a yes, then r
 `consent: BeforeCollection`."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -37,6 +37,7 @@ Add an intent condition that shows interest in what the campaign offers, and dro
 demographic condition unless you can say why it is needed."#,
     check,
     instant: true,
+    intent_advice: true,
 };
 
 /// Whether every way into the audience passes through a behavioural condition.

@@ -28,6 +28,7 @@ with new arrivals) sign up more willingly and unsubscribe less.
 Write what the subscriber will receive, and how often, in `email_promise`."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

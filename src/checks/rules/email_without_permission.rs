@@ -31,6 +31,7 @@ Send only to people who ticked an unticked box for email (better, confirmed it),
 that as `email_permission`."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -34,6 +34,7 @@ Use short sentences and everyday words. The generated notice is written to pass;
 has to be edited until it does."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

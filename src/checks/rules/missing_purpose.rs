@@ -25,6 +25,7 @@ nothing to say about the field, and the data tends to be reused for whatever com
 Name every use the field is collected for (`candor vocab` lists them), or stop collecting it."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

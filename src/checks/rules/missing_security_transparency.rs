@@ -28,6 +28,7 @@ and which company runs the personalization, builds the trust that makes people s
 Name the security page and the technology partner; the disclosure will mention both."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

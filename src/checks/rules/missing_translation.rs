@@ -37,6 +37,7 @@ send the texts to translators with `candor translations export` and bring them b
 `candor translations import`."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

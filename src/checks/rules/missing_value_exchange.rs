@@ -28,6 +28,7 @@ back; when nothing is offered, the campaign only takes.
 Say what the customer gets, now and later, in `value_exchange`."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -28,6 +28,7 @@ Add at least one way out: a one-click link, a preference centre, STOP replies fo
 account setting."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

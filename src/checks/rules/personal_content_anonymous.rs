@@ -29,6 +29,7 @@ Show personal zones to logged-in customers only; for anonymous visitors, use a z
 the current visit or from what is trending."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

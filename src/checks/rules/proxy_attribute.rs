@@ -39,6 +39,7 @@ Remove the proxy, or, where it serves the customer, choose the kind of reason (`
 say why (`justification`)."#,
     check,
     instant: true,
+    intent_advice: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

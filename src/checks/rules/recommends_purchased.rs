@@ -28,6 +28,7 @@ watching without understanding.
 Add `AlreadyPurchased` to the recipe's exclusions."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -33,6 +33,7 @@ existing customer base, biases included. A justification does not lift the restr
 Remove the restricted conditions and lookalike models; target by searches and page views."#,
     check,
     instant: true,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -41,6 +41,7 @@ where the law sets an age for the product: choose that kind of reason (`reason`)
 (`justification`)."#,
     check,
     instant: true,
+    intent_advice: true,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

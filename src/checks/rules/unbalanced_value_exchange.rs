@@ -31,6 +31,7 @@ and people notice. The more sensitive the data, the more the customer should get
 Ask for less, or offer more."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

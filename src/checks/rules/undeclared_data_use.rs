@@ -48,6 +48,7 @@ field with a suggested purpose, consent and retention for you to adjust. Or remo
 that reads it."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -35,6 +35,7 @@ Declare the recipient on each field that is sent (the disclosure will then name 
 the activation. In a custom disclosure, name every recipient."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 fn same(a: &str, b: &str) -> bool {

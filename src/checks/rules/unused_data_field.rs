@@ -32,6 +32,7 @@ one more question that makes a form longer, and one more line in the disclosure.
 Stop collecting the field, or add what uses it."#,
     check,
     instant: false,
+    intent_advice: false,
 };
 
 /// Whether one category is the other or contains it, either way round: a field `user.name`
