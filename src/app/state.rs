@@ -293,7 +293,7 @@ pub(super) fn authority_options(c: &Campaign) -> (Vec<PickOption>, Vec<Option<St
     (options, values, selected)
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Then {
     Field(Field),
     Wizard(wizards::Running),

@@ -114,12 +114,6 @@ impl Clone for Running {
     }
 }
 
-impl PartialEq for Running {
-    fn eq(&self, other: &Running) -> bool {
-        self.at == other.at && format!("{:?}", self.wizard) == format!("{:?}", other.wizard)
-    }
-}
-
 impl Running {
     pub fn new(wizard: Box<dyn Wizard>) -> Running {
         Running { wizard, at: 0 }
