@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -125,7 +125,23 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+// CANDOR_KEYSTROKES=N presses N keystrokes on the typical campaign and exits, so that
+// scripts/count-instructions can count them under valgrind, free of timing noise.
+fn main() {
+    if let Some(n) = std::env::var("CANDOR_KEYSTROKES")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let mut term = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        let (_dir, mut app) = app_with(None, "welcome-email");
+        for _ in 0..n {
+            keystroke(&mut app, &mut term);
+        }
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
 
 // The same allocator as the `candor` binary, so the figures are the binary's.
 #[global_allocator]
