@@ -13,6 +13,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use candor::checks::files::FixMode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -45,22 +46,52 @@ enum Format {
 #[derive(Subcommand)]
 enum Command {
     /// Check campaign files and print what the rules find.
+    ///
+    /// Exit code: 0 when nothing counts against the files, 1 when an error does (or a warning,
+    /// with --deny-warnings), 2 when a file, the settings or the baseline cannot be read.
     Check {
         /// Files or folders of .ron campaigns [default: campaigns/]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: cli::check::CheckFormat,
         /// Exit 1 on warnings too, not only on errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Settings file to use instead of the nearest candor.toml.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Print the settings in effect (candor.toml and defaults) and stop.
+        #[arg(long)]
+        show_settings: bool,
+        /// Record today's findings in FILE, so later runs report only new ones.
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
+        /// Report only findings that FILE (from --write-baseline) does not record.
+        #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+        baseline: Option<PathBuf>,
+        /// Apply the fixes that change nothing beyond what each rule asks, then report.
+        #[arg(long)]
+        fix: bool,
+        /// With --fix, also apply the fixes that change what the campaign does.
+        #[arg(long, requires = "fix")]
+        unsafe_fixes: bool,
+        /// With --fix, print what would change as a diff instead of writing; exit 1 if anything would.
+        #[arg(long, requires = "fix")]
+        diff: bool,
+        /// Check on one core only (the output is the same).
+        #[arg(long)]
+        single_thread: bool,
     },
     /// Print the explanation of a rule, or list every rule.
     Explain {
         /// A rule id such as demographic-only-targeting.
         rule: Option<String>,
-        /// List every rule with its severity and one line.
+        /// List every rule with its severity, whether it has a fix, and one line.
         #[arg(long)]
         list: bool,
+        /// Write every rule's explanation as DIR/RULE-ID.md (the pages findings link to).
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["rule", "list"])]
+        write_docs: Option<PathBuf>,
     },
     /// List the attributes, data categories and purposes campaigns may use.
     Vocab,
@@ -187,6 +218,14 @@ fn main() -> ExitCode {
             paths,
             format,
             deny_warnings,
+            config,
+            show_settings,
+            write_baseline,
+            baseline,
+            fix,
+            unsafe_fixes,
+            diff,
+            single_thread,
         }) => {
             let paths = if paths.is_empty() {
                 vec![PathBuf::from("campaigns")]
@@ -194,15 +233,30 @@ fn main() -> ExitCode {
                 paths
             };
             let opts = cli::check::CheckOptions {
-                json: matches!(format, Format::Json),
+                format,
                 deny_warnings,
+                config,
+                show_settings,
+                write_baseline,
+                baseline,
+                fix: match (fix, unsafe_fixes) {
+                    (false, _) => FixMode::None,
+                    (true, false) => FixMode::Safe,
+                    (true, true) => FixMode::Unsafe,
+                },
+                diff,
+                single_thread,
             };
             cli::check::run_check(&paths, &opts, &mut out, &mut err)
         }
-        Some(Command::Explain { rule, list }) => {
-            cli::check::run_explain(rule.as_deref(), list, &mut out, &mut err)
+        Some(Command::Explain {
+            write_docs: Some(dir),
+            ..
+        }) => cli::explain::write_docs(&dir, &mut out),
+        Some(Command::Explain { rule, list, .. }) => {
+            cli::explain::run_explain(rule.as_deref(), list, &mut out, &mut err)
         }
-        Some(Command::Vocab) => cli::check::run_vocab(&mut out),
+        Some(Command::Vocab) => cli::explain::run_vocab(&mut out),
         Some(Command::Review { file, print }) => {
             if print {
                 cli::tui::print_review(db, &file, &mut out)
@@ -219,7 +273,7 @@ fn main() -> ExitCode {
             format,
         }) => cli::disclosure::run(&file, locale.as_deref(), format, &mut out),
         Some(Command::Fmt { paths, check }) => {
-            cli::check::run_fmt(&paths, check, &mut out, &mut err)
+            cli::explain::run_fmt(&paths, check, &mut out, &mut err)
         }
         Some(Command::Import { paths }) => cli::library::open_store(db)
             .and_then(|mut s| cli::library::run_import(&mut s, &paths, &mut out, &mut err)),

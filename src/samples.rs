@@ -28,4 +28,6 @@ samples!(
     "loyalty-preview-undeclared.ron",
     "recently-viewed-undeclared.ron",
     "garden-tools-untranslated.ron",
+    "sugar-free-ads.ron",
+    "teen-sneaker-retargeting.ron",
 );

@@ -62,8 +62,9 @@ fn findings_of_every_sample_are_pinned() {
                 .pos
                 .map(|p| format!("{}:{}", p.line, p.column))
                 .unwrap_or_default();
+            let waived = if f.waived.is_some() { " (waived)" } else { "" };
             report.push_str(&format!(
-                "  {pos:7} {:7} {:30} {}\n",
+                "  {pos:7} {:7} {:30} {}{waived}\n",
                 f.severity.label(),
                 f.rule,
                 f.location

@@ -5,7 +5,6 @@ use std::time::Instant;
 use super::*;
 use crate::checks::{self, Severity};
 use crate::disclosure::{self};
-use crate::model::vocab::vocab;
 use crate::model::*;
 use crate::text::clean;
 use fields::{EditKind, EditValue, Field, Item, Section};
@@ -652,39 +651,8 @@ impl App {
                 None,
             );
         }
-        let map = data_map(&e.campaign);
-        let Some(read) = map
-            .undeclared(&e.campaign)
-            .find(|u| u.places.first().is_some_and(|p| p.path == f.location))
-            .cloned()
-        else {
+        let Some(field) = datamap::suggested_field(&e.campaign, &f.location) else {
             return;
-        };
-        let Some(s) = vocab().suggestion(&read.category, read.main_how()) else {
-            return;
-        };
-        // Data sent out by an activation goes to its destination: the notice must name it.
-        let mut recipients: Vec<Recipient> = Vec::new();
-        for p in &read.places {
-            if p.source == datamap::Source::Activation
-                && let Some(a) = activation_at(&e.campaign, &p.path)
-                && !recipients.iter().any(|r| r.name == a.destination)
-            {
-                recipients.push(Recipient {
-                    name: a.destination.clone(),
-                    kind: a.kind,
-                });
-            }
-        }
-        let field = DataField {
-            category: read.category.clone(),
-            purposes: vec![s.purpose.clone()],
-            collected_by: s.collected_by,
-            source: None,
-            consent: ConsentMoment::BeforeCollection,
-            legal_basis: LegalBasis::Consent,
-            retention_days: s.retention_days,
-            recipients,
         };
         let note = format!(
             "Declared {}; adjust what Candor suggested.",

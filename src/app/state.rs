@@ -256,13 +256,6 @@ pub(super) fn opt(label: impl Into<String>, detail: impl Into<String>) -> PickOp
     }
 }
 
-/// The activation a path such as `activations[0].sends[1]` points into.
-pub(super) fn activation_at<'a>(c: &'a Campaign, path: &str) -> Option<&'a Activation> {
-    let rest = path.strip_prefix("activations[")?;
-    let i: usize = rest[..rest.find(']')?].parse().ok()?;
-    c.activations.get(i)
-}
-
 /// The choices for the authority a visitor can complain to: the ones suggested for the
 /// campaign's languages, the current one if typed by hand, none, and typing another (the last
 /// option, past the end of the values).

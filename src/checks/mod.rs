@@ -2,7 +2,11 @@
 //! each with its explanation beside the code (what `candor explain ID` prints); [`RULES`] lists
 //! them. Rule ids are a public interface: never rename one.
 
+pub mod files;
+pub mod fixes;
 pub mod rules;
+pub mod settings;
+mod waivers;
 
 use std::fmt;
 
@@ -12,7 +16,9 @@ use crate::disclosure::{Disclosure, ValueExchangeView, notices_for_checks, value
 use crate::model::vocab::{AttributeDef, Vocabulary, vocab};
 use crate::model::{Campaign, Condition, DataMap, Document, Operator, Pos, Status, data_map};
 
+pub use fixes::Fix;
 pub use rules::RULES;
+pub use settings::Settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,6 +102,11 @@ pub struct Rule {
     /// Whether the fix is an intent condition in place of what the finding is about (or
     /// beside a demographic-only audience), which the editor's `f` can apply.
     pub intent_advice: bool,
+    /// Whether a waiver in the campaign may accept its findings. Rules on what the law forbids
+    /// outright are not.
+    pub waivable: bool,
+    /// The change that resolves a finding, which `candor check --fix` applies.
+    pub fix: Option<Fix>,
 }
 
 impl fmt::Debug for Rule {
@@ -121,6 +132,56 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// "fix", "unsafe fix" or "-", for `candor explain --list`.
+    pub fn fix_label(&self) -> &'static str {
+        match self.fix {
+            Some(f) if f.safe => "fix",
+            Some(_) => "unsafe fix",
+            None => "-",
+        }
+    }
+
+    /// Whether `candor check --fix` resolves its findings, in a sentence.
+    pub fn fix_sentence(&self) -> String {
+        match self.fix {
+            Some(f) if f.safe => format!("Fixable: `candor check --fix` {}.", f.summary),
+            Some(f) => format!(
+                "Fixable with care: `candor check --fix --unsafe-fixes` {}; look at it with --diff first.",
+                f.summary
+            ),
+            None => "No automatic fix: the change needs a person's judgement.".to_string(),
+        }
+    }
+
+    /// The rule's page, as `docs/rules/ID.md` holds it and finding links point to.
+    pub fn markdown(&self) -> String {
+        let mut body = String::new();
+        for line in self.explanation.lines() {
+            // The explanation's examples are indented four spaces: Markdown code already.
+            match line.strip_prefix("## ") {
+                Some(h) => body.push_str(&format!("## {h}")),
+                None => body.push_str(line),
+            }
+            body.push('\n');
+        }
+        let waivable = if self.waivable {
+            "A waiver in the campaign can accept its findings."
+        } else {
+            "Cannot be waived: a waiver in the campaign does not accept its findings."
+        };
+        format!(
+            "<!-- Written by `candor explain --write-docs docs/rules`; edit the rule's source instead. -->\n# {}\n\n{}\n\nSeverity by default: {}. Guards against: {}.\n{}\n{}\n\n{body}",
+            self.id,
+            self.summary,
+            self.severity,
+            self.risk.label(),
+            self.fix_sentence(),
+            waivable,
+        )
+    }
+}
+
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
@@ -138,6 +199,29 @@ pub struct Finding {
     /// Line and column in the RON file, when the campaign came from one.
     #[serde(skip)]
     pub pos: Option<Pos>,
+    /// The waiver that accepts it, if one does: it is still reported, but no longer counts.
+    pub waived: Option<Waived>,
+}
+
+/// Why a finding is accepted, and by whom, from the campaign's waiver.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    pub reason: String,
+    pub accepted_by: String,
+    pub expires: Option<String>,
+    /// Where the waiver is in the campaign: `waivers[0]`.
+    pub waiver: String,
+}
+
+impl Waived {
+    /// "waived by Ana until 2027-06-30: the partner's contract ends then".
+    pub fn describe(&self) -> String {
+        let until = match &self.expires {
+            Some(d) => format!(" until {d}"),
+            None => String::new(),
+        };
+        format!("waived by {}{until}: {}", self.accepted_by, self.reason)
+    }
 }
 
 impl Finding {
@@ -154,7 +238,13 @@ impl Finding {
             location: location.into(),
             hint: hint.into(),
             pos: None,
+            waived: None,
         }
+    }
+
+    /// Whether it counts toward the exit code and the review gate: it is not waived.
+    pub fn counts(&self) -> bool {
+        self.waived.is_none()
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Finding {
@@ -172,6 +262,10 @@ pub struct Context<'a> {
     pub value_exchange: ValueExchangeView,
     /// The disclosure in each of the campaign's languages (without the zones' explanations).
     pub disclosures: Vec<Disclosure>,
+    /// The project's settings (retention limits, languages, minors).
+    pub settings: &'a Settings,
+    /// The day waivers and dates are judged against.
+    pub today: time::Date,
     /// See [`Context::targeting_inputs`]; worked out once, as several rules read it.
     inputs: Vec<Input<'a>>,
 }
@@ -183,14 +277,30 @@ impl<'a> Context<'a> {
 
     /// A context for a data map the caller already worked out for `campaign`.
     pub fn with_map(campaign: &'a Campaign, map: DataMap) -> Context<'a> {
+        Context::with_settings(campaign, map, Settings::defaults())
+    }
+
+    /// A context for a project's settings.
+    pub fn with_settings(
+        campaign: &'a Campaign,
+        map: DataMap,
+        settings: &'a Settings,
+    ) -> Context<'a> {
         Context {
             campaign,
+            settings,
+            today: today(),
             vocab: vocab(),
             value_exchange: value_exchange_with(campaign, &map),
             disclosures: notices_for_checks(campaign, &map),
             inputs: inputs(campaign, vocab()),
             data_map: map,
         }
+    }
+
+    /// Whether people under 18 use the service, by the campaign or the project's settings.
+    pub fn used_by_minors(&self) -> bool {
+        self.campaign.used_by_minors || self.settings.used_by_minors
     }
 
     /// Whether the campaign collects or reads any personal data, declared or not.
@@ -324,17 +434,39 @@ pub fn reason_advice(def: &AttributeDef) -> Option<String> {
     })
 }
 
-/// Runs every rule. Findings come sorted by severity (errors first), then by location.
+/// Today, in UTC: the day waivers expire against.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// Runs every rule. Findings come sorted by severity (errors first), then by location; waived
+/// findings are marked.
 pub fn check(campaign: &Campaign) -> Vec<Finding> {
     check_with(Context::new(campaign))
 }
 
 /// Runs every rule in a context already built (see [`Context::with_map`]).
 pub fn check_with(ctx: Context) -> Vec<Finding> {
+    check_at(ctx, None)
+}
+
+/// Runs the rules the settings keep for `file`, at the severities they give there, then
+/// applies the campaign's waivers.
+pub fn check_at(ctx: Context, file: Option<&std::path::Path>) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in RULES {
+        let Some(level) = ctx.settings.level(rule.id, rule.severity, file) else {
+            continue;
+        };
+        let start = out.len();
         (rule.check)(&ctx, &mut out);
+        if level != rule.severity {
+            for f in &mut out[start..] {
+                f.severity = level;
+            }
+        }
     }
+    waivers::apply(&ctx, file, &mut out);
     out.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -345,7 +477,18 @@ pub fn check_with(ctx: Context) -> Vec<Finding> {
 
 /// Runs every rule and places each finding in the document's text.
 pub fn check_document(doc: &Document) -> Vec<Finding> {
-    let mut findings = check(&doc.campaign);
+    check_document_in(doc, Settings::defaults(), None)
+}
+
+/// As [`check_document`], for a file of a project with `settings`.
+pub fn check_document_in(
+    doc: &Document,
+    settings: &Settings,
+    file: Option<&std::path::Path>,
+) -> Vec<Finding> {
+    let c = &doc.campaign;
+    let ctx = Context::with_settings(c, data_map(c), settings);
+    let mut findings = check_at(ctx, file);
     for f in &mut findings {
         f.pos = doc.spans.find(&f.location);
     }
@@ -378,7 +521,9 @@ pub fn review_gate(status: Status, findings: &[Finding]) -> Option<GateRefusal> 
     if !status.is_past_draft() {
         return None;
     }
-    let first = findings.iter().find(|f| f.severity == Severity::Error)?;
+    let first = findings
+        .iter()
+        .find(|f| f.severity == Severity::Error && f.counts())?;
     Some(GateRefusal {
         status,
         errors: Counts::of(findings).errors,
@@ -428,12 +573,18 @@ pub struct Counts {
     pub errors: u32,
     pub warnings: u32,
     pub infos: u32,
+    /// Findings a waiver accepts, of any severity; not in the three counts above.
+    pub waived: u32,
 }
 
 impl Counts {
     pub fn of(findings: &[Finding]) -> Counts {
         let mut c = Counts::default();
         for f in findings {
+            if !f.counts() {
+                c.waived += 1;
+                continue;
+            }
             match f.severity {
                 Severity::Error => c.errors += 1,
                 Severity::Warning => c.warnings += 1,

@@ -12,7 +12,7 @@ use candor::store::import_export::{self, Outcome};
 use candor::store::{Store, Summary};
 use candor::text::{clean, truncate};
 
-use super::check::{collect_files, plural};
+use super::files::{collect_files, plural};
 
 /// Opens the database named by --db / CANDOR_DB, or the default one.
 pub fn open_store(db: Option<&Path>) -> Result<Store> {

@@ -99,6 +99,49 @@ impl DataMap {
     }
 }
 
+/// The data field that declares the category read at `location` (the first place an
+/// undeclared category is read, as the undeclared-data-use finding names it), with what
+/// `assets/vocab/data_map.ron` suggests: its purpose, how it is collected, its retention, and
+/// the activations it is sent to as recipients.
+pub fn suggested_field(c: &Campaign, location: &str) -> Option<super::DataField> {
+    use super::{ConsentMoment, DataField, LegalBasis, Recipient};
+    let map = data_map(c);
+    let read = map
+        .undeclared(c)
+        .find(|u| u.places.first().is_some_and(|p| p.path == location))?;
+    let s = vocab().suggestion(&read.category, read.main_how())?;
+    // Data sent out by an activation goes to its destination: the notice must name it.
+    let mut recipients: Vec<Recipient> = Vec::new();
+    for p in &read.places {
+        if p.source == Source::Activation
+            && let Some(a) = activation_at(c, &p.path)
+            && !recipients.iter().any(|r| r.name == a.destination)
+        {
+            recipients.push(Recipient {
+                name: a.destination.clone(),
+                kind: a.kind,
+            });
+        }
+    }
+    Some(DataField {
+        category: read.category.clone(),
+        purposes: vec![s.purpose.clone()],
+        collected_by: s.collected_by,
+        source: None,
+        consent: ConsentMoment::BeforeCollection,
+        legal_basis: LegalBasis::Consent,
+        retention_days: s.retention_days,
+        recipients,
+    })
+}
+
+/// The activation a location such as `activations[2].sends[0]` is in.
+pub fn activation_at<'a>(c: &'a Campaign, path: &str) -> Option<&'a super::Activation> {
+    let rest = path.strip_prefix("activations[")?;
+    let i: usize = rest[..rest.find(']')?].parse().ok()?;
+    c.activations.get(i)
+}
+
 /// Whether a data field declares `category` or a broader category containing it.
 pub fn is_declared(c: &Campaign, category: &str) -> bool {
     c.data.iter().any(|f| covers(f.category.trim(), category))

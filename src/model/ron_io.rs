@@ -243,6 +243,70 @@ pub fn leading_comment_len(text: &str) -> usize {
     len
 }
 
+/// Where the first comment after the leading block is, if the file has one. The canonical form
+/// keeps only the leading block, so a rewrite would drop it: callers refuse to rewrite instead.
+pub fn inner_comment(text: &str) -> Option<Pos> {
+    let start = leading_comment_len(text);
+    let mut chars = text[start..].chars().peekable();
+    let (mut line, mut column) = (text[..start].matches('\n').count() + 1, 1);
+    let mut in_string = false;
+    let mut raw_hashes: Option<usize> = None;
+    while let Some(c) = chars.next() {
+        let here = Pos { line, column };
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+        if let Some(hashes) = raw_hashes {
+            if c == '"' {
+                let mut n = 0;
+                while n < hashes && chars.peek() == Some(&'#') {
+                    chars.next();
+                    column += 1;
+                    n += 1;
+                }
+                if n == hashes {
+                    raw_hashes = None;
+                }
+            }
+            continue;
+        }
+        if in_string {
+            match c {
+                '\\' => {
+                    if chars.next().is_some() {
+                        column += 1;
+                    }
+                }
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            'r' if matches!(chars.peek(), Some('#') | Some('"')) => {
+                let mut hashes = 0;
+                while chars.peek() == Some(&'#') {
+                    chars.next();
+                    column += 1;
+                    hashes += 1;
+                }
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    column += 1;
+                    raw_hashes = Some(hashes);
+                }
+            }
+            '/' if matches!(chars.peek(), Some('/') | Some('*')) => return Some(here),
+            _ => {}
+        }
+    }
+    None
+}
+
 fn parse_error(name: &str, e: &ron::error::SpannedError) -> LoadError {
     use ron::Error as E;
     let pos = Some(Pos {
@@ -408,6 +472,19 @@ pub fn save_file(path: &Path, doc: &Document) -> Result<(), SaveError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn comments_inside_the_campaign_are_found_outside_strings() {
+        use super::inner_comment;
+        let top = "// top\n(\n  name: \"a // b\",\n  x: r#\"/* no \"# ,\n)\n";
+        assert_eq!(inner_comment(top), None);
+        let inside = "// top\n(\n  name: \"a\\\"\", // why\n)\n";
+        assert_eq!(
+            inner_comment(inside),
+            Some(crate::model::Pos { line: 3, column: 16 })
+        );
+        assert!(inner_comment("(\n /* x */ a: 1)").is_some());
+    }
+
     use super::*;
 
     #[test]

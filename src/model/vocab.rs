@@ -421,6 +421,19 @@ impl Vocabulary {
         self.category(category).map_or(3, |c| c.sensitivity)
     }
 
+    /// Whether a data category is, or lies inside, a special category of personal data (GDPR
+    /// Art. 9(1): the categories of sensitivity 8), or is one a special-category attribute is
+    /// read from.
+    pub fn is_special_category(&self, category: &str) -> bool {
+        let category = category.trim();
+        self.categories
+            .iter()
+            .any(|c| c.sensitivity >= 8 && covers(&c.name, category))
+            || self.attributes.iter().any(|a| {
+                matches!(a.kind, AttributeKind::SpecialCategory(_)) && covers(&a.category, category)
+            })
+    }
+
     /// A kind of reason by its id.
     pub fn reason(&self, id: &str) -> Option<&ReasonDef> {
         self.reasons.iter().find(|r| r.id == id)

@@ -420,6 +420,8 @@ impl Store {
                 errors: r.get("errors")?,
                 warnings: r.get("warnings")?,
                 infos: r.get("infos")?,
+                // Revisions record what counts; waived findings are read from the text.
+                waived: 0,
             },
             content_hash: r.get("content_hash")?,
         })

@@ -29,6 +29,8 @@ the category."#,
     check,
     instant: true,
     intent_advice: true,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

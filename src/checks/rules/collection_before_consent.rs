@@ -32,6 +32,8 @@ Ask first: set up the consent prompt so tracking starts only after a yes, then r
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

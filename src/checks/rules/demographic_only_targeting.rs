@@ -38,6 +38,8 @@ demographic condition unless you can say why it is needed."#,
     check,
     instant: true,
     intent_advice: true,
+    waivable: true,
+    fix: None,
 };
 
 /// Whether every way into the audience passes through a behavioural condition.

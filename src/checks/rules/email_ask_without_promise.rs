@@ -29,6 +29,8 @@ Write what the subscriber will receive, and how often, in `email_promise`."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

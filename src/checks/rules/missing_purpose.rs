@@ -26,6 +26,8 @@ Name every use the field is collected for (`candor vocab` lists them), or stop c
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

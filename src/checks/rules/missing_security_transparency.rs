@@ -29,6 +29,8 @@ Name the security page and the technology partner; the disclosure will mention b
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

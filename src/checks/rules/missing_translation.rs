@@ -38,6 +38,8 @@ send the texts to translators with `candor translations export` and bring them b
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -29,6 +29,8 @@ Say what the customer gets, now and later, in `value_exchange`."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -8,16 +8,21 @@ mod demographic_only_targeting;
 mod email_ask_without_promise;
 mod email_without_permission;
 mod hard_to_read_disclosure;
+pub(crate) mod invalid_waiver;
 mod missing_purpose;
 mod missing_security_transparency;
 mod missing_translation;
+mod minors_profiling_ads;
 mod missing_value_exchange;
 mod no_opt_out;
+mod opt_out_harder_than_opt_in;
 mod personal_content_anonymous;
 mod proxy_attribute;
 mod recommends_purchased;
 mod regulated_category_targeting;
+mod retention_over_limit;
 mod sensitive_attribute;
+mod special_category_ads;
 mod unbalanced_value_exchange;
 mod undeclared_data_use;
 mod undisclosed_sharing;
@@ -46,6 +51,11 @@ pub static RULES: &[Rule] = &[
     missing_security_transparency::RULE,
     undeclared_data_use::RULE,
     missing_translation::RULE,
+    special_category_ads::RULE,
+    minors_profiling_ads::RULE,
+    retention_over_limit::RULE,
+    opt_out_harder_than_opt_in::RULE,
+    invalid_waiver::RULE,
 ];
 
 #[cfg(test)]

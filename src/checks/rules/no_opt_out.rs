@@ -29,6 +29,8 @@ account setting."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

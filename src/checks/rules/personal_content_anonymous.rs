@@ -30,6 +30,12 @@ the current visit or from what is trending."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: Some(crate::checks::Fix {
+        safe: true,
+        summary: "shows the zone to logged-in customers only",
+        apply: fix,
+    }),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -47,6 +53,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "Show it to logged-in customers only (the zone's Shown to), and show anonymous visitors something from their current visit.",
             ));
         }
+    }
+}
+
+fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+    let z = crate::checks::fixes::index(&f.location, "zones");
+    match z.and_then(|z| c.zones.get_mut(z)) {
+        Some(zone) => {
+            zone.visibility = Visibility::LoggedInOnly;
+            true
+        }
+        None => false,
     }
 }
 

@@ -40,6 +40,8 @@ say why (`justification`)."#,
     check,
     instant: true,
     intent_advice: true,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

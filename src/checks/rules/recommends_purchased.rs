@@ -29,6 +29,12 @@ Add `AlreadyPurchased` to the recipe's exclusions."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: Some(crate::checks::Fix {
+        safe: true,
+        summary: "adds AlreadyPurchased to the recipe's exclusions",
+        apply: fix,
+    }),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -57,6 +63,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             Some(_) => {}
         }
+    }
+}
+
+fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+    let Some(z) = crate::checks::fixes::index(&f.location, "zones") else {
+        return false;
+    };
+    // A zone without a recipe needs someone to choose what it recommends.
+    match c.zones.get_mut(z).and_then(|zone| zone.recipe.as_mut()) {
+        Some(r) if !r.exclusions.contains(&Exclusion::AlreadyPurchased) => {
+            r.exclusions.insert(0, Exclusion::AlreadyPurchased);
+            true
+        }
+        _ => false,
     }
 }
 

@@ -34,6 +34,8 @@ Remove the restricted conditions and lookalike models; target by searches and pa
     check,
     instant: true,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -42,6 +42,8 @@ where the law sets an age for the product: choose that kind of reason (`reason`)
     check,
     instant: true,
     intent_advice: true,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

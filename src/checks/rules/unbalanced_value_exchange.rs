@@ -32,6 +32,8 @@ Ask for less, or offer more."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {

@@ -49,6 +49,12 @@ that reads it."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: Some(crate::checks::Fix {
+        safe: true,
+        summary: "declares the category with no purpose yet, so the next check asks for one",
+        apply: fix,
+    }),
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -79,6 +85,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ),
             "Declare it under Data collected with its purpose, consent and retention (d on this finding does it), or remove what reads it.".to_string(),
         ));
+    }
+}
+
+fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+    // The purpose is the team's to state: left empty, missing-purpose asks for it and keeps
+    // the campaign from approval until someone does.
+    match crate::model::datamap::suggested_field(c, &f.location) {
+        Some(mut field) => {
+            field.purposes.clear();
+            c.data.push(field);
+            true
+        }
+        None => false,
     }
 }
 

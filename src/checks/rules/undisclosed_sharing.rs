@@ -36,6 +36,8 @@ the activation. In a custom disclosure, name every recipient."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: None,
 };
 
 fn same(a: &str, b: &str) -> bool {

@@ -33,6 +33,12 @@ Stop collecting the field, or add what uses it."#,
     check,
     instant: false,
     intent_advice: false,
+    waivable: true,
+    fix: Some(crate::checks::Fix {
+        safe: false,
+        summary: "stops collecting the field (removes it from the data collected)",
+        apply: fix,
+    }),
 };
 
 /// Whether one category is the other or contains it, either way round: a field `user.name`
@@ -65,6 +71,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ),
             "Stop collecting it (less to protect, a shorter form), or add the zone or rule that needs it.",
         ));
+    }
+}
+
+fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+    match crate::checks::fixes::index(&f.location, "data") {
+        Some(i) if i < c.data.len() => {
+            c.data.remove(i);
+            true
+        }
+        _ => false,
     }
 }
 

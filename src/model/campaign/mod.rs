@@ -27,6 +27,10 @@ pub struct Campaign {
     /// Housing, employment and credit campaigns carry legal targeting restrictions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulated_category: Option<RegulatedCategory>,
+    /// Whether people under 18 use the service this campaign runs on (the project's
+    /// `candor.toml` can say so for every campaign).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub used_by_minors: bool,
     /// Languages the visitor disclosure is offered in, as language codes ("en", "es", "fr").
     pub locales: Vec<String>,
     /// Who is asking for the data, how to reach them, and how the data is protected.
@@ -50,6 +54,49 @@ pub struct Campaign {
     /// A hand-written notice shown instead of the generated one. It is still checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_disclosure: Option<Text>,
+    /// Findings the team accepts, each with why, who and until when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A finding the team accepts: which rule, where (or the whole campaign), why, who said so
+/// and until when. A waived finding is still reported, marked as waived, and no longer counts
+/// toward `candor check`'s exit code or the review gate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The rule id, as `candor explain --list` shows it.
+    pub rule: String,
+    /// The part of the campaign it covers, as a finding's location (`zones[1]`), with
+    /// everything inside it. None covers the whole campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Why the team accepts the finding, for the reviewer who reads the file.
+    pub reason: String,
+    /// Who accepted it.
+    pub accepted_by: String,
+    /// The last day it applies, as YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+impl Waiver {
+    /// Whether it covers a finding at `location`: the same place or a part inside it.
+    pub fn covers(&self, location: &str) -> bool {
+        match self.location.as_deref().map(str::trim) {
+            None | Some("") => true,
+            Some(at) => {
+                location == at
+                    || location
+                        .strip_prefix(at)
+                        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

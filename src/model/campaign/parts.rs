@@ -16,6 +16,7 @@ impl Campaign {
             schedule: None,
             channels: vec![Channel::Web],
             regulated_category: None,
+            used_by_minors: false,
             locales: vec!["en".to_string()],
             controller: Controller {
                 name: String::new(),
@@ -32,6 +33,7 @@ impl Campaign {
             value_exchange: ValueExchange::default(),
             consent: Consent::default(),
             custom_disclosure: None,
+            waivers: Vec::new(),
         }
     }
 
