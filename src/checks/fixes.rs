@@ -46,7 +46,9 @@ pub fn fix_campaign(
             let fix = rule(f.rule)?.fix?;
             let wanted = (fix.safe || unsafe_too)
                 && f.counts()
-                && !refused.iter().any(|(r, l)| *r == f.rule && *l == f.location);
+                && !refused
+                    .iter()
+                    .any(|(r, l)| *r == f.rule && *l == f.location);
             wanted.then(|| (f.clone(), fix))
         });
         let Some((finding, fix)) = next else {

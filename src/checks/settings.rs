@@ -225,7 +225,11 @@ impl Settings {
                 let glob = Glob::new(g.get_ref()).map_err(|e| {
                     at(
                         g.span(),
-                        format!("\"{}\" is not a path pattern: {}", clean(g.get_ref()), e.kind()),
+                        format!(
+                            "\"{}\" is not a path pattern: {}",
+                            clean(g.get_ref()),
+                            e.kind()
+                        ),
                         Some("write a pattern such as \"campaigns/drafts/**\"".into()),
                     )
                 })?;
@@ -328,7 +332,9 @@ impl Settings {
     fn relative(&self, file: &Path) -> PathBuf {
         let abs = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         match self.file.as_deref().and_then(Path::parent) {
-            Some(root) => abs.strip_prefix(root).map_or(abs.clone(), Path::to_path_buf),
+            Some(root) => abs
+                .strip_prefix(root)
+                .map_or(abs.clone(), Path::to_path_buf),
             None => file.to_path_buf(),
         }
     }
@@ -419,10 +425,20 @@ mod tests {
         assert_eq!(e.pos, Some(Pos { line: 2, column: 1 }), "{e}");
         assert!(e.message.contains("sevrity"), "{e}");
         let e = Settings::parse("candor.toml", "ignore = [\"recomends-purchased\"]\n").unwrap_err();
-        assert_eq!(e.pos, Some(Pos { line: 1, column: 11 }), "{e}");
+        assert_eq!(
+            e.pos,
+            Some(Pos {
+                line: 1,
+                column: 11
+            }),
+            "{e}"
+        );
         assert!(e.hint.unwrap().contains("recommends-purchased"));
-        let e = Settings::parse("candor.toml", "[max-retention-days]\n\"marketing.nope\" = 3\n")
-            .unwrap_err();
+        let e = Settings::parse(
+            "candor.toml",
+            "[max-retention-days]\n\"marketing.nope\" = 3\n",
+        )
+        .unwrap_err();
         assert_eq!(e.pos.map(|p| p.line), Some(2));
         let e = Settings::parse("candor.toml", "languages = [\"de\"]").unwrap_err();
         assert!(e.message.contains("\"de\""), "{e}");
@@ -444,11 +460,20 @@ severity = { missing-translation = "off", recommends-purchased = "info" }
         .unwrap();
         let w = Severity::Warning;
         assert_eq!(s.level("unused-data-field", w, None), None);
-        assert_eq!(s.level("missing-translation", w, None), Some(Severity::Error));
+        assert_eq!(
+            s.level("missing-translation", w, None),
+            Some(Severity::Error)
+        );
         let draft = Path::new("drafts/a.ron");
         assert_eq!(s.level("missing-translation", w, Some(draft)), None);
-        assert_eq!(s.level("recommends-purchased", w, Some(draft)), Some(Severity::Info));
-        assert_eq!(s.level("recommends-purchased", w, Some(Path::new("live/a.ron"))), Some(w));
+        assert_eq!(
+            s.level("recommends-purchased", w, Some(draft)),
+            Some(Severity::Info)
+        );
+        assert_eq!(
+            s.level("recommends-purchased", w, Some(Path::new("live/a.ron"))),
+            Some(w)
+        );
     }
 
     #[test]
@@ -462,7 +487,8 @@ severity = { missing-translation = "off", recommends-purchased = "info" }
             s.max_retention("marketing.communications.email"),
             Some(("marketing.communications.email", 365))
         );
-        assert_eq!(s.max_retention("marketing.advertising.third_party.targeted"),
+        assert_eq!(
+            s.max_retention("marketing.advertising.third_party.targeted"),
             Some(("marketing", 730))
         );
         assert_eq!(s.max_retention("personalize.content.profiling"), None);

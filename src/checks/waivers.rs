@@ -9,9 +9,9 @@ use super::{Context, Finding, Waived};
 use crate::text::clean;
 
 pub(super) fn apply(ctx: &Context, file: Option<&Path>, out: &mut Vec<Finding>) {
-    let report_unused = ctx
-        .settings
-        .level(invalid_waiver::RULE.id, invalid_waiver::RULE.severity, file);
+    let report_unused =
+        ctx.settings
+            .level(invalid_waiver::RULE.id, invalid_waiver::RULE.severity, file);
     for (i, w) in ctx.campaign.waivers.iter().enumerate() {
         let Some(rule) = invalid_waiver::valid(ctx, w) else {
             continue;
@@ -34,9 +34,10 @@ pub(super) fn apply(ctx: &Context, file: Option<&Path>, out: &mut Vec<Finding>) 
             && rule_runs
             && let Some(level) = report_unused
         {
-            out.push(invalid_waiver::matches_nothing(i, w).with_severity(level.min(
-                super::Severity::Warning,
-            )));
+            out.push(
+                invalid_waiver::matches_nothing(i, w)
+                    .with_severity(level.min(super::Severity::Warning)),
+            );
         }
     }
 }

@@ -12,6 +12,19 @@ use candor::model::ron_io;
 use candor::model::vocab::{AttributeKind, closest, vocab};
 use candor::text::clean;
 
+/// The page a file that cannot be loaded links to.
+const LOAD_ERROR_PAGE: &str = "<!-- Written by `candor explain --write-docs docs/rules`. -->
+# load-error
+
+A campaign file could not be read or parsed, so no rule could look at it. `candor check`
+reports it in every format with the file, the line and column where reading stopped, and what
+to do; the run exits with code 2, so a CI job never mistakes it for a clean file.
+
+Common causes: a misspelt field or choice (the message names the closest one), a missing comma
+or bracket, text that is not UTF-8, or a file that is not a campaign at all. Fix the file and
+check again; `candor fmt` rewrites a file that loads in its canonical form.
+";
+
 /// Writes each rule's explanation as `DIR/RULE-ID.md`, the pages findings link to.
 pub fn write_docs(dir: &std::path::Path, out: &mut dyn Write) -> Result<ExitCode> {
     std::fs::create_dir_all(dir)?;
@@ -19,6 +32,7 @@ pub fn write_docs(dir: &std::path::Path, out: &mut dyn Write) -> Result<ExitCode
         let path = dir.join(format!("{}.md", r.id));
         ron_io::write_atomic(&path, &r.markdown())?;
     }
+    ron_io::write_atomic(&dir.join("load-error.md"), LOAD_ERROR_PAGE)?;
     writeln!(
         out,
         "Wrote {} rule pages to {}.",
@@ -36,7 +50,11 @@ pub fn run_explain(
 ) -> Result<ExitCode> {
     if list || id.is_none() {
         let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
-        writeln!(out, "{:width$}  {:7}  {:10}  SUMMARY", "RULE", "LEVEL", "FIX")?;
+        writeln!(
+            out,
+            "{:width$}  {:7}  {:10}  SUMMARY",
+            "RULE", "LEVEL", "FIX"
+        )?;
         for r in RULES {
             writeln!(
                 out,

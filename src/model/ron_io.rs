@@ -275,11 +275,7 @@ pub fn inner_comment(text: &str) -> Option<Pos> {
         }
         if in_string {
             match c {
-                '\\' => {
-                    if chars.next().is_some() {
-                        column += 1;
-                    }
-                }
+                '\\' if chars.next().is_some() => column += 1,
                 '"' => in_string = false,
                 _ => {}
             }
@@ -480,7 +476,10 @@ mod tests {
         let inside = "// top\n(\n  name: \"a\\\"\", // why\n)\n";
         assert_eq!(
             inner_comment(inside),
-            Some(crate::model::Pos { line: 3, column: 16 })
+            Some(crate::model::Pos {
+                line: 3,
+                column: 16
+            })
         );
         assert!(inner_comment("(\n /* x */ a: 1)").is_some());
     }

@@ -201,8 +201,12 @@ mod tests {
     #[test]
     fn a_waiver_accepts_the_finding_but_keeps_it_in_the_report() {
         let mut c = flawed();
-        c.waivers
-            .push(waiver("recommends-purchased", Some("zones[1]"), WHY, Some("2999-01-01")));
+        c.waivers.push(waiver(
+            "recommends-purchased",
+            Some("zones[1]"),
+            WHY,
+            Some("2999-01-01"),
+        ));
         let findings = check(&c);
         let f = findings
             .iter()
@@ -229,8 +233,12 @@ mod tests {
     #[test]
     fn expired_reasonless_and_ownerless_waivers_are_findings_and_accept_nothing() {
         let mut c = flawed();
-        c.waivers
-            .push(waiver("recommends-purchased", None, WHY, Some("2020-01-31")));
+        c.waivers.push(waiver(
+            "recommends-purchased",
+            None,
+            WHY,
+            Some("2020-01-31"),
+        ));
         let f = assert_fires(&c, "invalid-waiver", "waivers[0].expires");
         assert_eq!(f.severity, crate::checks::Severity::Warning);
         assert!(check(&c).iter().all(|f| f.waived.is_none()));
@@ -260,12 +268,17 @@ mod tests {
     #[test]
     fn the_fix_removes_stale_waivers_only() {
         let mut c = good();
-        c.waivers
-            .push(waiver("recommends-purchased", None, WHY, Some("2020-01-31")));
+        c.waivers.push(waiver(
+            "recommends-purchased",
+            None,
+            WHY,
+            Some("2020-01-31"),
+        ));
         let f = assert_fires(&c, "invalid-waiver", "waivers[0].expires");
         assert!((super::RULE.fix.unwrap().apply)(&mut c, &f));
         assert!(c.waivers.is_empty());
-        c.waivers.push(waiver("recommends-purchased", None, "no", None));
+        c.waivers
+            .push(waiver("recommends-purchased", None, "no", None));
         let f = assert_fires(&c, "invalid-waiver", "waivers[0].reason");
         assert!(!(super::RULE.fix.unwrap().apply)(&mut c, &f));
         assert_eq!(c.waivers.len(), 1);

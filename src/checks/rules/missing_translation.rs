@@ -9,7 +9,8 @@ pub const RULE: Rule = Rule {
 Every text a marketer types that a visitor reads (the offer, each benefit over time, the email
 promise, the login benefit, a custom notice) against the campaign's `locales`. A plain string
 counts as the first language; the per-language form names each language. One finding per text,
-naming the languages it lacks.
+naming the languages it lacks. When the project's `candor.toml` lists `languages`, every
+campaign must also offer its notice in each of them.
 
 ## Risk
 Data collected, shared or used in ways people did not expect.
@@ -44,6 +45,29 @@ send the texts to translators with `candor translations export` and bring them b
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let c = ctx.campaign;
+    let lacking: Vec<String> = ctx
+        .settings
+        .languages
+        .iter()
+        .filter(|l| !c.locales.iter().any(|have| have.trim() == l.as_str()))
+        .map(|code| {
+            crate::disclosure::locale(code).map_or_else(
+                || crate::text::clean(code),
+                |l| format!("{} ({code})", l.name),
+            )
+        })
+        .collect();
+    if !lacking.is_empty() {
+        out.push(Finding::new(
+            &RULE,
+            "locales",
+            format!(
+                "The project serves visitors in {} too, and this campaign has no notice in it",
+                lacking.join(", ")
+            ),
+            "Add the language in the Overview and write the texts in it (candor.toml lists the project's languages).",
+        ));
+    }
     let first = c.first_locale();
     for (path, what, text) in c.visitor_texts() {
         if text.is_blank() {
@@ -92,6 +116,22 @@ mod tests {
         // Every typed text is checked, one finding each.
         assert_fires(&c, "missing-translation", "value_exchange.ongoing[0]");
         assert_fires(&c, "missing-translation", "value_exchange.email_promise");
+    }
+
+    #[test]
+    fn fires_when_the_project_serves_a_language_the_campaign_lacks() {
+        use crate::checks::{Context, Settings, check_with};
+        let c = good();
+        let s = Settings::parse("candor.toml", "languages = [\"en\", \"fr\"]").unwrap();
+        let found = check_with(Context::with_settings(&c, crate::model::data_map(&c), &s));
+        let f = found
+            .iter()
+            .find(|f| f.rule == "missing-translation" && f.location == "locales")
+            .expect("fires at locales");
+        assert!(f.message.contains("(fr)"), "{}", f.message);
+        let s = Settings::parse("candor.toml", "languages = [\"en\"]").unwrap();
+        let found = check_with(Context::with_settings(&c, crate::model::data_map(&c), &s));
+        assert!(found.iter().all(|f| f.rule != "missing-translation"));
     }
 
     #[test]

@@ -41,7 +41,11 @@ reachable from the notice."#,
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let c = ctx.campaign;
     let opt_outs = &c.consent.opt_out;
-    if opt_outs.is_empty() || !opt_outs.iter().all(|o| matches!(o, OptOut::AccountSettings)) {
+    if opt_outs.is_empty()
+        || !opt_outs
+            .iter()
+            .all(|o| matches!(o, OptOut::AccountSettings))
+    {
         return;
     }
     let given_on_page = c.data.iter().any(|f| {
@@ -49,8 +53,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             && matches!(f.collected_by, Collection::Form | Collection::Tracking)
     });
     // Consent given by logged-in customers only can be withdrawn where it was given.
-    let logged_in_only =
-        !c.zones.is_empty() && c.zones.iter().all(|z| z.visibility == Visibility::LoggedInOnly);
+    let logged_in_only = !c.zones.is_empty()
+        && c.zones
+            .iter()
+            .all(|z| z.visibility == Visibility::LoggedInOnly);
     if given_on_page && !logged_in_only {
         out.push(Finding::new(
             &RULE,

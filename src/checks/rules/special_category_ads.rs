@@ -139,7 +139,10 @@ mod tests {
     #[test]
     fn fires_on_special_data_sent_or_used_for_an_ad_audience() {
         let mut c = good();
-        c.activations.push(ad(&["user.behavior.browsing_history", "user.health.conditions"]));
+        c.activations.push(ad(&[
+            "user.behavior.browsing_history",
+            "user.health.conditions",
+        ]));
         assert_fires(&c, "special-category-ads", "activations[0].sends[1]");
         let mut c = with_audience(all(vec![intent(), attr("health_condition", "diabetes")]));
         c.activations.push(ad(&["user.behavior.browsing_history"]));

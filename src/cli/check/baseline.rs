@@ -42,7 +42,10 @@ pub fn fingerprint(rule: &str, campaign: &str, location: &str) -> String {
         h.update(part.as_bytes());
         h.update([0]);
     }
-    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+    h.finalize()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Records every finding that counts (waived ones are already accepted); returns how many.
@@ -142,9 +145,15 @@ mod tests {
     #[test]
     fn fingerprints_are_stable_and_distinct() {
         let a = super::fingerprint("no-opt-out", "spring", "consent.opt_out");
-        assert_eq!(a, super::fingerprint("no-opt-out", "spring", "consent.opt_out"));
+        assert_eq!(
+            a,
+            super::fingerprint("no-opt-out", "spring", "consent.opt_out")
+        );
         assert_eq!(a.len(), 16);
-        assert_ne!(a, super::fingerprint("no-opt-out", "spring2", "consent.opt_out"));
+        assert_ne!(
+            a,
+            super::fingerprint("no-opt-out", "spring2", "consent.opt_out")
+        );
         // The separator keeps "ab"+"c" apart from "a"+"bc".
         assert_ne!(
             super::fingerprint("r", "ab", "c"),

@@ -117,7 +117,11 @@ impl Run {
     fn exit_code(&self) -> ExitCode {
         if self.failures().next().is_some() {
             ExitCode::from(2)
-        } else if self.checked().flat_map(|c| &c.findings).any(|f| self.fails(f)) {
+        } else if self
+            .checked()
+            .flat_map(|c| &c.findings)
+            .any(|f| self.fails(f))
+        {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS

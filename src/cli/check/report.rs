@@ -31,7 +31,11 @@ pub fn text(run: &Run, paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Wri
                 None => c.file.clone(),
             };
             let waived = if f.waived.is_some() { " (waived)" } else { "" };
-            writeln!(out, "{at}: {}[{}]: {}{waived}", f.severity, f.rule, f.message)?;
+            writeln!(
+                out,
+                "{at}: {}[{}]: {}{waived}",
+                f.severity, f.rule, f.message
+            )?;
             writeln!(out, "  at {}", f.location)?;
             match &f.waived {
                 Some(w) => writeln!(out, "  {}", w.describe())?,
@@ -224,7 +228,9 @@ pub fn github(run: &Run, out: &mut dyn Write) -> Result<()> {
 
 /// A workflow command's message, escaped as the runner expects.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// A workflow command's property value, escaped as the runner expects.
@@ -291,10 +297,15 @@ pub fn junit(run: &Run, out: &mut dyn Write) -> Result<()> {
                 xml(i.file),
                 xml(&name),
                 xml(i.file),
-                i.line.map(|l| format!(r#" line="{l}""#)).unwrap_or_default()
+                i.line
+                    .map(|l| format!(r#" line="{l}""#))
+                    .unwrap_or_default()
             )?;
-            let body = format!("{at}: {}
-help: {}", i.message, i.hint);
+            let body = format!(
+                "{at}: {}
+help: {}",
+                i.message, i.hint
+            );
             if let Some(w) = i.waived {
                 writeln!(out, r#"      <skipped message="{}"/>"#, xml(&w.describe()))?;
             } else if i.fails {
@@ -346,6 +357,9 @@ mod tests {
     fn workflow_commands_and_xml_are_escaped() {
         assert_eq!(super::property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
         assert_eq!(super::data("50% off\r\n"), "50%25 off%0D%0A");
-        assert_eq!(super::xml("<a href=\"x\">&'\u{1b}"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+        assert_eq!(
+            super::xml("<a href=\"x\">&'\u{1b}"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
+        );
     }
 }

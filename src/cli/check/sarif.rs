@@ -17,35 +17,36 @@ pub fn write(run: &Run, out: &mut dyn Write) -> Result<()> {
     let mut rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "id": r.id,
                 "name": camel(r.id),
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.section("What it checks").unwrap_or_default() },
                 "help": { "text": r.explanation, "markdown": r.markdown() },
-                "helpUri": help_uri(run, r.id),
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": {
                     "fix": r.fix_label(),
                     "waivable": r.waivable,
                     "risk": r.risk.label(),
                 },
-            })
+            });
+            if let Some(uri) = absolute(help_uri(run, r.id)) {
+                rule["helpUri"] = json!(uri);
+            }
+            rule
         })
         .collect();
-    rules.push(json!({
+    let mut load = json!({
         "id": LOAD_ERROR,
         "name": "LoadError",
         "shortDescription": { "text": "A campaign file could not be read or parsed" },
-        "helpUri": help_uri(run, LOAD_ERROR),
         "defaultConfiguration": { "level": "error" },
-    }));
-    let index = |id: &str| {
-        RULES
-            .iter()
-            .position(|r| r.id == id)
-            .unwrap_or(RULES.len())
-    };
+    });
+    if let Some(uri) = absolute(help_uri(run, LOAD_ERROR)) {
+        load["helpUri"] = json!(uri);
+    }
+    rules.push(load);
+    let index = |id: &str| RULES.iter().position(|r| r.id == id).unwrap_or(RULES.len());
     let results: Vec<Value> = items(run)
         .into_iter()
         .map(|i| {
@@ -106,6 +107,19 @@ pub fn write(run: &Run, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// SARIF wants an absolute URI for a rule's help; the default (a path into this repository's
+/// `docs/rules/`) is left out, and the full explanation travels in `help` instead. Setting
+/// `rule-docs` in candor.toml to where the pages are hosted adds the link.
+fn absolute(uri: String) -> Option<String> {
+    let scheme = uri.split_once(':')?.0;
+    let valid = scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    valid.then_some(uri)
+}
+
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -147,5 +161,8 @@ mod tests {
         assert_eq!(super::uri("campaigns/a b.ron"), "campaigns/a%20b.ron");
         assert_eq!(super::uri("año/x#1.ron"), "a%C3%B1o/x%231.ron");
         assert_eq!(super::camel("no-opt-out"), "NoOptOut");
+        assert_eq!(super::absolute("docs/rules/a.md".into()), None);
+        assert_eq!(super::absolute("C:/rules/a.md".into()), None);
+        assert!(super::absolute("https://x.example/a".into()).is_some());
     }
 }
