@@ -1038,3 +1038,53 @@ fn f_follows_the_targeting_advice_and_u_undoes_it() {
     let said = c.app.message.as_ref().unwrap().text.clone();
     assert!(said.starts_with("No targeting advice"), "{said}");
 }
+
+/// w on a finding asks why and until when, writes a waiver the whole team sees in the file,
+/// keeps the finding listed as waived, and refuses a reason too short to judge or a past date.
+#[test]
+fn waiving_a_finding_records_who_why_and_until_when() {
+    let mut c = setup();
+    press(&mut c.app, "/ sofa <enter> <enter> <tab> p p p");
+    let counted = |app: &App| findings(app).iter().filter(|f| f.counts()).count();
+    let before = counted(&c.app);
+    let first = findings(&c.app)[0].clone();
+    press(&mut c.app, "w o k <enter>");
+    let screen = render(&mut c.app, 100, 30);
+    assert!(screen.contains("4 words or more"), "{screen}");
+    press(&mut c.app, "<c-u>");
+    for ch in "Sofas are bought once; reviewed with legal".chars() {
+        let key = if ch == ' ' {
+            "<space>".to_string()
+        } else {
+            ch.to_string()
+        };
+        press(&mut c.app, &key);
+    }
+    press(&mut c.app, "<enter> 2 0 2 0 - 0 1 - 0 1 <enter>");
+    let screen = render(&mut c.app, 100, 30);
+    assert!(screen.contains("has passed"), "{screen}");
+    press(&mut c.app, "<c-u> 2 9 9 9 - 0 1 - 0 1 <enter>");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.waivers.len(), 1);
+    let w = &e.campaign.waivers[0];
+    assert_eq!(w.rule, first.rule);
+    assert_eq!(w.location.as_deref(), Some(first.location.as_str()));
+    assert_eq!(w.accepted_by, "ines");
+    assert_eq!(w.expires.as_deref(), Some("2999-01-01"));
+    assert_eq!(counted(&c.app), before - 1);
+    let waived = findings(&c.app)
+        .iter()
+        .find(|f| f.waived.is_some())
+        .unwrap();
+    assert_eq!(waived.rule, first.rule);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("(waived)"), "{screen}");
+    assert!(
+        screen.contains("waived by ines until 2999-01-01"),
+        "{screen}"
+    );
+    // Undo takes the waiver back.
+    press(&mut c.app, "<tab> u");
+    assert!(c.app.editor.as_ref().unwrap().campaign.waivers.is_empty());
+    assert_eq!(counted(&c.app), before);
+}

@@ -37,6 +37,7 @@ impl App {
                 A::Explain if on_findings => return self.jump_to_finding(),
                 A::Explain => {}
                 A::Declare => return self.declare_finding(),
+                A::Waive => return self.waive_finding(),
                 A::FollowAdvice => return self.follow_advice(),
                 _ => return self.editor_common(action),
             }

@@ -158,7 +158,7 @@ pub fn audience_warnings(e: &Editor) -> Vec<&Finding> {
             crate::checks::rule(f.rule).is_some_and(|r| r.instant)
                 && f.location.starts_with("audience")
         })
-        .filter(|f| f.severity >= crate::checks::Severity::Warning)
+        .filter(|f| f.severity >= crate::checks::Severity::Warning && f.counts())
         .collect();
     // Errors first; among equals, the demographic-only warning speaks for the whole audience.
     v.sort_by_key(|f| {

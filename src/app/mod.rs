@@ -20,6 +20,7 @@ pub mod review_screen;
 pub mod saving;
 pub mod screens;
 pub mod state;
+pub mod waive;
 pub mod wizards;
 
 use ratatui::crossterm::event::{Event, KeyEvent};

@@ -25,6 +25,18 @@ impl App {
                 Ok(())
             }
             Then::Wizard(w) => Ok(self.wizard_answer(w, v)?),
+            Then::WaiveReason { rule, location } => match v {
+                EditValue::Text(t) => self.waive_reason(rule, location, t),
+                _ => Ok(()),
+            },
+            Then::WaiveUntil {
+                rule,
+                location,
+                reason,
+            } => match v {
+                EditValue::Text(t) => self.waive_until(rule, location, reason, t),
+                _ => Ok(()),
+            },
             Then::Translate { lang, paths, at } => {
                 let EditValue::Text(t) = v else {
                     return Ok(());

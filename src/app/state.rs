@@ -309,6 +309,17 @@ pub enum Then {
         paths: Vec<String>,
         at: usize,
     },
+    /// The reason for waiving `rule`'s finding at `location`.
+    WaiveReason {
+        rule: String,
+        location: String,
+    },
+    /// The end date of the waiver, once its reason is written.
+    WaiveUntil {
+        rule: String,
+        location: String,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -494,11 +494,19 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
     }
     let mut lines = Vec::new();
     for (i, x) in f.iter().enumerate() {
-        let mut first = Line::from(vec![
-            Span::styled(
+        // A waived finding stays listed, without its colour: the team accepted it.
+        let (mark, style) = match x.waived {
+            Some(_) => (
+                format!("~ {} (waived) ", severity_word(x.severity)),
+                theme.dim(),
+            ),
+            None => (
                 format!("{} {} ", x.severity.symbol(), severity_word(x.severity)),
                 theme.severity(x.severity),
             ),
+        };
+        let mut first = Line::from(vec![
+            Span::styled(mark, style),
             Span::raw(x.message.clone()),
         ]);
         if focused && i == e.finding {
@@ -509,11 +517,14 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
             format!("  at {} · {}", x.location, x.rule),
             theme.dim(),
         ));
+        if let Some(w) = &x.waived {
+            lines.push(Line::styled(format!("  {}", w.describe()), theme.dim()));
+        }
         lines.push(Line::raw(""));
     }
     if focused {
         lines.push(Line::styled(
-            "Enter: go to the field and read why it matters",
+            "Enter: go to the field and read why it matters · w: waive it, with a reason",
             theme.dim(),
         ));
         if f.iter().any(|x| x.rule == "undeclared-data-use") {

@@ -214,11 +214,15 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
             ));
         }
         for f in d.findings.iter().take(6) {
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{} {} ", f.severity.symbol(), severity_word(f.severity)),
+            let (mark, style) = match f.waived {
+                Some(_) => ("~ WAIVED".to_string(), theme.dim()),
+                None => (
+                    format!("{} {}", f.severity.symbol(), severity_word(f.severity)),
                     theme.severity(f.severity),
                 ),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} "), style),
                 Span::raw(f.message.clone()),
             ]));
         }

@@ -313,6 +313,14 @@ pub static BINDINGS: &[Binding] = &[
         "declare",
     ),
     b(
+        A::Waive,
+        &[k('w')],
+        C::Findings,
+        "w",
+        "waive this finding: the team accepts it, with a reason and an end date",
+        "waive",
+    ),
+    b(
         A::NextPanelTab,
         &[k('p')],
         C::Panel,

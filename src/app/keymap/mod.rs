@@ -57,6 +57,8 @@ pub enum Command {
     Explain,
     /// Declares the data an undeclared-data-use finding names.
     Declare,
+    /// Accepts a finding with a reason and an end date: a waiver in the campaign.
+    Waive,
     /// Takes the intent condition a targeting warning suggests.
     FollowAdvice,
     History,

@@ -392,6 +392,16 @@ pub fn findings(f: &[Finding]) -> Lines {
             .pos
             .map(|p| format!(" (line {}, column {})", p.line, p.column))
             .unwrap_or_default();
+        if let Some(w) = &x.waived {
+            // Accepted by the team: listed, so the reviewer judges the reason, but not counted.
+            out.push((
+                Tone::Dim,
+                format!("~ WAIVED {} [{}] {}", x.severity.word(), x.rule, x.message),
+            ));
+            out.push((Tone::Dim, format!("    at {}{at}", x.location)));
+            out.push((Tone::Plain, format!("    {}", capitalise(&w.describe()))));
+            continue;
+        }
         out.push((
             tone,
             format!(
@@ -716,6 +726,14 @@ pub fn error_lines(e: &LoadError, text: &str) -> Lines {
 
 mod diff;
 pub use diff::{field_diff, text_diff};
+
+/// "waived by …" as "Waived by …", to start a line.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 #[cfg(test)]
 mod tests {
