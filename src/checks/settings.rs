@@ -309,7 +309,9 @@ impl Settings {
             return None;
         }
         let mut level = self.severity.get(rule).copied();
-        if let Some(file) = file {
+        if let Some(file) = file
+            && !self.per_path.is_empty()
+        {
             let rel = self.relative(file);
             for p in &self.per_path {
                 if p.set.is_match(&rel) {
