@@ -221,6 +221,23 @@ mod tests {
     }
 
     #[test]
+    fn a_waived_error_does_not_hold_the_review_gate() {
+        use crate::checks::review_gate;
+        let mut c = good();
+        c.consent.opt_out.clear();
+        let gate = review_gate(Status::Approved, &check(&c));
+        assert!(gate.is_some_and(|g| g.first.contains("[no-opt-out]")));
+        c.waivers.push(waiver("no-opt-out", None, WHY, None));
+        let findings = check(&c);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.rule == "no-opt-out" && f.waived.is_some())
+        );
+        assert_eq!(review_gate(Status::Approved, &findings), None);
+    }
+
+    #[test]
     fn a_waiver_elsewhere_accepts_nothing_and_says_so() {
         let mut c = flawed();
         c.waivers
