@@ -14,8 +14,10 @@ pub struct Fix {
     pub safe: bool,
     /// What it does, for `candor explain` and `--list`.
     pub summary: &'static str,
-    /// Applies it for one finding; false when this finding is one the fix cannot resolve.
-    pub apply: fn(&mut Campaign, &Finding) -> bool,
+    /// Applies it for one finding, in a project with these settings; false when this finding
+    /// is one the fix cannot resolve. Facts come from the campaign and the settings, never from
+    /// the finding's wording.
+    pub apply: fn(&mut Campaign, &Finding, &Settings) -> bool,
 }
 
 /// One fix applied.
@@ -55,7 +57,7 @@ pub fn fix_campaign(
             break;
         };
         let before = campaign.clone();
-        if (fix.apply)(campaign, &finding) && *campaign != before {
+        if (fix.apply)(campaign, &finding, settings) && *campaign != before {
             applied.push(Applied {
                 rule: finding.rule,
                 location: finding.location.clone(),

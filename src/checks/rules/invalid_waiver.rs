@@ -158,20 +158,21 @@ fn problems_of(ctx: &Context, i: usize, w: &Waiver, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
-    let stale = f.message.contains("accepts nothing") || f.message.contains("expired on");
-    let index = f
-        .location
-        .strip_prefix("waivers[")
-        .and_then(|r| r.split(']').next())
-        .and_then(|n| n.parse::<usize>().ok());
-    match index {
-        Some(i) if stale && i < c.waivers.len() => {
-            c.waivers.remove(i);
-            true
-        }
-        _ => false,
+fn fix(c: &mut crate::model::Campaign, f: &Finding, _: &crate::checks::Settings) -> bool {
+    let Some(i) = crate::checks::fixes::index(&f.location, "waivers") else {
+        return false;
+    };
+    let Some(w) = c.waivers.get(i) else {
+        return false;
+    };
+    // Stale: it accepts nothing (the finding is on the waiver itself), or its end date is a
+    // date (a finding on a readable date is only ever "expired").
+    let rest = &f.location[format!("waivers[{i}]").len()..];
+    let stale = rest.is_empty() || (rest == ".expires" && matches!(expiry(w), Some(Ok(_))));
+    if stale {
+        c.waivers.remove(i);
     }
+    stale
 }
 
 #[cfg(test)]
@@ -292,12 +293,20 @@ mod tests {
             Some("2020-01-31"),
         ));
         let f = assert_fires(&c, "invalid-waiver", "waivers[0].expires");
-        assert!((super::RULE.fix.unwrap().apply)(&mut c, &f));
+        assert!((super::RULE.fix.unwrap().apply)(
+            &mut c,
+            &f,
+            crate::checks::Settings::defaults()
+        ));
         assert!(c.waivers.is_empty());
         c.waivers
             .push(waiver("recommends-purchased", None, "no", None));
         let f = assert_fires(&c, "invalid-waiver", "waivers[0].reason");
-        assert!(!(super::RULE.fix.unwrap().apply)(&mut c, &f));
+        assert!(!(super::RULE.fix.unwrap().apply)(
+            &mut c,
+            &f,
+            crate::checks::Settings::defaults()
+        ));
         assert_eq!(c.waivers.len(), 1);
     }
 }

@@ -56,7 +56,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+fn fix(c: &mut crate::model::Campaign, f: &Finding, _: &crate::checks::Settings) -> bool {
     let z = crate::checks::fixes::index(&f.location, "zones");
     match z.and_then(|z| c.zones.get_mut(z)) {
         Some(zone) => {

@@ -66,7 +66,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+fn fix(c: &mut crate::model::Campaign, f: &Finding, _: &crate::checks::Settings) -> bool {
     let Some(z) = crate::checks::fixes::index(&f.location, "zones") else {
         return false;
     };

@@ -1,4 +1,4 @@
-use crate::checks::{Context, Finding, Risk, Rule, Severity};
+use crate::checks::{Context, Finding, Risk, Rule, Settings, Severity};
 use crate::text::clean;
 
 pub const RULE: Rule = Rule {
@@ -45,16 +45,16 @@ to the project's limit. A field with no retention needs someone to decide one."#
     }),
 };
 
-/// The smallest limit among the field's purposes: the purpose and its limit.
-fn limit<'a>(ctx: &'a Context, purposes: &'a [String]) -> Option<(&'a str, &'a str, u32)> {
+/// The smallest limit among the field's purposes: the purpose and its limit in days.
+fn limit<'a>(settings: &Settings, purposes: &'a [String]) -> Option<(&'a str, u32)> {
     purposes
         .iter()
         .filter_map(|p| {
-            ctx.settings
+            settings
                 .max_retention(p.trim())
-                .map(|(entry, days)| (p.as_str(), entry, days))
+                .map(|(_, days)| (p.as_str(), days))
         })
-        .min_by_key(|(_, _, days)| *days)
+        .min_by_key(|(_, days)| *days)
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ));
             continue;
         }
-        if let Some((purpose, _, days)) = limit(ctx, &field.purposes)
+        if let Some((purpose, days)) = limit(ctx.settings, &field.purposes)
             && field.retention_days > days
         {
             out.push(Finding::new(
@@ -86,23 +86,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
-    // The limit is in the finding's words; reading it back keeps the fix to what was found.
-    let Some(days) = f
-        .message
-        .split("the project allows ")
-        .nth(1)
-        .and_then(|r| r.split(' ').next())
-        .and_then(|d| d.parse::<u32>().ok())
-    else {
-        return false;
-    };
-    match crate::checks::fixes::index(&f.location, "data").and_then(|i| c.data.get_mut(i)) {
-        Some(field) if field.retention_days > days => {
-            field.retention_days = days;
-            true
-        }
-        _ => false,
+fn fix(c: &mut crate::model::Campaign, f: &Finding, settings: &Settings) -> bool {
+    let field = crate::checks::fixes::index(&f.location, "data").and_then(|i| c.data.get_mut(i));
+    // A field with no retention needs someone to decide one: no limit is a decision.
+    match field {
+        Some(field) => match limit(settings, &field.purposes) {
+            Some((_, days)) if field.retention_days > days => {
+                field.retention_days = days;
+                true
+            }
+            _ => false,
+        },
+        None => false,
     }
 }
 
@@ -153,7 +148,13 @@ mod tests {
         let mut c = good();
         c.data[0].retention_days = 365;
         let f = findings(&c, &project()).remove(0);
-        assert!((super::RULE.fix.unwrap().apply)(&mut c, &f));
+        // Without the project's limits there is nothing to lower to.
+        assert!(!(super::RULE.fix.unwrap().apply)(
+            &mut c,
+            &f,
+            Settings::defaults()
+        ));
+        assert!((super::RULE.fix.unwrap().apply)(&mut c, &f, &project()));
         assert_eq!(c.data[0].retention_days, 200);
         assert!(findings(&c, &project()).is_empty());
     }

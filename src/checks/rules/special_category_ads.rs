@@ -104,7 +104,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+fn fix(c: &mut crate::model::Campaign, f: &Finding, _: &crate::checks::Settings) -> bool {
     let (Some(a), Some(rest)) = (
         crate::checks::fixes::index(&f.location, "activations"),
         f.location.split_once("].").map(|(_, r)| r),
@@ -176,7 +176,11 @@ mod tests {
         let f = assert_fires(&c, "special-category-ads", "activations[0].sends[0]");
         assert!(f.waived.is_none());
         assert_fires(&c, "invalid-waiver", "waivers[0].rule");
-        assert!((super::RULE.fix.unwrap().apply)(&mut c, &f));
+        assert!((super::RULE.fix.unwrap().apply)(
+            &mut c,
+            &f,
+            crate::checks::Settings::defaults()
+        ));
         assert!(c.activations[0].sends.is_empty());
         assert_silent(&c, "special-category-ads");
     }

@@ -88,7 +88,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+fn fix(c: &mut crate::model::Campaign, f: &Finding, _: &crate::checks::Settings) -> bool {
     // The purpose is the team's to state: left empty, missing-purpose asks for it and keeps
     // the campaign from approval until someone does.
     match crate::model::datamap::suggested_field(c, &f.location) {

@@ -74,7 +74,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn fix(c: &mut crate::model::Campaign, f: &Finding) -> bool {
+fn fix(c: &mut crate::model::Campaign, f: &Finding, _: &crate::checks::Settings) -> bool {
     match crate::checks::fixes::index(&f.location, "data") {
         Some(i) if i < c.data.len() => {
             c.data.remove(i);
