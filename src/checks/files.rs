@@ -60,8 +60,9 @@ pub fn check_files(
 
 /// Loads, fixes (when asked) and checks one file. Nothing is written here.
 pub fn check_file(path: &Path, settings: &Settings, fix: FixMode) -> Result<Checked, LoadError> {
-    let doc = ron_io::load_file(path)?;
-    let file = clean(&path.display().to_string());
+    // The text is read once: it is parsed, and with fixes it is the "before" of the rewrite.
+    let (file, before) = ron_io::read_text(path)?;
+    let doc = ron_io::load_str(&file, &before)?;
     let mut checked = Checked {
         path: path.to_path_buf(),
         file,
@@ -75,7 +76,6 @@ pub fn check_file(path: &Path, settings: &Settings, fix: FixMode) -> Result<Chec
         let mut campaign = doc.campaign.clone();
         let fixed = fix_campaign(&mut campaign, settings, Some(path), fix == FixMode::Unsafe);
         if !fixed.is_empty() {
-            let before = std::fs::read_to_string(path).unwrap_or_default();
             match rewrite(&checked.file, &before, &campaign, &doc.leading_comment) {
                 Ok(after) => {
                     let fixed_doc = ron_io::load_str(&checked.file, &after)?;

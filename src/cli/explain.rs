@@ -165,19 +165,19 @@ pub fn run_fmt(
     let (files, mut failures) = collect_files(paths);
     let mut changed = 0;
     for file in &files {
-        let doc = match ron_io::load_file(file) {
-            Ok(d) => d,
+        let loaded = ron_io::read_text(file)
+            .and_then(|(shown, text)| Ok((ron_io::load_str(&shown, &text)?, shown, text)));
+        let (doc, shown, current) = match loaded {
+            Ok(l) => l,
             Err(e) => {
                 failures.push(e);
                 continue;
             }
         };
         let canonical = ron_io::document_text(&doc.campaign, &doc.leading_comment)?;
-        let current = std::fs::read_to_string(file).unwrap_or_default();
         if canonical == current {
             continue;
         }
-        let shown = clean(&file.display().to_string());
         if let Some(pos) = ron_io::inner_comment(&current) {
             failures.push(ron_io::LoadError {
                 file: shown,

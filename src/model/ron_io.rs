@@ -96,8 +96,9 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     load_str(&name, &text)
 }
 
-/// Reads a file as UTF-8 text, refusing folders and oversized files before reading them.
-fn read_text(path: &Path) -> Result<(String, String), LoadError> {
+/// Reads a file as UTF-8 text, refusing folders and oversized files before reading them;
+/// returns the name to show for it and its text.
+pub fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let name = display_path(path);
     let cannot_read = |e: std::io::Error| {
         LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e)))

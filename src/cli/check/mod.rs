@@ -99,11 +99,7 @@ impl Run {
     }
 
     pub fn counts(&self) -> candor::checks::Counts {
-        let all: Vec<_> = self
-            .checked()
-            .flat_map(|c| c.findings.iter().cloned())
-            .collect();
-        candor::checks::Counts::of(&all)
+        candor::checks::Counts::of(self.checked().flat_map(|c| &c.findings))
     }
 
     /// Whether a finding of this severity, not waived, fails the run.

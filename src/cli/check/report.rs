@@ -182,13 +182,9 @@ pub fn json(run: &Run, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Where a rule is explained; a file that does not load points to the format's description.
+/// Where a rule is explained (`load-error` has its page beside the rules').
 pub fn help_uri(run: &Run, rule: &str) -> String {
-    if rule == LOAD_ERROR {
-        run.settings.help_uri(LOAD_ERROR)
-    } else {
-        run.settings.help_uri(rule)
-    }
+    run.settings.help_uri(rule)
 }
 
 /// GitHub Actions workflow commands, one per finding: the code host shows each on its line.
