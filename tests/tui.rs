@@ -1069,6 +1069,7 @@ fn waiving_a_finding_records_who_why_and_until_when() {
     let w = &e.campaign.waivers[0];
     assert_eq!(w.rule, first.rule);
     assert_eq!(w.location.as_deref(), Some(first.location.as_str()));
+    assert_eq!(w.reason, "Sofas are bought once; reviewed with legal");
     assert_eq!(w.accepted_by, "ines");
     assert_eq!(w.expires.as_deref(), Some("2999-01-01"));
     assert_eq!(counted(&c.app), before - 1);
