@@ -75,7 +75,7 @@ enum Command {
         /// With --fix, also apply the fixes that change what the campaign does.
         #[arg(long, requires = "fix")]
         unsafe_fixes: bool,
-        /// With --fix, print what would change as a diff instead of writing; exit 1 if anything would.
+        /// With --fix, print what would change as a diff instead of writing; exit 1 if anything would, 2 if a file cannot be read.
         #[arg(long, requires = "fix")]
         diff: bool,
         /// Check on one core only (the output is the same).

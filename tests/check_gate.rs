@@ -177,6 +177,12 @@ fn fixes_leave_files_that_load_and_silence_what_they_fixed() {
         std::fs::read_to_string(p.path().join(SOFA)).unwrap(),
         before
     );
+    // A file that cannot be read is named even when only the diff is printed.
+    std::fs::write(p.path().join("campaigns/broken.ron"), "(id: \"x\",").unwrap();
+    let (code, _, err) = text(&candor_in(p.path(), &["check", "--fix", "--diff"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("campaigns/broken.ron"), "{err}");
+    std::fs::remove_file(p.path().join("campaigns/broken.ron")).unwrap();
 
     // Safe fixes only: unsafe ones stay.
     let (_, _, err) = text(&candor_in(p.path(), &["check", "--fix"]));

@@ -150,6 +150,14 @@ pub fn run_check(
         write!(out, "{}", settings.show())?;
         return Ok(ExitCode::SUCCESS);
     }
+    // A baseline that cannot be read stops the run before any file is checked.
+    let baseline = match opts.baseline.as_deref().map(baseline::read).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(ExitCode::from(2));
+        }
+    };
     let (files, walk_failures) = collect_files(paths);
     let results = check_files(&files, &settings, opts.fix, !opts.single_thread);
     let mut entries: Vec<Entry> = walk_failures.into_iter().map(Entry::Failed).collect();
@@ -162,7 +170,17 @@ pub fn run_check(
     if opts.fix != FixMode::None {
         let changed = apply_fixes(&mut entries, &settings, opts.diff, out, err)?;
         if opts.diff {
-            return Ok(if changed > 0 {
+            // Only the diff is printed, so say which files could not be looked at.
+            let mut unreadable = false;
+            for e in &entries {
+                if let Entry::Failed(e) = e {
+                    writeln!(err, "error: {e}")?;
+                    unreadable = true;
+                }
+            }
+            return Ok(if unreadable {
+                ExitCode::from(2)
+            } else if changed > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -179,16 +197,7 @@ pub fn run_check(
             clean(&file.display().to_string()),
         )?;
     }
-    let mut known = 0;
-    if let Some(file) = &opts.baseline {
-        match baseline::read(file) {
-            Ok(b) => known = b.filter(&mut entries),
-            Err(e) => {
-                writeln!(err, "error: {e}")?;
-                return Ok(ExitCode::from(2));
-            }
-        }
-    }
+    let known = baseline.map_or(0, |b| b.filter(&mut entries));
     let run = Run {
         entries,
         known,
