@@ -32,9 +32,106 @@ fn clean_inner(s: &str, keep_newlines: bool) -> String {
     out
 }
 
-fn needs_escape(c: char) -> bool {
+/// Controls (C0, DEL, C1), and the invisible format characters that reorder, hide or break
+/// text: zero-width spaces and joiners, bidirectional marks, overrides and isolates (including
+/// the Arabic letter mark), line and paragraph separators (which some terminals treat as line
+/// breaks), word joiners and invisible operators, interlinear annotation marks, the Mongolian
+/// vowel separator and the byte-order mark.
+pub fn needs_escape(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+        )
+}
+
+/// JSON that parses back to exactly the same values, with every character [`clean`] escapes
+/// written as a `\uXXXX` escape: a JSON report piped to a terminal or a log viewer carries no
+/// raw control, bidirectional or separator characters.
+pub mod json {
+    use std::io::{self, Write};
+
+    use serde_json::ser::{Formatter, PrettyFormatter};
+
+    struct Safe<'a>(PrettyFormatter<'a>);
+
+    impl Formatter for Safe<'_> {
+        fn write_string_fragment<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            fragment: &str,
+        ) -> io::Result<()> {
+            let mut start = 0;
+            for (i, c) in fragment.char_indices() {
+                if super::needs_escape(c) {
+                    w.write_all(&fragment.as_bytes()[start..i])?;
+                    // All of them are in the Basic Multilingual Plane: one escape each.
+                    write!(w, "\\u{:04x}", c as u32)?;
+                    start = i + c.len_utf8();
+                }
+            }
+            w.write_all(&fragment.as_bytes()[start..])
+        }
+        fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.begin_array(w)
+        }
+        fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_array(w)
+        }
+        fn begin_array_value<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.0.begin_array_value(w, first)
+        }
+        fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_array_value(w)
+        }
+        fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.begin_object(w)
+        }
+        fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_object(w)
+        }
+        fn begin_object_key<W: ?Sized + Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            self.0.begin_object_key(w, first)
+        }
+        fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.begin_object_value(w)
+        }
+        fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+            self.0.end_object_value(w)
+        }
+    }
+
+    /// Like `serde_json::to_writer_pretty`, escaping what a terminal must not receive raw.
+    pub fn to_writer_pretty<W: Write, T: ?Sized + serde::Serialize>(
+        w: W,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        let mut ser = serde_json::Serializer::with_formatter(w, Safe(PrettyFormatter::new()));
+        value.serialize(&mut ser)
+    }
+
+    /// Like `serde_json::to_string_pretty`, escaping what a terminal must not receive raw.
+    pub fn to_string_pretty<T: ?Sized + serde::Serialize>(value: &T) -> serde_json::Result<String> {
+        let mut out = Vec::new();
+        to_writer_pretty(&mut out, value)?;
+        // Only whole UTF-8 strings and ASCII were written.
+        Ok(String::from_utf8(out).unwrap_or_default())
+    }
 }
 
 /// How many rows `line` takes when wrapped at word boundaries to `width` columns, the way the
@@ -106,6 +203,37 @@ mod tests {
         assert_eq!(clean("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(clean("\u{9b}2J"), "\\u{9b}2J");
         assert_eq!(clean("plain é ü"), "plain é ü");
+    }
+
+    /// Separators and invisible format characters garble a row or hide text: escaped too.
+    #[test]
+    fn escapes_separators_and_invisible_format_characters() {
+        for c in [
+            '\u{2028}', '\u{2029}', '\u{fff9}', '\u{fffa}', '\u{fffb}', '\u{061c}', '\u{2060}',
+            '\u{85}', '\u{9c}', '\u{9d}', '\u{200b}', '\u{feff}', '\u{202e}', '\u{2066}',
+        ] {
+            let shown = clean(&format!("AB{c}CD"));
+            assert_eq!(shown, format!("AB\\u{{{:x}}}CD", c as u32));
+        }
+        // Letters, accents, typographic spaces and emoji are text, not escapes.
+        assert_eq!(clean("é ñ « » \u{202f} 👍"), "é ñ « » \u{202f} 👍");
+    }
+
+    /// JSON keeps the exact value but no dangerous character raw.
+    #[test]
+    fn json_escapes_what_the_terminal_must_not_see_and_parses_back() {
+        let name = "x\u{9b}2J\u{85}\u{202e}\u{200b}\u{feff}\u{2028}é\n\u{1b}";
+        let text = json::to_string_pretty(&serde_json::json!({ "name": name })).unwrap();
+        assert!(
+            text.chars().all(|c| c == '\n' || !needs_escape(c)),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u2028"),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["name"], name);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn write(path: &Path, entries: &[Entry]) -> Result<usize> {
         }
     }
     let n = findings.len();
-    let text = serde_json::to_string_pretty(&File {
+    let text = candor::text::json::to_string_pretty(&File {
         candor_baseline: VERSION,
         findings,
     })?;

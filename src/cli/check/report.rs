@@ -177,7 +177,7 @@ pub fn json(run: &Run, out: &mut dyn Write) -> Result<()> {
             waived: i.waived,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &list)?;
+    candor::text::json::to_writer_pretty(&mut *out, &list)?;
     writeln!(out)?;
     Ok(())
 }

@@ -102,7 +102,7 @@ pub fn write(run: &Run, out: &mut dyn Write) -> Result<()> {
             "columnKind": "unicodeCodePoints",
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    candor::text::json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)?;
     Ok(())
 }
