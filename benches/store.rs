@@ -1,5 +1,6 @@
-//! Store benchmarks: one save; opening a 10,000-campaign library and reading its first screen;
-//! importing 10,000 RON files beside a raw rusqlite insert of the same rows.
+//! Store benchmarks: one save; the library's first screen (opened, counted, its rows read, the
+//! selected campaign loaded and checked, drawn at 120x40) on libraries of 1,000, 10,000 and
+//! 100,000 campaigns; importing 10,000 RON files beside a raw rusqlite insert of the same rows.
 //!
 //! Run: cargo bench --bench store
 
@@ -7,6 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+#[path = "../tests/common/grow.rs"]
+mod grow;
 
 use candor::model::ron_io;
 use candor::samples::SAMPLES;
@@ -61,8 +65,9 @@ fn import_all(store: &mut Store, files: &[PathBuf]) {
 
 /// The rows one import wrote, column for column: a revision and its campaign.
 struct Row {
-    revision: [rusqlite::types::Value; 11],
-    campaign: [rusqlite::types::Value; 9],
+    revision: [rusqlite::types::Value; 10],
+    ron: rusqlite::types::Value,
+    campaign: [rusqlite::types::Value; 12],
 }
 
 /// Reads back, in file order, exactly what the import wrote to `db`.
@@ -70,14 +75,18 @@ fn rows_written(db: &Path) -> Vec<Row> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn
         .prepare(
-            "SELECT r.campaign_id, r.number, r.ron, r.content_hash, r.author, r.message, r.created_at, r.status, r.errors, r.warnings, r.infos,
-                    c.id, c.name, c.status, c.channels, c.errors, c.warnings, c.infos, c.created_at, c.updated_at
-             FROM revisions r JOIN campaigns c ON c.id = r.campaign_id WHERE r.number = 1 ORDER BY r.id",
+            "SELECT r.campaign_id, r.number, r.content_hash, r.author, r.message, r.created_at, r.status, r.errors, r.warnings, r.infos,
+                    t.ron,
+                    c.id, c.name, c.status, c.channels, c.errors, c.warnings, c.infos, c.created_at, c.updated_at,
+                    c.head_number, c.sort_name, c.status_rank
+             FROM revisions r JOIN campaigns c ON c.id = r.campaign_id JOIN revision_texts t ON t.revision_id = r.id
+             WHERE r.number = 1 ORDER BY r.id",
         )
         .unwrap();
     stmt.query_map([], |r| {
         Ok(Row {
             revision: std::array::from_fn(|i| r.get(i).unwrap()),
+            ron: r.get(10).unwrap(),
             campaign: std::array::from_fn(|i| r.get(11 + i).unwrap()),
         })
     })
@@ -99,20 +108,52 @@ fn raw_insert(db: &Path, rows: &[Row]) {
         let tx = conn.transaction().unwrap();
         {
             let mut rev = tx
-                .prepare_cached("INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                .prepare_cached("INSERT INTO revisions (campaign_id, number, content_hash, author, message, created_at, status, errors, warnings, infos) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .unwrap();
+            let mut text = tx
+                .prepare_cached("INSERT INTO revision_texts (revision_id, ron) VALUES (?1, ?2)")
                 .unwrap();
             let mut camp = tx
-                .prepare_cached("INSERT INTO campaigns (id, name, status, channels, errors, warnings, infos, created_at, updated_at, head_revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .prepare_cached("INSERT INTO campaigns (id, name, status, channels, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank, head_revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
                 .unwrap();
             for row in part {
                 rev.execute(params_from_iter(&row.revision)).unwrap();
                 let head = rusqlite::types::Value::Integer(tx.last_insert_rowid());
+                text.execute(rusqlite::params![&head, &row.ron]).unwrap();
                 camp.execute(params_from_iter(row.campaign.iter().chain([&head])))
                     .unwrap();
             }
         }
         tx.commit().unwrap();
     }
+}
+
+/// What `candor` does before its first frame: open the library, count it, read the rows around
+/// the selection and the selected campaign, then draw.
+fn first_screen(db: &Path, expect: usize) -> usize {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut app = candor::app::App::new(Store::open(db).unwrap());
+    app.area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    app.handle_event(&ratatui::crossterm::event::Event::Resize(120, 40));
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| candor::ui::draw(f, &app)).unwrap();
+    assert_eq!(app.library.size, expect);
+    assert!(app.library.detail.is_some());
+    app.library.window.len()
+}
+
+/// Keeps the first `n` campaigns imported, with their revisions.
+fn keep_first(db: &Path, n: usize) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(&format!(
+        "CREATE TEMP TABLE keep AS SELECT campaign_id AS id FROM revisions WHERE number = 1 ORDER BY id LIMIT {n};
+         DELETE FROM revision_texts WHERE revision_id IN (SELECT id FROM revisions WHERE campaign_id NOT IN (SELECT id FROM keep));
+         DELETE FROM revisions WHERE campaign_id NOT IN (SELECT id FROM keep);
+         DELETE FROM drafts WHERE campaign_id NOT IN (SELECT id FROM keep);
+         DELETE FROM campaigns WHERE id NOT IN (SELECT id FROM keep);
+         VACUUM;"
+    ))
+    .unwrap();
 }
 
 /// A fresh folder for one timed run, after the writes of the run before have reached the disk
@@ -140,7 +181,7 @@ fn bench(c: &mut Criterion) {
     let dump = |db: &Path| -> Vec<String> {
         let conn = rusqlite::Connection::open(db).unwrap();
         let mut stmt = conn
-            .prepare("SELECT quote(c.id) || quote(c.name) || quote(c.status) || quote(c.channels) || quote(c.errors) || quote(c.warnings) || quote(c.infos) || quote(c.updated_at) || quote(r.ron) || quote(r.content_hash) || quote(r.author) || quote(r.message) || quote(r.status) || quote(r.infos) FROM campaigns c JOIN revisions r ON r.campaign_id = c.id AND r.number = 1 ORDER BY r.id")
+            .prepare("SELECT quote(c.id) || quote(c.name) || quote(c.status) || quote(c.channels) || quote(c.errors) || quote(c.warnings) || quote(c.infos) || quote(c.updated_at) || quote(c.head_number) || quote(c.sort_name) || quote(c.status_rank) || quote(t.ron) || quote(r.content_hash) || quote(r.author) || quote(r.message) || quote(r.status) || quote(r.infos) FROM campaigns c JOIN revisions r ON r.campaign_id = c.id AND r.number = 1 JOIN revision_texts t ON t.revision_id = r.id ORDER BY r.id")
             .unwrap();
         stmt.query_map([], |r| r.get(0))
             .unwrap()
@@ -178,14 +219,25 @@ fn bench(c: &mut Criterion) {
     );
     drop(store);
 
-    c.bench_function("open 10,000-campaign library and read first screen", |b| {
-        b.iter(|| {
-            let store = Store::open(&lib).unwrap();
-            let page = store.summaries(0, 40).unwrap();
-            assert_eq!(page.len(), 40);
-            store.count().unwrap()
-        })
-    });
+    // The first screen, on libraries of three sizes: 1,000 (the first tenth of the import),
+    // 10,000 and 100,000 (the 10,000 ten times over, under other ids, full texts and all).
+    let small = dir.path().join("small.db");
+    std::fs::copy(&lib, &small).unwrap();
+    keep_first(&small, LIBRARY / 10);
+    let large = dir.path().join("large.db");
+    std::fs::copy(&lib, &large).unwrap();
+    grow::grow_library(&large, 9);
+    let mut screens = c.benchmark_group(
+        "library first screen (open, count, rows, selected campaign, draw 120x40)",
+    );
+    for (label, db, n) in [
+        ("1,000 campaigns", &small, LIBRARY / 10),
+        ("10,000 campaigns", &lib, LIBRARY),
+        ("100,000 campaigns", &large, LIBRARY * 10),
+    ] {
+        screens.bench_function(label, |b| b.iter(|| first_screen(db, n)));
+    }
+    screens.finish();
 
     // Where an import's time goes, for one typical file.
     let one = &files[0];

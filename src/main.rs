@@ -26,6 +26,11 @@ struct Cli {
     /// The database to use [env: CANDOR_DB] [default: candor.db in Candor's data folder]
     #[arg(long, global = true, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Open the library only to read: nothing is written to it. Automatic when the file or
+    /// its folder cannot be written; list, show, history, export, screenshot and review --print
+    /// always read only.
+    #[arg(long, global = true)]
+    read_only: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -213,7 +218,7 @@ fn main() -> ExitCode {
     // shown on the first screen (and by `candor keys`).
     let key_problem = candor::app::keymap::install_from_config();
     let result = match cli.command {
-        None => cli::tui::run(db, None),
+        None => cli::tui::run(db, cli.read_only, None),
         Some(Command::Check {
             paths,
             format,
@@ -261,7 +266,7 @@ fn main() -> ExitCode {
             if print {
                 cli::tui::print_review(db, &file, &mut out)
             } else {
-                cli::tui::run(db, Some(&file))
+                cli::tui::run(db, cli.read_only, Some(&file))
             }
         }
         Some(Command::Screenshot { target, size, keys }) => {
@@ -277,9 +282,9 @@ fn main() -> ExitCode {
         }
         Some(Command::Import { paths }) => cli::library::open_store(db)
             .and_then(|mut s| cli::library::run_import(&mut s, &paths, &mut out, &mut err)),
-        Some(Command::Export { ids, all, out: dir }) => cli::library::open_store(db)
+        Some(Command::Export { ids, all, out: dir }) => cli::library::open_store_reading(db)
             .and_then(|s| cli::library::run_export(&s, &ids, all, &dir, &mut out)),
-        Some(Command::List { format }) => cli::library::open_store(db).and_then(|s| {
+        Some(Command::List { format }) => cli::library::open_store_reading(db).and_then(|s| {
             let format = match format {
                 ListFormat::Text => cli::library::ListFormat::Text,
                 ListFormat::Json => cli::library::ListFormat::Json,
@@ -287,10 +292,9 @@ fn main() -> ExitCode {
             };
             cli::library::run_list(&s, format, &mut out)
         }),
-        Some(Command::History { id }) => {
-            cli::library::open_store(db).and_then(|s| cli::library::run_history(&s, &id, &mut out))
-        }
-        Some(Command::Show { id, revision }) => cli::library::open_store(db)
+        Some(Command::History { id }) => cli::library::open_store_reading(db)
+            .and_then(|s| cli::library::run_history(&s, &id, &mut out)),
+        Some(Command::Show { id, revision }) => cli::library::open_store_reading(db)
             .and_then(|s| cli::library::run_show(&s, &id, revision, &mut out)),
         Some(Command::Restore { id, revision }) => cli::library::open_store(db)
             .and_then(|mut s| cli::library::run_restore(&mut s, &id, revision, &mut out)),

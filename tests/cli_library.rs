@@ -361,3 +361,168 @@ fn list_prints_whole_ids_within_80_columns_and_tsv_in_full() {
     let o = candor(&db, &["history", long[0]]);
     assert!(o.status.success(), "{}", err(&o));
 }
+
+/// D2 and D3: a name full of C1 controls, separators, bidirectional and invisible characters
+/// reaches no output raw: JSON escapes them (and parses back to the exact name), the text
+/// and TSV formats show them as `\u{..}`.
+#[test]
+fn list_in_every_format_escapes_controls_separators_and_invisible_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(candor(&db, &["list"]).status.success());
+    let name = "A\u{9b}2J\u{9c}\u{9d}\u{85}B\u{202e}C\u{200b}D\u{feff}E\u{2028}F\u{2029}G\u{fff9}\u{fffb}\u{61c}\u{2060}H";
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE campaigns SET name = ?1 WHERE id = 'welcome-email'",
+            [name],
+        )
+        .unwrap();
+    }
+    for format in ["text", "tsv", "json"] {
+        let o = candor(&db, &["list", "--format", format]);
+        assert!(o.status.success(), "{format}: {}", err(&o));
+        let text = out(&o);
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|&c| c != '\n' && (format != "tsv" || c != '\t'))
+            .filter(|&c| candor::text::needs_escape(c))
+            .collect();
+        assert!(bad.is_empty(), "{format} wrote {bad:?} raw");
+        if format == "json" {
+            let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let row = v
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == "welcome-email")
+                .unwrap();
+            assert_eq!(row["name"], name);
+        } else if format == "tsv" {
+            assert!(text.contains("E\\u{2028}F"), "{format}: {text}");
+        } else {
+            // The text table shortens names to fit 80 columns.
+            assert!(text.contains("A\\u{9b}2J"), "{format}: {text}");
+        }
+    }
+}
+
+fn mtime(p: &Path) -> std::time::SystemTime {
+    std::fs::metadata(p).unwrap().modified().unwrap()
+}
+
+/// A library file made read-only (chmod 444) can still be listed, shown, its history read,
+/// its library screen rendered and its campaigns exported; the file's bytes and modification
+/// time stay exactly as they were. Writing commands say why they cannot.
+#[test]
+fn a_read_only_library_can_be_browsed_and_is_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    assert!(
+        candor(&db, &["restore", "welcome-email", "1"])
+            .status
+            .success()
+    );
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    // A moment later, so a write would show in the modification time.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (bytes, when) = (std::fs::read(&db).unwrap(), mtime(&db));
+    let export = dir.path().join("out");
+    let runs: [&[&str]; 6] = [
+        &["list"],
+        &["list", "--format", "json"],
+        &["show", "welcome-email"],
+        &["history", "welcome-email"],
+        &["screenshot", "library", "--size", "100x30"],
+        &["export", "--all", "--out", export.to_str().unwrap()],
+    ];
+    for args in runs {
+        let o = candor(&db, args);
+        assert!(o.status.success(), "{args:?}: {}", err(&o));
+        assert!(!out(&o).is_empty(), "{args:?}");
+    }
+    assert!(out(&candor(&db, &["history", "welcome-email"])).contains("restored revision 1"));
+    assert!(export.join("welcome-email.ron").exists());
+    let (code, _, e) = outcome(candor(&db, &["restore", "welcome-email", "1"]));
+    assert_eq!(code, 2);
+    assert!(e.contains("read-only"), "{e}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the file's bytes changed"
+    );
+    assert_eq!(mtime(&db), when, "the file's modification time changed");
+}
+
+/// A library in a folder that cannot be written (no journal can be created next to it) is
+/// read as it is on disk.
+#[test]
+fn a_library_in_a_read_only_folder_is_read_in_place() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("share");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("lib.db");
+    assert!(candor(&db, &["list"]).status.success());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let before: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let o = candor(&db, &["list", "--format", "tsv"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert_eq!(out(&o).lines().count(), candor::samples::SAMPLES.len() + 1);
+    let after: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // As root the folder stays writable to SQLite; either way no file may be left behind.
+    assert_eq!(before, after);
+}
+
+/// A library made by an older Candor, given read-only, is read through an upgraded private
+/// copy; the original stays byte for byte.
+#[test]
+fn an_old_read_only_library_is_upgraded_in_a_copy_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    std::fs::copy("tests/data/library-schema-1.db", &db).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+    let o = candor(&db, &["history", "anti-ageing-55-plus"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("restored revision 1"), "{}", out(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+}
+
+/// D10: a mistyped --db path is said once; a 0-byte file and an empty database of another
+/// program are refused, not adopted.
+#[test]
+fn a_new_library_is_announced_and_empty_files_are_not_adopted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let (code, _, e) = outcome(candor(&db, &["list"]));
+    assert_eq!(code, 0);
+    assert!(e.contains("Created a new library at"), "{e}");
+    let (_, _, e) = outcome(candor(&db, &["list"]));
+    assert!(!e.contains("Created"), "{e}");
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    let (code, _, e) = outcome(candor(&empty, &["list"]));
+    assert_eq!(code, 2);
+    assert!(e.contains("an empty file"), "{e}");
+    assert_eq!(std::fs::read(&empty).unwrap().len(), 0);
+    let foreign = dir.path().join("foreign.db");
+    drop(
+        rusqlite::Connection::open(&foreign)
+            .unwrap()
+            .execute_batch("PRAGMA user_version = 0; VACUUM;"),
+    );
+    let (code, _, e) = outcome(candor(&foreign, &["import", "campaigns/welcome-email.ron"]));
+    assert_eq!(code, 2, "{e}");
+    assert!(e.contains("not a Candor database"), "{e}");
+}

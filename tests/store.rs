@@ -455,7 +455,7 @@ fn a_corrupt_revision_is_a_clear_error_not_a_panic() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute(
-            "UPDATE revisions SET ron = '(broken' WHERE campaign_id = 'welcome-email'",
+            "UPDATE revision_texts SET ron = '(broken' WHERE revision_id IN (SELECT id FROM revisions WHERE campaign_id = 'welcome-email')",
             [],
         )
         .unwrap();
@@ -531,4 +531,189 @@ fn summaries_carry_the_latest_decision_and_whether_it_is_current() {
     let r = find(&store).unwrap();
     assert_eq!((r.decision, r.current), (Decision::Approve, false));
     assert_eq!(r.short(), "approved·old");
+}
+
+/// A library written by the release before schema 2 (tests/data/library-schema-1.db: the
+/// samples, a restored revision, a draft and a review) opens, moves forward, and keeps
+/// everything: texts, the draft (now with an unknown author), the review, the head numbers.
+#[test]
+fn a_library_from_the_previous_release_is_migrated_and_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy("tests/data/library-schema-1.db", &path).unwrap();
+    let version = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(version(&path), 1);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(version(&path), candor::store::latest_version());
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(store.count().unwrap() as usize, SAMPLES.len());
+    // The head number comes from the campaign row now.
+    let all = store.all_summaries().unwrap();
+    let anti = all.iter().find(|s| s.id == "anti-ageing-55-plus").unwrap();
+    assert_eq!(anti.revision, 2);
+    assert_eq!(store.get("anti-ageing-55-plus").unwrap().revision.number, 2);
+    assert!(
+        store
+            .revision_text("anti-ageing-55-plus", 1)
+            .unwrap()
+            .contains("anti-ageing-55-plus")
+    );
+    // The old draft has no author: it is offered, saying so.
+    store.set_author("ana");
+    let welcome = all.iter().find(|s| s.id == "welcome-email").unwrap();
+    assert!(welcome.has_draft);
+    let draft = store.draft("welcome-email").unwrap().unwrap();
+    assert!(!draft.author_known());
+    // The review still marks the campaign approved on its current revision.
+    let review = welcome.review.unwrap();
+    assert_eq!((review.decision, review.current), (Decision::Approve, true));
+    // Sorting by name runs on the stored sort key, which the migration filled.
+    let by_name = store
+        .library_page(
+            &candor::store::LibraryQuery {
+                filter: String::new(),
+                sort: candor::store::SortKey::Name,
+            },
+            0,
+            3,
+        )
+        .unwrap();
+    assert_eq!(by_name[0].id, "anti-ageing-55-plus");
+    // And it saves.
+    let head = store.get("welcome-email").unwrap();
+    store
+        .save(&head.campaign, head.revision.id, "after the migration")
+        .unwrap();
+}
+
+/// Listing reads only the `campaigns` table (and the small review and draft indexes), and
+/// looking a revision up by its content hash uses an index: checked on SQLite's own plans.
+#[test]
+fn lists_never_touch_revision_text_and_hash_lookups_use_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let plan = |sql: &str| -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let hash = plan("SELECT id FROM revisions WHERE content_hash = 'x'");
+    assert!(hash.contains("INDEX revisions_hash"), "{hash}");
+    // Every sort walks an index instead of sorting the table.
+    for order in [
+        "updated_at DESC, id",
+        "sort_name, id",
+        "status_rank, sort_name, id",
+        "errors DESC, warnings DESC, id",
+        "warnings DESC, errors DESC, id",
+    ] {
+        let p = plan(&format!(
+            "SELECT id, name FROM campaigns ORDER BY {order} LIMIT 40"
+        ));
+        assert!(!p.contains("TEMP B-TREE"), "{order}: {p}");
+    }
+    // The library's own statement names no table holding RON text.
+    let store = Store::open(&path).unwrap();
+    let _ = store.summaries(0, 40).unwrap();
+    drop(store);
+    let schema: String = conn
+        .query_row(
+            "SELECT group_concat(name) FROM pragma_table_info('revisions')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!schema.contains("ron"), "{schema}");
+}
+
+/// D1: two people editing one campaign keep their own drafts; neither restores the other's.
+#[test]
+fn drafts_belong_to_their_author() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut ana = Store::open(&path).unwrap();
+    ana.set_author("ana");
+    let mut ben = Store::open(&path).unwrap();
+    ben.set_author("ben");
+    let head = ana.get("welcome-email").unwrap();
+    let mut a = head.campaign.clone();
+    a.objective = "Ana's edit".into();
+    let mut b = head.campaign.clone();
+    b.objective = "Ben's edit".into();
+    ana.save_draft(&a, head.revision.id).unwrap();
+    ben.save_draft(&b, head.revision.id).unwrap();
+    let mine = ana.draft("welcome-email").unwrap().unwrap();
+    assert_eq!(mine.campaign.objective, "Ana's edit");
+    assert_eq!(mine.author, "ana");
+    assert_eq!(mine.base_revision, head.revision.id);
+    assert_eq!(
+        ben.draft("welcome-email")
+            .unwrap()
+            .unwrap()
+            .campaign
+            .objective,
+        "Ben's edit"
+    );
+    let others = ana.others_drafts("welcome-email").unwrap();
+    assert_eq!(others.len(), 1);
+    assert_eq!(others[0].0, "ben");
+    // Ben saving removes his draft, not Ana's.
+    ben.save(&b, head.revision.id, "").unwrap();
+    assert!(ben.draft("welcome-email").unwrap().is_none());
+    assert_eq!(
+        ana.draft("welcome-email")
+            .unwrap()
+            .unwrap()
+            .campaign
+            .objective,
+        "Ana's edit"
+    );
+    ana.discard_draft("welcome-email").unwrap();
+    assert!(ana.draft("welcome-email").unwrap().is_none());
+}
+
+/// D8: two restores at the same moment both land, one after the other, and neither claims to
+/// have kept a draft.
+#[test]
+fn restores_racing_each_other_both_land() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    {
+        let mut s = Store::open(&path).unwrap();
+        let head = s.get("welcome-email").unwrap();
+        let mut c = head.campaign;
+        c.objective = "second".into();
+        s.save(&c, head.revision.id, "").unwrap();
+    }
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut s = Store::open(&path).unwrap();
+                (0..10)
+                    .map(|_| s.restore("welcome-email", 1).map(|m| m.number))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    for h in handles {
+        for r in h.join().unwrap() {
+            numbers.push(r.unwrap());
+        }
+    }
+    numbers.sort();
+    assert_eq!(numbers, (3..43).collect::<Vec<_>>());
+    let s = Store::open(&path).unwrap();
+    assert!(s.drafts().unwrap().is_empty());
 }

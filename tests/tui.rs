@@ -419,10 +419,7 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
         done.text
     );
     assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
-    assert_eq!(
-        c.app.library.all.len(),
-        candor::samples::SAMPLES.len() + 250
-    );
+    assert_eq!(c.app.library.size, candor::samples::SAMPLES.len() + 250);
 }
 
 /// Wizards and library prompts share one rule for names: empty is refused, the prompt stays
@@ -771,7 +768,7 @@ mod wizards {
             press(&mut c.app, &keys);
             assert!(c.app.dialog().is_some(), "{name}: no dialog opened");
             let before = c.app.editor.as_ref().map(|e| e.campaign.clone());
-            let library = c.app.library.all.len();
+            let library = c.app.library.size;
             press(&mut c.app, "<esc>");
             assert!(c.app.dialog().is_none(), "{name}: Esc did not close it");
             assert_eq!(
@@ -779,7 +776,7 @@ mod wizards {
                 before,
                 "{name}"
             );
-            assert_eq!(c.app.library.all.len(), library, "{name}");
+            assert_eq!(c.app.library.size, library, "{name}");
         }
     }
 }
@@ -1088,4 +1085,126 @@ fn waiving_a_finding_records_who_why_and_until_when() {
     press(&mut c.app, "<tab> u");
     assert!(c.app.editor.as_ref().unwrap().campaign.waivers.is_empty());
     assert_eq!(counted(&c.app), before);
+}
+
+/// The library holds only the rows around the selection, read a page at a time; moving to
+/// the end, filtering and sorting still show the right rows with the right counts.
+#[test]
+fn a_large_library_is_read_a_page_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    drop(candor::store::Store::open(&db).unwrap());
+    common::grow::grow_library(&db, 31);
+    let n = candor::samples::SAMPLES.len() * 32;
+    let mut app = App::new(candor::store::Store::open(&db).unwrap());
+    app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    app.handle_event(&ratatui::crossterm::event::Event::Resize(80, 24));
+    assert_eq!((app.library.total, app.library.size), (n, n));
+    assert!(
+        app.library.window.len() <= 4 * 24 + 1,
+        "{}",
+        app.library.window.len()
+    );
+    let screen = common::render(&mut app, 80, 24);
+    assert!(screen.contains(&format!("{n} of {n}")), "{screen}");
+    // The last row, read when the selection got there.
+    press(&mut app, "G");
+    assert_eq!(app.library.selected, n - 1);
+    let last = app.library.current().unwrap().clone();
+    assert!(app.library.window_start > 0);
+    let screen = common::render(&mut app, 80, 24);
+    assert!(
+        screen.contains(&format!("> {}", &last.name[..20])),
+        "{screen}"
+    );
+    assert_eq!(
+        app.library.detail.as_ref().map(|d| d.id.as_str()),
+        Some(last.id.as_str())
+    );
+    // Sorting keeps the selected campaign selected, wherever it lands.
+    press(&mut app, "s");
+    assert_eq!(
+        app.library.current().map(|s| s.id.clone()),
+        Some(last.id.clone())
+    );
+    // Filtering counts in SQL: 19 campaigns end in " x17".
+    press(&mut app, "/ x 1 7 <enter>");
+    assert_eq!(app.library.total, candor::samples::SAMPLES.len());
+    let screen = common::render(&mut app, 80, 24);
+    assert!(
+        screen.contains(&format!("{} of {n}", candor::samples::SAMPLES.len())),
+        "{screen}"
+    );
+    assert!(app.library.window.iter().all(|s| s.name.ends_with(" x17")));
+}
+
+/// D7: a library that cannot be read stays an error on the screen after keys are pressed,
+/// never an empty library.
+#[test]
+fn an_unreadable_library_stays_an_error_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("gone.db");
+    drop(candor::store::Store::open(&db).unwrap());
+    let store = candor::store::Store::open(&db).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("DROP TABLE campaigns").unwrap();
+    }
+    let mut app = App::new(store);
+    for keys in ["", "j", "j k <esc>", "s"] {
+        press(&mut app, keys);
+        let screen = common::render(&mut app, 80, 24);
+        assert!(
+            screen.contains("The library could not be read"),
+            "after {keys:?}:\n{screen}"
+        );
+        assert!(!screen.contains("The library is empty"), "{screen}");
+    }
+}
+
+/// A read-only library opens with a banner on every screen; saving keeps the edits as a RON
+/// file (which loads back to the edited campaign) and writes nothing to the library.
+#[test]
+fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    {
+        let mut s = Store::open_unseeded(&db).unwrap();
+        s.set_clock("2026-11-20T09:30:00Z");
+        s.seed_samples().unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let mut store = Store::open_read_only(&db, "opened with --read-only").unwrap();
+    store.set_author("ines");
+    let mut app = App::new(store);
+    app.color = true;
+    let kept = dir.path().join("unsaved");
+    app.unsaved_dirs = vec![kept.clone()];
+    insta::assert_snapshot!("read_only_library_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!("read_only_library_120x40", render(&mut app, 120, 40));
+    press(
+        &mut app,
+        &format!("{WELCOME} j <enter> <c-u> Read <space> only <enter> <c-s>"),
+    );
+    let screen = render(&mut app, 120, 40);
+    assert!(screen.contains("READ-ONLY"), "{screen}");
+    let files: Vec<_> = std::fs::read_dir(&kept)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let doc = candor::model::ron_io::load_str("kept", &std::fs::read_to_string(&files[0]).unwrap())
+        .unwrap();
+    assert_eq!(doc.campaign.objective, "Read only");
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(
+        message.contains("nothing was saved in it") && message.contains("candor import"),
+        "{message}"
+    );
+    // Nothing left unsaved, so leaving asks nothing; the library is as it was.
+    assert!(!app.editor.as_ref().unwrap().dirty());
+    press(&mut app, "<esc> q");
+    assert!(app.quit);
+    drop(app);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
 }

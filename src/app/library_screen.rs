@@ -12,7 +12,7 @@ impl App {
     // ---------------------------------------------------------------- library
 
     pub(super) fn library_action(&mut self, action: A) {
-        let len = self.library.view.len();
+        let len = self.library.total;
         let page = usize::from(self.area.height.saturating_sub(8)).max(1);
         let sel = &mut self.library.selected;
         match action {
@@ -26,7 +26,7 @@ impl App {
             A::Sort => {
                 self.library.sort = self.library.sort.next();
                 let id = self.library.current().map(|s| s.id.clone());
-                self.library.refresh_view();
+                self.reload_library();
                 if let Some(id) = id {
                     self.select_in_library(&id);
                 }
@@ -195,15 +195,32 @@ impl App {
                     .unwrap_or_else(|| draft.campaign.clone())
         {
             let stale = draft.base_revision != stored.revision.id;
-            let mut body = vec![format!(
-                "Candor kept edits to this campaign that were never saved (last change {}).",
-                short_time(&draft.updated_at)
-            )];
+            let mut body = vec![if draft.author_known() {
+                format!(
+                    "Candor kept edits you ({}) made to this campaign and never saved (last change {}).",
+                    clean(&draft.author),
+                    short_time(&draft.updated_at)
+                )
+            } else {
+                format!(
+                    "Candor kept edits to this campaign that were never saved (last change {}). An older Candor kept them without noting whose they are.",
+                    short_time(&draft.updated_at)
+                )
+            }];
             if stale {
                 body.push(
                     "They started from an older revision; saving them will ask how to merge."
                         .into(),
                 );
+            }
+            if let Ok(others) = self.store.others_drafts(id)
+                && !others.is_empty()
+            {
+                let names: Vec<String> = others.iter().map(|(a, _)| clean(a)).collect();
+                body.push(format!(
+                    "{} also has unsaved edits here; theirs stay theirs.",
+                    names.join(", ")
+                ));
             }
             self.open(Dialog::Confirm(
                 Confirm::new(

@@ -48,12 +48,15 @@ impl App {
             store,
             library: Library {
                 detail: None,
-                all: Vec::new(),
-                view: Vec::new(),
+                total: 0,
+                size: 0,
+                window: Vec::new(),
+                window_start: 0,
                 selected: 0,
                 filter: Input::default(),
                 filtering: false,
                 sort: SortKey::Updated,
+                problem: None,
             },
             editor: None,
             dialogs: Vec::new(),
@@ -62,6 +65,7 @@ impl App {
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             area: Rect::new(0, 0, 80, 24),
+            unsaved_dirs: saving::unsaved_dirs(),
         };
         app.reload_library();
         if let Some(problem) = keymap::startup_problem() {
@@ -124,6 +128,11 @@ impl App {
             .collect()
     }
 
+    /// Shows a note on the status line (a library just created, say).
+    pub fn note(&mut self, text: impl Into<String>) {
+        self.say(text, None);
+    }
+
     fn say(&mut self, text: impl Into<String>, severity: Option<Severity>) {
         let text = text.into();
         log::info!("{text}");
@@ -134,24 +143,76 @@ impl App {
         self.say(text, Some(Severity::Error));
     }
 
+    /// Reads the library again (after a change, or a new filter or order): how many campaigns
+    /// there are and the rows around the selection. A library that cannot be read stays an
+    /// error on the screen, never an empty list.
     pub fn reload_library(&mut self) {
-        match self.store.all_summaries() {
-            Ok(all) => self.library.all = all,
-            Err(e) => self.fail(format!("Could not read the library: {e}")),
+        let q = self.library.query();
+        let counts = self.store.library_count(&q).and_then(|total| {
+            let size = if q.filter.is_empty() {
+                total
+            } else {
+                self.store.count()? as usize
+            };
+            Ok((total, size))
+        });
+        self.library.window.clear();
+        self.library.window_start = 0;
+        match counts {
+            Ok((total, size)) => {
+                self.library.total = total;
+                self.library.size = size;
+                self.library.problem = None;
+            }
+            Err(e) => {
+                self.library.total = 0;
+                self.library.problem = Some(e.to_string());
+                self.fail(format!("Could not read the library: {e}"));
+            }
         }
-        self.library.refresh_view();
+        self.library.selected = self
+            .library
+            .selected
+            .min(self.library.total.saturating_sub(1));
         self.library.detail = None;
+        self.fill_library_window();
         self.sync_detail();
     }
 
+    /// Makes sure the rows the screen may show around the selection are read: the window
+    /// reaches a screen's height either side of it, and is read again, two screens either
+    /// side, only when the selection nears its edge.
+    pub(super) fn fill_library_window(&mut self) {
+        let lib = &self.library;
+        if lib.problem.is_some() {
+            return;
+        }
+        let screen = usize::from(self.area.height).max(1);
+        let from = lib.selected.saturating_sub(screen);
+        if lib.covers(from, lib.selected + screen) && !lib.window.is_empty() || lib.total == 0 {
+            return;
+        }
+        let start = lib.selected.saturating_sub(2 * screen);
+        match self.store.library_page(&lib.query(), start, 4 * screen + 1) {
+            Ok(rows) => {
+                self.library.window = rows;
+                self.library.window_start = start;
+            }
+            Err(e) => {
+                self.library.problem = Some(e.to_string());
+                self.fail(format!("Could not read the library: {e}"));
+            }
+        }
+    }
+
     fn select_in_library(&mut self, id: &str) {
-        if let Some(pos) = self
-            .library
-            .view
-            .iter()
-            .position(|&i| self.library.all[i].id == id)
-        {
-            self.library.selected = pos;
+        match self.store.library_position(&self.library.query(), id) {
+            Ok(Some(pos)) => {
+                self.library.selected = pos;
+                self.fill_library_window();
+            }
+            Ok(None) => {}
+            Err(e) => self.fail(format!("Could not read the library: {e}")),
         }
     }
 
@@ -197,6 +258,8 @@ impl App {
             Event::Resize(w, h) => self.area = Rect::new(0, 0, *w, *h),
             _ => {}
         }
+        self.fill_library_window();
+        self.sync_detail();
     }
 
     fn handle_paste(&mut self, text: &str) {
@@ -210,7 +273,7 @@ impl App {
                         .filter
                         .handle(tui_input::InputRequest::InsertChar(c));
                 }
-                self.library.refresh_view();
+                self.reload_library();
             }
             _ => {}
         }
@@ -218,6 +281,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.handle_key_inner(key);
+        self.fill_library_window();
         self.sync_detail();
     }
 
@@ -269,7 +333,7 @@ impl App {
                 Some(A::Back) => {
                     self.library.filtering = false;
                     self.library.filter.reset();
-                    self.library.refresh_view();
+                    self.reload_library();
                 }
                 Some(A::Accept) => self.library.filtering = false,
                 Some(A::Help) => self.open(Dialog::Help(Help::new(vec![Ctx::Filter]))),
@@ -277,7 +341,7 @@ impl App {
                 _ => {
                     self.library.filter.handle_event(&Event::Key(key));
                     self.library.selected = 0;
-                    self.library.refresh_view();
+                    self.reload_library();
                 }
             }
             return;

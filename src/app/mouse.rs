@@ -86,7 +86,7 @@ impl App {
                         usize::from(l.table.height.saturating_sub(3)),
                     );
                     let target = offset + row;
-                    if target < self.library.view.len() {
+                    if target < self.library.total {
                         if target == self.library.selected {
                             self.library_action(A::Open);
                         } else {

@@ -47,6 +47,9 @@ impl App {
     }
 
     fn save_message(&mut self, message: String) {
+        if self.store.read_only().is_some() {
+            return self.keep_as_file();
+        }
         let Some(e) = self.editor.as_mut() else {
             return;
         };
@@ -90,6 +93,56 @@ impl App {
         }
     }
 
+    /// On a read-only library: writes the campaign being edited as a RON file where the user
+    /// may write (Candor's data folder, else the temporary folder), and says where and how to
+    /// bring it into a library. The edits then count as kept.
+    pub(super) fn keep_as_file(&mut self) {
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        let why = self.store.read_only().unwrap_or("read-only").to_string();
+        let stamp: String = crate::store::now()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        let name = format!("{}-{stamp}.ron", e.campaign.id);
+        let text = match crate::model::ron_io::to_ron(&e.campaign) {
+            Ok(t) => t,
+            Err(err) => return self.fail(format!("Could not write the campaign as RON: {err}")),
+        };
+        let mut tried = Vec::new();
+        for dir in self.unsaved_dirs.clone() {
+            let path = dir.join(&name);
+            if let Err(err) = std::fs::create_dir_all(&dir) {
+                tried.push(format!(
+                    "{}: {}",
+                    clean(&dir.display().to_string()),
+                    clean(&err.to_string())
+                ));
+                continue;
+            }
+            match crate::model::ron_io::write_atomic(&path, &text) {
+                Ok(()) => {
+                    e.saved = e.campaign.clone();
+                    e.edited_at = None;
+                    let shown = clean(&path.display().to_string());
+                    e.draft_note = Some("kept as a file".into());
+                    return self.say(
+                        format!(
+                            "This library is read-only ({why}), so nothing was saved in it. Your edits are in {shown}; `candor import {shown}` brings them into a library you can write."
+                        ),
+                        Some(Severity::Warning),
+                    );
+                }
+                Err(err) => tried.push(err.to_string()),
+            }
+        }
+        self.fail(format!(
+            "This library is read-only ({why}) and the edits could not be written as a file ({}); they are still open here: export them with x from the library or copy them out",
+            tried.join("; ")
+        ));
+    }
+
     /// Writes the draft if typing paused long enough. Called by the event loop.
     pub fn tick(&mut self, now: Instant) {
         self.import_step();
@@ -101,6 +154,9 @@ impl App {
             return;
         }
         e.edited_at = None;
+        if self.store.read_only().is_some() {
+            return; // no drafts in a library that cannot be written; saving keeps a file
+        }
         if !e.dirty() {
             // Back to the saved text (undone to it, say): this session's draft must not come back.
             self.drop_own_draft();
@@ -218,6 +274,16 @@ pub(super) fn change_message(parts: &[String]) -> String {
         0 => format!("changed {}", shown.join(", ")),
         more => format!("changed {} and {more} more", shown.join(", ")),
     }
+}
+
+/// Where edits to a read-only library are kept as files, in order of preference.
+pub(super) fn unsaved_dirs() -> Vec<std::path::PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(d) = directories::ProjectDirs::from("", "", "candor") {
+        dirs.push(d.data_dir().join("unsaved"));
+    }
+    dirs.push(std::env::temp_dir().join("candor-unsaved"));
+    dirs
 }
 
 #[cfg(test)]

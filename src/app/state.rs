@@ -24,36 +24,7 @@ pub(super) const UNDO_DEPTH: usize = 200;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SortKey {
-    Updated,
-    Name,
-    Status,
-    Errors,
-    Warnings,
-}
-
-impl SortKey {
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Updated => "last edited",
-            SortKey::Name => "name",
-            SortKey::Status => "status",
-            SortKey::Errors => "errors",
-            SortKey::Warnings => "warnings",
-        }
-    }
-
-    pub(super) fn next(self) -> SortKey {
-        match self {
-            SortKey::Updated => SortKey::Name,
-            SortKey::Name => SortKey::Status,
-            SortKey::Status => SortKey::Errors,
-            SortKey::Errors => SortKey::Warnings,
-            SortKey::Warnings => SortKey::Updated,
-        }
-    }
-}
+pub use crate::store::SortKey;
 
 /// More about the selected campaign than its summary row: for the library's side pane.
 pub struct Detail {
@@ -66,58 +37,47 @@ pub struct Detail {
     pub runs: Option<String>,
 }
 
+/// The library screen. Only a window of rows around the selection is held, read from the
+/// store a page at a time: the library may hold 100,000 campaigns.
 pub struct Library {
     pub detail: Option<Detail>,
-    pub all: Vec<Summary>,
-    /// Indices into `all`: filtered and sorted.
-    pub view: Vec<usize>,
+    /// How many campaigns the filter keeps.
+    pub total: usize,
+    /// How many campaigns the library holds.
+    pub size: usize,
+    /// Rows `window_start..window_start + window.len()` of the filtered, sorted library.
+    pub window: Vec<Summary>,
+    pub window_start: usize,
+    /// Position of the selected row among the `total`.
     pub selected: usize,
     pub filter: Input,
     pub filtering: bool,
     pub sort: SortKey,
+    /// Why the library could not be read, when it could not: shown instead of the rows.
+    pub problem: Option<String>,
 }
 
 impl Library {
     pub fn current(&self) -> Option<&Summary> {
-        self.view.get(self.selected).map(|&i| &self.all[i])
+        self.row(self.selected)
     }
 
-    pub(super) fn refresh_view(&mut self) {
-        let needle = self.filter.value().to_lowercase();
-        let mut view: Vec<usize> = (0..self.all.len())
-            .filter(|&i| {
-                let s = &self.all[i];
-                needle.is_empty()
-                    || s.name.to_lowercase().contains(&needle)
-                    || s.id.contains(&needle)
-                    || s.status.label().contains(&needle)
-            })
-            .collect();
-        let all = &self.all;
-        match self.sort {
-            SortKey::Updated => view.sort_by(|a, b| {
-                all[*b]
-                    .updated
-                    .cmp(&all[*a].updated)
-                    .then(all[*a].id.cmp(&all[*b].id))
-            }),
-            SortKey::Name => view.sort_by_key(|i| all[*i].name.to_lowercase()),
-            SortKey::Status => view.sort_by_key(|i| (all[*i].status, all[*i].name.to_lowercase())),
-            SortKey::Errors => view.sort_by(|a, b| {
-                all[*b]
-                    .errors
-                    .cmp(&all[*a].errors)
-                    .then(all[*b].warnings.cmp(&all[*a].warnings))
-            }),
-            SortKey::Warnings => view.sort_by(|a, b| {
-                all[*b]
-                    .warnings
-                    .cmp(&all[*a].warnings)
-                    .then(all[*b].errors.cmp(&all[*a].errors))
-            }),
+    /// Row `i` of the filtered, sorted library, when it is in the window.
+    pub fn row(&self, i: usize) -> Option<&Summary> {
+        self.window.get(i.checked_sub(self.window_start)?)
+    }
+
+    pub fn query(&self) -> crate::store::LibraryQuery {
+        crate::store::LibraryQuery {
+            filter: self.filter.value().to_string(),
+            sort: self.sort,
         }
-        self.view = view;
-        self.selected = self.selected.min(self.view.len().saturating_sub(1));
+    }
+
+    /// Whether rows `from..to` (cut to the total) are all in the window.
+    pub(super) fn covers(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.total);
+        from >= self.window_start && to <= self.window_start + self.window.len()
     }
 }
 
@@ -387,6 +347,8 @@ pub struct App {
     pub color: bool,
     /// The size of the last frame, for mouse hit-testing.
     pub area: Rect,
+    /// Where edits to a read-only library are kept as RON files, first that works.
+    pub unsaved_dirs: Vec<std::path::PathBuf>,
 }
 
 pub(super) fn key_char(ev: &KeyEvent) -> Option<char> {

@@ -9,19 +9,66 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use candor::model::Channel;
 use candor::store::import_export::{self, Outcome};
-use candor::store::{Store, Summary};
+use candor::store::{LibraryQuery, Store, StoreError};
 use candor::text::{clean, truncate};
 
 use super::files::{collect_files, plural};
 
-/// Opens the database named by --db / CANDOR_DB, or the default one.
-pub fn open_store(db: Option<&Path>) -> Result<Store> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
+/// The database named by --db / CANDOR_DB, or the default one.
+fn db_path(db: Option<&Path>) -> Result<PathBuf> {
+    match db {
+        Some(p) => Ok(p.to_path_buf()),
         None => candor::store::default_db_path()
-            .context("could not find a home folder for the default database; pass --db PATH")?,
-    };
-    Ok(Store::open(&path)?)
+            .context("could not find a home folder for the default database; pass --db PATH"),
+    }
+}
+
+/// Says once, on standard error, that a library was created, so a mistyped --db path does
+/// not pass unnoticed.
+fn note_created(store: &Store) {
+    if store.created() {
+        eprintln!("{}", created_note(store));
+    }
+}
+
+/// "Created a new library at PATH with the 19 sample campaigns."
+pub fn created_note(store: &Store) -> String {
+    format!(
+        "Created a new library at {} with {}.",
+        clean(&store.path().display().to_string()),
+        plural(
+            store.count().unwrap_or(0) as usize,
+            "sample campaign",
+            "sample campaigns"
+        )
+    )
+}
+
+/// Opens the library to change it (creating and seeding it if it does not exist).
+pub fn open_store(db: Option<&Path>) -> Result<Store> {
+    let store = Store::open(&db_path(db)?)?;
+    note_created(&store);
+    Ok(store)
+}
+
+/// Opens the library for a command that only reads: nothing is written to an existing
+/// library, so a read-only one works. A missing one is created and seeded, as on first use.
+pub fn open_store_reading(db: Option<&Path>) -> Result<Store> {
+    let path = db_path(db)?;
+    if !path.exists() {
+        return open_store(db);
+    }
+    Ok(Store::open_read_only(&path, "opened only to read")?)
+}
+
+/// Opens the library for the terminal UI: read-only when asked (--read-only) or when the file
+/// or its folder cannot be written, with the reason on a banner; else for writing.
+pub fn open_store_for_ui(db: Option<&Path>, read_only: bool) -> Result<Store> {
+    let path = db_path(db)?;
+    if read_only && path.exists() {
+        return Ok(Store::open_read_only(&path, "opened with --read-only")?);
+    }
+    Ok(Store::open_best(&path)?)
 }
 
 fn progress(len: usize, what: &str) -> ProgressBar {
@@ -94,7 +141,7 @@ pub fn run_export(
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     let ids: Vec<String> = if all {
-        store.all_summaries()?.into_iter().map(|s| s.id).collect()
+        store.ids()?
     } else if ids.is_empty() {
         bail!("name the campaigns to export, or pass --all");
     } else {
@@ -134,23 +181,12 @@ pub enum ListFormat {
 /// The width `candor list` fits its text table to.
 const LIST_WIDTH: usize = 80;
 
+/// Prints the library a row at a time (a library of any size costs one row of memory).
 pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Result<ExitCode> {
-    let all: Vec<Summary> = store.all_summaries()?;
+    let all = LibraryQuery::default();
     match format {
         ListFormat::Json => {
-            let list: Vec<JsonSummary> = all
-                .iter()
-                .map(|s| JsonSummary {
-                    id: &s.id,
-                    name: &s.name,
-                    status: s.status.label(),
-                    channels: s.channels.iter().map(|c| c.label()).collect(),
-                    updated: &s.updated,
-                    errors: s.errors,
-                    warnings: s.warnings,
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &list)?;
+            candor::text::json::to_writer_pretty(&mut *out, &JsonList { store, query: &all })?;
             writeln!(out)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -158,7 +194,7 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
             writeln!(out, "id\tstatus\terrors\twarnings\tchannels\tupdated\tname")?;
             // Tabs and line breaks inside a name would break the columns: shown as spaces.
             let field = |s: &str| clean(s).replace(['\t', '\n', '\r'], " ");
-            for s in &all {
+            store.for_each_summary(&all, 0, usize::MAX, |s| {
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -169,20 +205,16 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
                     Channel::labels(&s.channels),
                     s.updated,
                     field(&s.name)
-                )?;
-            }
+                )
+                .map_err(io_error)
+            })?;
             return Ok(ExitCode::SUCCESS);
         }
         ListFormat::Text => {}
     }
     // Ids are what people copy into other commands: always whole. The name comes last and is
     // the part shortened to fit.
-    let id_w = all
-        .iter()
-        .map(|s| clean(&s.id).chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(2);
+    let id_w = store.longest_id()?.max(2);
     let fixed = id_w + 2 + 9 + 1 + 3 + 1 + 4 + 2 + 10 + 2;
     let name_w = LIST_WIDTH.saturating_sub(fixed).max(12);
     writeln!(
@@ -190,7 +222,9 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
         "{:id_w$}  {:9} {:>3} {:>4}  {:10}  NAME",
         "ID", "STATUS", "ERR", "WARN", "EDITED"
     )?;
-    for s in &all {
+    let mut count = 0;
+    store.for_each_summary(&all, 0, usize::MAX, |s| {
+        count += 1;
         writeln!(
             out,
             "{:id_w$}  {:9} {:>3} {:>4}  {:10}  {}",
@@ -200,15 +234,57 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
             s.warnings,
             s.updated.get(..10).unwrap_or(&s.updated),
             truncate(&clean(&s.name), name_w)
-        )?;
-    }
+        )
+        .map_err(io_error)
+    })?;
     writeln!(
         out,
         "{} in {} (--format tsv or json for every column in full)",
-        plural(all.len(), "campaign", "campaigns"),
+        plural(count, "campaign", "campaigns"),
         clean(&store.path().display().to_string())
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A write to the output failed (a closed pipe, a full disk): carried through the store's
+/// row callback as its error.
+fn io_error(e: std::io::Error) -> StoreError {
+    StoreError::Output(e)
+}
+
+/// The library as a JSON array, serialized row by row as the store reads them.
+struct JsonList<'a> {
+    store: &'a Store,
+    query: &'a LibraryQuery,
+}
+
+impl serde::Serialize for JsonList<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = ser.serialize_seq(None)?;
+        let mut failed = None;
+        let read = self.store.for_each_summary(self.query, 0, usize::MAX, |s| {
+            let row = JsonSummary {
+                id: &s.id,
+                name: &s.name,
+                status: s.status.label(),
+                channels: s.channels.iter().map(|c| c.label()).collect(),
+                updated: &s.updated,
+                errors: s.errors,
+                warnings: s.warnings,
+            };
+            if let Err(e) = seq.serialize_element(&row) {
+                failed = Some(e);
+                return Err(StoreError::Output(std::io::Error::other("stopped")));
+            }
+            Ok(())
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        read.map_err(S::Error::custom)?;
+        seq.end()
+    }
 }
 
 pub fn run_history(store: &Store, id: &str, out: &mut dyn Write) -> Result<ExitCode> {

@@ -15,7 +15,7 @@ use candor::text::clean;
 /// Where the campaign comes from and goes back to.
 enum Source {
     File(PathBuf, Box<Document>),
-    Library(Store, Box<candor::store::Stored>),
+    Library(Box<Store>, Box<candor::store::Stored>),
 }
 
 fn open(target: &str, db: Option<&Path>) -> Result<Source> {
@@ -31,7 +31,7 @@ fn open(target: &str, db: Option<&Path>) -> Result<Source> {
             clean(target)
         )
     })?;
-    Ok(Source::Library(store, Box::new(stored)))
+    Ok(Source::Library(Box::new(store), Box::new(stored)))
 }
 
 pub fn run_export(

@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 
 use candor::app::{App, keys};
 
-use super::library::open_store;
+use super::library::{created_note, open_store_for_ui, open_store_reading};
 
 /// Writes log lines to `candor.log` in Candor's data folder, never to the screen.
 struct FileLog(std::sync::Mutex<std::fs::File>);
@@ -62,11 +62,15 @@ fn start_log() {
     }
 }
 
-pub fn run(db: Option<&Path>, review: Option<&Path>) -> Result<ExitCode> {
-    let store = open_store(db)?;
+pub fn run(db: Option<&Path>, read_only: bool, review: Option<&Path>) -> Result<ExitCode> {
+    let store = open_store_for_ui(db, read_only)?;
     start_log();
-    log::info!("started on {}", store.path().display());
+    log::info!("started");
+    let created = store.created().then(|| created_note(&store));
     let mut app = App::new(store);
+    if let Some(note) = created {
+        app.note(note);
+    }
     if let Some(file) = review {
         app.open_review(file);
     }
@@ -135,7 +139,7 @@ pub fn screenshot(
                 candor::text::clean(size)
             )
         })?;
-    let store = open_store(db)?;
+    let store = open_store_reading(db)?;
     let mut app = App::new(store);
     app.color = false;
     app.area = Rect::new(0, 0, w, h);
@@ -205,7 +209,7 @@ pub fn print_review(db: Option<&Path>, file: &Path, out: &mut dyn Write) -> Resu
             candor::text::clean(&file.display().to_string())
         );
     }
-    let store = open_store(db)?;
+    let store = open_store_reading(db)?;
     let r = candor::app::review::ReviewState::open(&store, file);
     if let Some(problem) = &r.decisions_problem {
         bail!("could not read the earlier decisions on this file: {problem}");

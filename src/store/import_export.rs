@@ -194,6 +194,7 @@ impl Store {
         author: &str,
         message: &'static str,
     ) -> Result<ImportBatch<'_>> {
+        self.writable()?;
         Ok(ImportBatch {
             // Unchecked only in that it takes a shared borrow; Candor never nests transactions.
             tx: rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?,
@@ -236,38 +237,49 @@ impl ImportBatch<'_> {
         p: Prepared,
         demoted: Option<Status>,
     ) -> Result<(String, Outcome)> {
-        let tx = &self.tx;
-        // The head is always the highest revision, so its number gives the next one.
-        let head: Option<(String, i64)> = tx
-            .prepare_cached(
-                "SELECT r.content_hash, r.number FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
-            )?
-            .query_row([&p.id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let (author, message, at) = (&self.author, self.message, &self.at);
-        let outcome = match head {
-            Some((hash, _)) if hash == p.hash => Outcome::Unchanged,
-            Some((_, n)) => Outcome::NewRevision(
-                write_revision(tx, &p, author, message, false, at.clone(), Some(n + 1))?.number,
-            ),
-            None => {
-                write_revision(tx, &p, author, message, true, at.clone(), Some(1))?;
-                Outcome::Created
-            }
-        };
-        let outcome = match (demoted, outcome) {
-            (Some(was), Outcome::Created | Outcome::NewRevision(_)) => Outcome::DemotedToDraft {
-                errors: p.counts.errors,
-                was,
-            },
-            (_, o) => o,
-        };
-        Ok((p.id, outcome))
+        write_import(&self.tx, p, demoted, &self.author, self.message, &self.at)
     }
 
     pub fn commit(self) -> Result<()> {
         Ok(self.tx.commit()?)
     }
+}
+
+/// Writes one prepared campaign inside the caller's transaction: a new campaign, a new
+/// revision, or nothing when the head already has exactly this content.
+pub(crate) fn write_import(
+    tx: &rusqlite::Transaction,
+    p: Prepared,
+    demoted: Option<Status>,
+    author: &str,
+    message: &str,
+    at: &str,
+) -> Result<(String, Outcome)> {
+    // The head is always the highest revision, so its number gives the next one.
+    let head: Option<(String, i64)> = tx
+        .prepare_cached(
+            "SELECT r.content_hash, c.head_number FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
+        )?
+        .query_row([&p.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let outcome = match head {
+        Some((hash, _)) if hash == p.hash => Outcome::Unchanged,
+        Some((_, n)) => Outcome::NewRevision(
+            write_revision(tx, &p, author, message, false, at.to_string(), Some(n + 1))?.number,
+        ),
+        None => {
+            write_revision(tx, &p, author, message, true, at.to_string(), Some(1))?;
+            Outcome::Created
+        }
+    };
+    let outcome = match (demoted, outcome) {
+        (Some(was), Outcome::Created | Outcome::NewRevision(_)) => Outcome::DemotedToDraft {
+            errors: p.counts.errors,
+            was,
+        },
+        (_, o) => o,
+    };
+    Ok((p.id, outcome))
 }
 
 impl Store {

@@ -6,12 +6,14 @@
 
 mod drafts;
 pub mod import_export;
+mod library;
 mod open;
 mod reviews;
 mod schema;
 
 pub use drafts::Draft;
 use drafts::upsert_draft;
+pub use library::{LibraryQuery, SortKey};
 pub use reviews::{Decision, Review};
 
 use std::io::Read;
@@ -48,9 +50,9 @@ pub enum StoreError {
         supported: i64,
     },
     #[error(
-        "{path} is read-only; Candor needs to write to its database. Make it writable (chmod u+w) or choose another file with --db."
+        "{path} is open read-only ({why}); nothing was written. To change it, make it writable (chmod u+w, on a writable folder) or work on a copy with --db."
     )]
-    ReadOnly { path: String },
+    ReadOnly { path: String, why: String },
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error("no campaign with id \"{0}\" in the library; `candor list` shows the ids")]
@@ -85,6 +87,9 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Format(#[from] SaveError),
+    /// Writing what was read failed (a closed pipe, a full disk).
+    #[error("could not write the output: {0}")]
+    Output(#[source] std::io::Error),
     #[error(
         "database error: {0}. Nothing was half-written (every change is one transaction). If it happens again, check the file with: sqlite3 FILE \"PRAGMA integrity_check\""
     )]
@@ -205,6 +210,17 @@ fn status_key(s: Status) -> &'static str {
     }
 }
 
+/// The status's place in the library's status order (kept in `campaigns.status_rank`).
+fn status_rank(s: Status) -> i64 {
+    match s {
+        Status::Draft => 0,
+        Status::InReview => 1,
+        Status::Approved => 2,
+        Status::Published => 3,
+        Status::Archived => 4,
+    }
+}
+
 fn parse_status(s: &str) -> Status {
     Status::ALL
         .into_iter()
@@ -306,6 +322,12 @@ pub struct Store {
     author: String,
     /// A fixed time for every write, for reproducible screen tests and documentation.
     clock: Option<String>,
+    /// Why the library is open read-only, when it is: every write is refused with this reason.
+    read_only: Option<String>,
+    /// Whether this open created the file.
+    created: bool,
+    /// A read-only library from an older Candor is read from an upgraded copy kept here.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl std::fmt::Debug for Store {
@@ -326,16 +348,8 @@ impl Store {
 
     /// Adds the bundled sample campaigns (done automatically for a new database).
     pub fn seed_samples(&mut self) -> Result<()> {
-        let mut batch = Vec::new();
-        for (name, text) in crate::samples::SAMPLES {
-            let doc = ron_io::load_str(name, text).map_err(|error| StoreError::Corrupt {
-                error: Box::new(error),
-                id: name.to_string(),
-                number: 0,
-            })?;
-            let ron = ron_io::document_text(&doc.campaign, &doc.leading_comment)?;
-            batch.push(Prepared::for_import(doc.campaign, ron)?);
-        }
+        self.writable()?;
+        let batch = open::samples_prepared()?;
         let mut tx = self.import_batch("candor", "sample campaign")?;
         for (p, demoted) in batch {
             tx.write_prepared(p, demoted)?;
@@ -365,37 +379,11 @@ impl Store {
 
     /// One page of the library, most recently edited first.
     pub fn summaries(&self, offset: i64, limit: i64) -> Result<Vec<Summary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.id, c.name, c.status, c.channels, c.updated_at, c.errors, c.warnings, c.infos,
-                    r.number, EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id),
-                    (SELECT rv.decision || '|' || (coalesce(rv.revision_id, -1) = c.head_revision)
-                       FROM reviews rv WHERE rv.campaign_id = c.id
-                       ORDER BY rv.created_at DESC, rv.id DESC LIMIT 1)
-             FROM campaigns c JOIN revisions r ON r.id = c.head_revision
-             ORDER BY c.updated_at DESC, c.id LIMIT ?1 OFFSET ?2",
-        )?;
-        let rows = stmt.query_map(params![limit, offset], |r| {
-            Ok(Summary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                status: parse_status(&r.get::<_, String>(2)?),
-                channels: parse_channels(&r.get::<_, String>(3)?),
-                updated: r.get(4)?,
-                errors: r.get(5)?,
-                warnings: r.get(6)?,
-                infos: r.get(7)?,
-                revision: r.get(8)?,
-                has_draft: r.get(9)?,
-                review: r.get::<_, Option<String>>(10)?.and_then(|s| {
-                    let (d, current) = s.split_once('|')?;
-                    Some(LatestReview {
-                        decision: Decision::parse(d),
-                        current: current == "1",
-                    })
-                }),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.library_page(
+            &LibraryQuery::default(),
+            offset.max(0) as usize,
+            limit.max(0) as usize,
+        )
     }
 
     /// The whole library.
@@ -445,7 +433,7 @@ impl Store {
 
     fn load_revision_by_id(&self, revision_id: i64) -> Result<Stored> {
         let sql = format!(
-            "SELECT {}, ron FROM revisions WHERE id = ?1",
+            "SELECT {}, t.ron FROM revisions JOIN revision_texts t ON t.revision_id = id WHERE id = ?1",
             Self::REVISION_COLUMNS
         );
         let (meta, ron): (RevisionMeta, String) =
@@ -469,7 +457,8 @@ impl Store {
     pub fn revision_text(&self, id: &str, number: i64) -> Result<String> {
         self.conn
             .query_row(
-                "SELECT ron FROM revisions WHERE campaign_id = ?1 AND number = ?2",
+                "SELECT t.ron FROM revisions r JOIN revision_texts t ON t.revision_id = r.id
+                 WHERE r.campaign_id = ?1 AND r.number = ?2",
                 params![id, number],
                 |r| r.get(0),
             )
@@ -515,6 +504,7 @@ impl Store {
 
     /// Adds a new campaign as its first revision.
     pub fn create(&mut self, campaign: &Campaign, message: &str) -> Result<RevisionMeta> {
+        self.writable()?;
         let prepared = Prepared::new(campaign.clone(), "")?;
         prepared.gate()?;
         let author = self.author.clone();
@@ -541,6 +531,7 @@ impl Store {
     /// another save came first, nothing is overwritten: the edit is kept as a draft and a
     /// conflict is returned.
     pub fn save(&mut self, campaign: &Campaign, base: i64, message: &str) -> Result<RevisionMeta> {
+        self.writable()?;
         let comment = self.leading_comment_of(base)?;
         let prepared = Prepared::new(campaign.clone(), &comment)?;
         prepared.gate()?;
@@ -560,6 +551,7 @@ impl Store {
             upsert_draft(
                 &tx,
                 &campaign.id,
+                &author,
                 base,
                 &prepared.ron,
                 clock_now(&self.clock),
@@ -586,34 +578,51 @@ impl Store {
             clock_now(&self.clock),
             None,
         )?;
-        tx.execute("DELETE FROM drafts WHERE campaign_id = ?1", [&campaign.id])?;
+        tx.execute(
+            "DELETE FROM drafts WHERE campaign_id = ?1 AND author IN (?2, ?3)",
+            params![campaign.id, author, schema::UNKNOWN_AUTHOR],
+        )?;
         tx.commit()?;
         Ok(meta)
     }
 
     fn leading_comment_of(&self, revision_id: i64) -> Result<String> {
-        let ron: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT ron FROM revisions WHERE id = ?1",
-                [revision_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(ron
-            .map(|t| t[..ron_io::leading_comment_len(&t)].to_string())
-            .unwrap_or_default())
+        leading_comment_in(&self.conn, revision_id)
     }
 
     /// Makes an old revision current again, as a new revision: history is never rewritten.
+    /// The head is read inside the writing transaction, so two restores at once both land
+    /// (one after the other) instead of one reporting a conflict. Drafts are left as they are.
     pub fn restore(&mut self, id: &str, number: i64) -> Result<RevisionMeta> {
+        self.writable()?;
         let old = self.revision(id, number)?;
-        let head = self.get(id)?;
-        self.save(
-            &old.campaign,
-            head.revision.id,
+        let author = self.author.clone();
+        let at = clock_now(&self.clock);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head: i64 = tx
+            .query_row(
+                "SELECT head_revision FROM campaigns WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
+        let comment = leading_comment_in(&tx, head)?;
+        let prepared = Prepared::new(old.campaign, &comment)?;
+        prepared.gate()?;
+        let meta = write_revision(
+            &tx,
+            &prepared,
+            &author,
             &format!("restored revision {number}"),
-        )
+            false,
+            at,
+            None,
+        )?;
+        tx.commit()?;
+        Ok(meta)
     }
 
     /// Moves a campaign to another status, enforcing the review gate.
@@ -647,9 +656,14 @@ impl Store {
 
     /// Removes a campaign with its revisions and draft. Reviews keep their text.
     pub fn delete(&mut self, id: &str) -> Result<()> {
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "DELETE FROM revision_texts WHERE revision_id IN (SELECT id FROM revisions WHERE campaign_id = ?1)",
+            [id],
+        )?;
         tx.execute("DELETE FROM revisions WHERE campaign_id = ?1", [id])?;
         tx.execute("DELETE FROM drafts WHERE campaign_id = ?1", [id])?;
         let n = tx.execute("DELETE FROM campaigns WHERE id = ?1", [id])?;
@@ -670,6 +684,7 @@ impl Store {
     }
 
     pub fn ui_set(&mut self, key: &str, value: &str) -> Result<()> {
+        self.writable()?;
         self.conn.execute(
             "INSERT INTO ui_state (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![key, value],
@@ -683,6 +698,20 @@ impl Store {
             .conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
+}
+
+/// The comment at the top of a revision's text ("" when there is none or no such revision).
+fn leading_comment_in(conn: &Connection, revision_id: i64) -> Result<String> {
+    let ron: Option<String> = conn
+        .query_row(
+            "SELECT ron FROM revision_texts WHERE revision_id = ?1",
+            [revision_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(ron
+        .map(|t| t[..ron_io::leading_comment_len(&t)].to_string())
+        .unwrap_or_default())
 }
 
 /// The fixed clock if one is set, else the real time. A free function so it can be called while
@@ -721,14 +750,16 @@ pub(crate) fn write_revision(
             .query_row([&p.id], |r| r.get(0))?,
     };
     tx.prepare_cached(
-        "INSERT INTO revisions (campaign_id, number, ron, content_hash, author, message, created_at, status, errors, warnings, infos)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO revisions (campaign_id, number, content_hash, author, message, created_at, status, errors, warnings, infos)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
-        p.id, number, p.ron, p.hash, author, message, at, status_key(p.status),
+        p.id, number, p.hash, author, message, at, status_key(p.status),
         p.counts.errors, p.counts.warnings, p.counts.infos
     ])?;
     let rid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO revision_texts (revision_id, ron) VALUES (?1, ?2)")?
+        .execute(params![rid, p.ron])?;
     let row = params![
         p.id,
         p.name,
@@ -738,17 +769,21 @@ pub(crate) fn write_revision(
         p.counts.errors,
         p.counts.warnings,
         p.counts.infos,
-        at
+        at,
+        number,
+        schema::sort_name(&p.name),
+        status_rank(p.status)
     ];
     if new_campaign {
         tx.prepare_cached(
-            "INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            "INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)",
         )?
         .execute(row)?;
     } else {
         tx.prepare_cached(
-            "UPDATE campaigns SET name = ?2, status = ?3, channels = ?4, head_revision = ?5, errors = ?6, warnings = ?7, infos = ?8, updated_at = ?9
+            "UPDATE campaigns SET name = ?2, status = ?3, channels = ?4, head_revision = ?5, errors = ?6, warnings = ?7, infos = ?8, updated_at = ?9,
+                    head_number = ?10, sort_name = ?11, status_rank = ?12
              WHERE id = ?1",
         )?
         .execute(row)?;

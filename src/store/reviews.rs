@@ -57,6 +57,7 @@ impl Store {
         decision: Decision,
         notes: &str,
     ) -> Result<Review> {
+        self.writable()?;
         let hash = hash_text(ron);
         let author = self.author.clone();
         let tx = self

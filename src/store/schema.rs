@@ -7,11 +7,18 @@
 /// another program's SQLite file for its own.
 pub const APPLICATION_ID: i32 = 0x4341_4e44;
 
+/// One step of the schema: SQL, then (optionally) Rust for what SQL cannot compute.
+pub struct Migration {
+    pub sql: &'static str,
+    pub then: Option<fn(&rusqlite::Transaction) -> rusqlite::Result<()>>,
+}
+
 /// Migration `i` takes the schema from version `i` to `i + 1`. Append only; never edit one that
 /// has shipped.
-pub const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[Migration] = &[
     // 1: library, revisions, drafts, reviews, small UI state.
-    r#"
+    Migration {
+        sql: r#"
     CREATE TABLE campaigns (
         id            TEXT PRIMARY KEY,
         name          TEXT NOT NULL,
@@ -69,7 +76,74 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+        then: None,
+    },
+    // 2: the library is read without touching revision text. A list reads only `campaigns`
+    // (the head's number, a sortable name and status rank are kept there, every sort has an
+    // index); the RON text moves to `revision_texts`, which only opening a revision reads.
+    // Drafts belong to an author: two people editing one campaign keep their own.
+    Migration {
+        sql: r#"
+    CREATE TABLE revision_texts (
+        revision_id INTEGER PRIMARY KEY REFERENCES revisions(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        ron         TEXT NOT NULL
+    );
+    INSERT INTO revision_texts (revision_id, ron) SELECT id, ron FROM revisions;
+    ALTER TABLE revisions DROP COLUMN ron;
+    CREATE INDEX revisions_hash ON revisions(content_hash);
+
+    ALTER TABLE campaigns ADD COLUMN head_number INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE campaigns ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE campaigns ADD COLUMN status_rank INTEGER NOT NULL DEFAULT 0;
+    UPDATE campaigns SET head_number = (SELECT r.number FROM revisions r WHERE r.id = campaigns.head_revision),
+        status_rank = CASE status WHEN 'Draft' THEN 0 WHEN 'InReview' THEN 1 WHEN 'Approved' THEN 2
+                                  WHEN 'Published' THEN 3 ELSE 4 END;
+    CREATE INDEX campaigns_name ON campaigns(sort_name, id);
+    CREATE INDEX campaigns_status ON campaigns(status_rank, sort_name, id);
+    CREATE INDEX campaigns_errors ON campaigns(errors DESC, warnings DESC, id);
+    CREATE INDEX campaigns_warnings ON campaigns(warnings DESC, errors DESC, id);
+
+    DROP INDEX reviews_campaign;
+    CREATE INDEX reviews_latest ON reviews(campaign_id, created_at DESC, id DESC);
+
+    CREATE TABLE drafts_by_author (
+        campaign_id   TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        author        TEXT NOT NULL,
+        base_revision INTEGER NOT NULL,
+        ron           TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        PRIMARY KEY (campaign_id, author)
+    );
+    INSERT INTO drafts_by_author (campaign_id, author, base_revision, ron, updated_at)
+        SELECT campaign_id, '', base_revision, ron, updated_at FROM drafts;
+    DROP TABLE drafts;
+    ALTER TABLE drafts_by_author RENAME TO drafts;
+    "#,
+        then: Some(fill_sort_names),
+    },
 ];
+
+/// Drafts kept by a Candor before drafts had authors are stored with this author: anyone may
+/// restore them, and the prompt says their author is not known.
+pub const UNKNOWN_AUTHOR: &str = "";
+
+/// The key the library sorts names by: case-folded the way Rust folds, which SQLite's `lower`
+/// does not do beyond ASCII.
+pub fn sort_name(name: &str) -> String {
+    name.to_lowercase()
+}
+
+fn fill_sort_names(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(String, String)> = tx
+        .prepare("SELECT id, name FROM campaigns")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare("UPDATE campaigns SET sort_name = ?2 WHERE id = ?1")?;
+    for (id, name) in rows {
+        update.execute([id, sort_name(&name)])?;
+    }
+    Ok(())
+}
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64

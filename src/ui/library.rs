@@ -15,8 +15,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         Span::styled(" Candor ", theme.accent()),
         Span::raw(format!(
             "· Campaign library · {} of {} · sorted by {}",
-            lib.view.len(),
-            lib.all.len(),
+            lib.total,
+            lib.size,
             lib.sort.label()
         )),
     ];
@@ -59,11 +59,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             .saturating_sub(2 + 2 + (titles.len() as u16 - 1) + fixed),
     )
     .max(16);
-    let rows: Vec<Row> = lib
-        .view
-        .iter()
-        .map(|&i| {
-            let s = &lib.all[i];
+    // Only the rows on screen are built, from the window the app read around the selection.
+    let visible = usize::from(l.table.height.saturating_sub(3));
+    let first = layout::scroll_offset(lib.selected, visible);
+    let rows: Vec<Row> = (first..(first + visible).min(lib.total))
+        .filter_map(|i| lib.row(i))
+        .map(|s| {
             let name = if s.has_draft {
                 // The draft mark stays whole: it is what the row is telling.
                 format!(
@@ -105,14 +106,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             Row::new(cells)
         })
         .collect();
-    let visible = usize::from(l.table.height.saturating_sub(3));
-    let mut state = TableState::default()
-        .with_selected(if lib.view.is_empty() {
-            None
-        } else {
-            Some(lib.selected)
-        })
-        .with_offset(layout::scroll_offset(lib.selected, visible));
+    let mut state = TableState::default().with_selected(if lib.total == 0 {
+        None
+    } else {
+        Some(lib.selected - first)
+    });
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected())
@@ -124,8 +122,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
                 .title(" Campaigns "),
         );
     frame.render_stateful_widget(table, l.table, &mut state);
-    if lib.view.is_empty() {
-        let msg = if lib.all.is_empty() {
+    if lib.total == 0 {
+        let problem;
+        let msg = if let Some(p) = &lib.problem {
+            problem = format!("The library could not be read: {}", clean(p));
+            problem.as_str()
+        } else if lib.size == 0 {
             "The library is empty. Press n for a new campaign, or i to import RON files."
         } else {
             "No campaign matches the filter. Esc clears it."
@@ -134,7 +136,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             l.table.x + 2,
             l.table.y + 2,
             l.table.width.saturating_sub(4),
-            2,
+            l.table.height.saturating_sub(3).min(6),
         );
         frame.render_widget(
             Paragraph::new(msg)

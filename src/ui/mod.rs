@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::keymap::bindings_for;
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, ScreenId};
+use crate::text::clean;
 use theme::Theme;
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -67,6 +68,31 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// The status line: the latest message, or a quiet hint.
 fn status_line(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
+    let line = status_message(app, theme, fallback);
+    match app.store.read_only() {
+        // The banner stays on every screen: nothing typed here is saved in the library.
+        Some(why) => {
+            let mut spans = vec![Span::styled(
+                format!(" READ-ONLY ({}) ", clean(why)),
+                theme
+                    .severity(crate::checks::Severity::Warning)
+                    .add_modifier(ratatui::style::Modifier::REVERSED),
+            )];
+            spans.push(Span::raw(" "));
+            if app.message.is_none() {
+                spans.push(Span::styled(
+                    "edits are kept as RON files · ".to_string(),
+                    theme.dim(),
+                ));
+            }
+            spans.extend(line.spans);
+            Line::from(spans)
+        }
+        None => line,
+    }
+}
+
+fn status_message(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
     match &app.message {
         Some(m) => {
             let mut spans = Vec::new();

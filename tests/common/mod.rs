@@ -1,6 +1,8 @@
 //! The screen-test harness shared by the TUI and review tests.
 #![allow(dead_code)]
 
+pub mod grow;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
