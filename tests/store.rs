@@ -717,3 +717,72 @@ fn restores_racing_each_other_both_land() {
     let s = Store::open(&path).unwrap();
     assert!(s.drafts().unwrap().is_empty());
 }
+
+/// The library's size is kept by triggers; it matches a real count after creating, copying,
+/// deleting and importing.
+#[test]
+fn the_kept_library_size_matches_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    let real = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .query_row("SELECT count(*) FROM campaigns", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(store.count().unwrap(), real(&path));
+    store
+        .duplicate("welcome-email", "welcome-copy", "Copy")
+        .unwrap();
+    store.delete("quiet-ad-sync").unwrap();
+    store.delete("blast-to-everyone").unwrap();
+    let file = dir.path().join("one.ron");
+    let (name, text) = SAMPLES[0];
+    let id = name.trim_end_matches(".ron");
+    std::fs::write(
+        &file,
+        text.replace(&format!("\"{id}\""), "\"imported-one\""),
+    )
+    .unwrap();
+    let report = import_files(&mut store, &[file], |_| {}).unwrap();
+    assert_eq!(report.imported[0].outcome, Outcome::Created, "{report:?}");
+    assert_eq!(store.count().unwrap(), real(&path));
+    assert_eq!(store.count().unwrap() as usize, SAMPLES.len());
+}
+
+/// D11: damage in an index page is found when a small library is opened, before anything is
+/// written: the open fails saying so, and the file's bytes stay as they were.
+#[test]
+fn a_damaged_index_is_found_on_open_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    drop(Store::open(&path).unwrap());
+    let (root, page): (i64, i64) = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        (
+            conn.query_row(
+                "SELECT rootpage FROM sqlite_master WHERE name = 'campaigns_updated'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap(),
+            conn.pragma_query_value(None, "page_size", |r| r.get(0))
+                .unwrap(),
+        )
+    };
+    let mut b = bytes(&path);
+    let at = ((root - 1) * page) as usize;
+    // Keep the page header, scramble the cells: the index no longer matches the table.
+    for (i, x) in b[at + 40..at + page as usize - 8].iter_mut().enumerate() {
+        *x = (i * 31 % 251) as u8;
+    }
+    std::fs::write(&path, &b).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("without writing anything"),
+        "{err}"
+    );
+    assert_eq!(bytes(&path), b);
+}

@@ -111,6 +111,9 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
 impl Store {
     /// How many campaigns the query keeps.
     pub fn library_count(&self, q: &LibraryQuery) -> Result<usize> {
+        if q.filter.is_empty() {
+            return Ok(self.count()? as usize);
+        }
         let (cond, values) = q.condition();
         let sql = format!("SELECT count(*) FROM campaigns WHERE {cond}");
         let n: i64 = self

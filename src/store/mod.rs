@@ -55,6 +55,10 @@ pub enum StoreError {
     ReadOnly { path: String, why: String },
     #[error("{path}: {message}")]
     Io { path: String, message: String },
+    #[error(
+        "{path} is damaged ({detail}); Candor opened it without writing anything. Keep a copy, then try `sqlite3 {path} .recover` into a new file, or restore a backup."
+    )]
+    Damaged { path: String, detail: String },
     #[error("no campaign with id \"{0}\" in the library; `candor list` shows the ids")]
     NotFound(String),
     #[error("a campaign with id \"{0}\" already exists; choose another id")]
@@ -90,13 +94,46 @@ pub enum StoreError {
     /// Writing what was read failed (a closed pipe, a full disk).
     #[error("could not write the output: {0}")]
     Output(#[source] std::io::Error),
-    #[error(
-        "database error: {0}. Nothing was half-written (every change is one transaction). If it happens again, check the file with: sqlite3 FILE \"PRAGMA integrity_check\""
-    )]
+    #[error("{}", describe_sqlite(.0))]
     Sqlite(#[from] rusqlite::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A database error in words a person can act on: what happened, that nothing was
+/// half-written, and what to do.
+fn describe_sqlite(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let nothing_lost = "Nothing was half-written: every change is one transaction.";
+    let Some(code) = e.sqlite_error_code() else {
+        return format!("database error: {}. {nothing_lost}", clean(&e.to_string()));
+    };
+    let what = match code {
+        C::CannotOpen => {
+            "the library file cannot be opened: its folder may be gone, or on a disk that cannot be written. Check the path (--db), or open it with --read-only"
+        }
+        C::DiskFull => "the disk is full. Free some space and try again",
+        C::ReadOnly => {
+            "the library cannot be written (a read-only file, folder or disk). Open it with --read-only to look, or choose a copy with --db"
+        }
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "another program kept the library locked for too long. Close other Candor windows that are saving, and try again"
+        }
+        C::DatabaseCorrupt | C::NotADatabase => {
+            "the library file is damaged. Keep a copy of it, then run `sqlite3 <the file> \"PRAGMA integrity_check\"` to see what is left, or restore it from a backup"
+        }
+        C::SystemIoFailure => {
+            "the disk reported an input/output error (the disk may be full, failing, or the file was removed while Candor ran). Check the disk, then try again"
+        }
+        _ => {
+            return format!(
+                "database error: {}. {nothing_lost} If it happens again, run `sqlite3 <the library file> \"PRAGMA integrity_check\"`",
+                clean(&e.to_string())
+            );
+        }
+    };
+    format!("{what}. {nothing_lost}")
+}
 
 /// What the library shows for one campaign, read without parsing it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -370,11 +407,12 @@ impl Store {
         &self.author
     }
 
-    /// The number of campaigns in the library.
+    /// The number of campaigns in the library (kept by triggers, so reading it costs nothing).
     pub fn count(&self) -> Result<i64> {
         Ok(self
             .conn
-            .query_row("SELECT count(*) FROM campaigns", [], |r| r.get(0))?)
+            .prepare_cached("SELECT campaigns FROM library_size")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// One page of the library, most recently edited first.
