@@ -1208,3 +1208,33 @@ fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
     drop(app);
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+/// D6: while the terminal is too small only the request to enlarge it is shown, so no key may
+/// act on the hidden screen: `d` then `y` at 59x19 deletes nothing. Ctrl-C quits, keeping
+/// unsaved edits as a draft.
+#[test]
+fn keys_wait_while_the_terminal_is_too_small() {
+    let mut c = setup();
+    let n = c.app.library.size;
+    c.app
+        .handle_event(&ratatui::crossterm::event::Event::Resize(59, 19));
+    let screen = render(&mut c.app, 59, 19);
+    assert!(screen.contains("Ctrl-C quits"), "{screen}");
+    press(&mut c.app, "d y G d y");
+    c.app
+        .handle_event(&ratatui::crossterm::event::Event::Resize(80, 24));
+    assert!(c.app.dialogs.is_empty());
+    assert_eq!(c.app.store.count().unwrap() as usize, n);
+    assert_eq!(c.app.library.selected, 0);
+    // Edits left open when the terminal shrinks are kept when Ctrl-C quits.
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Small <enter>"),
+    );
+    c.app
+        .handle_event(&ratatui::crossterm::event::Event::Resize(40, 10));
+    press(&mut c.app, "q <c-c>");
+    assert!(c.app.quit);
+    let draft = c.app.store.draft("welcome-email").unwrap().unwrap();
+    assert_eq!(draft.campaign.objective, "Small");
+}

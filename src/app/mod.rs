@@ -200,6 +200,8 @@ impl App {
             }
             Err(e) => {
                 self.library.problem = Some(e.to_string());
+                self.library.total = 0;
+                self.library.window.clear();
                 self.fail(format!("Could not read the library: {e}"));
             }
         }
@@ -248,7 +250,30 @@ impl App {
         }
     }
 
+    /// Whether the terminal is below the size the screens need: only the request to enlarge
+    /// it is drawn then.
+    pub fn too_small(&self) -> bool {
+        self.area.width < MIN_WIDTH || self.area.height < MIN_HEIGHT
+    }
+
     pub fn handle_event(&mut self, ev: &Event) {
+        if self.too_small() && !matches!(ev, Event::Resize(..)) {
+            // Nothing hidden may act: a key here could confirm a dialog nobody can see. Only
+            // Ctrl-C does something, quitting with unsaved edits kept as a draft.
+            if let Event::Key(k) = ev
+                && k.kind != ratatui::crossterm::event::KeyEventKind::Release
+                && k.code == ratatui::crossterm::event::KeyCode::Char('c')
+                && k.modifiers
+                    .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+            {
+                self.dialogs.clear();
+                if self.editor.is_some() {
+                    self.close_editor();
+                }
+                self.quit = self.editor.is_none();
+            }
+            return;
+        }
         match ev {
             Event::Key(k) if k.kind != ratatui::crossterm::event::KeyEventKind::Release => {
                 self.handle_key(*k)
@@ -280,6 +305,9 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
+        if self.too_small() {
+            return self.handle_event(&Event::Key(key));
+        }
         self.handle_key_inner(key);
         self.fill_library_window();
         self.sync_detail();

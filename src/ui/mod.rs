@@ -27,6 +27,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 "Make it at least {MIN_WIDTH}×{MIN_HEIGHT}; it is {}×{} now.",
                 area.width, area.height
             )),
+            Line::styled(
+                "Keys wait until then; Ctrl-C quits, keeping unsaved edits as a draft.",
+                theme.dim(),
+            ),
         ];
         let y = area.height.saturating_sub(2) / 2;
         let r = Rect::new(area.x, area.y + y, area.width, area.height - y);
