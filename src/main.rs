@@ -318,7 +318,12 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            let _ = writeln!(err, "error: {}", candor::text::clean(&format!("{e:#}")));
+            // Line breaks in a message (its "help:" line) stay line breaks; nothing else raw.
+            let _ = writeln!(
+                err,
+                "error: {}",
+                candor::text::clean_multiline(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -223,7 +223,7 @@ fn a_20_mb_file_is_refused_before_reading() {
     let big = vec![b' '; 20 * 1024 * 1024];
     let (code, _, err) = check_bytes(&big);
     assert_eq!(code, 2);
-    assert!(err.contains("limited to 8 MiB"), "{err}");
+    assert!(err.contains("over the limit of 8,388,608 (8 MiB)"), "{err}");
 }
 
 #[test]
@@ -395,4 +395,120 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
     let o = candor(&["explain", "undeclared-data-use"]);
     let (explained, _) = text(&o);
     assert!(explained.contains("## Why it matters") || explained.contains("Why it matters"));
+}
+
+/// Runs candor with a deadline: a command that hangs fails the test instead of the suite.
+fn candor_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= secs {
+            child.kill().unwrap();
+            panic!("candor {args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// D14: a named pipe called *.ron, and a link to /dev/zero, are refused at once with what
+/// they are, by check, import and review; nothing waits for a writer or reads forever.
+#[test]
+fn pipes_and_devices_are_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        "campaigns/welcome-email.ron",
+        folder.join("welcome-email.ron"),
+    )
+    .unwrap();
+    let fifo = folder.join("pipe.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let db = dir.path().join("c.db");
+    let f = folder.to_str().unwrap();
+    let o = candor_within(&["check", f], 20);
+    assert_eq!(o.status.code(), Some(2));
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("is a named pipe (FIFO), not a regular file"),
+        "{text}"
+    );
+    let o = candor_within(&["--db", db.to_str().unwrap(), "import", f], 20);
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("named pipe") && text.contains("Imported 1 campaign"),
+        "{text}"
+    );
+    let o = candor_within(
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "review",
+            "--print",
+            zero.to_str().unwrap(),
+        ],
+        20,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is a device, not a regular file"));
+    let o = candor_within(&["check", zero.to_str().unwrap()], 20);
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("is a device") && !text.contains("MiB"),
+        "{text}"
+    );
+}
+
+/// D15: an error's help line is a line (not a literal \u{a}); a size just over the limit is
+/// told exactly; a javascript: opt-out link does not pass.
+#[test]
+fn small_messages_say_exactly_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let o = candor(&["disclosure", missing.to_str().unwrap()]);
+    let e = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(e.contains("\n  help: ") && !e.contains("\\u{a}"), "{e}");
+    let big = dir.path().join("big.ron");
+    std::fs::write(&big, vec![b' '; 8 * 1024 * 1024 + 1]).unwrap();
+    let o = candor(&["check", big.to_str().unwrap()]);
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("is 8,388,609 bytes, over the limit of 8,388,608 (8 MiB)"),
+        "{text}"
+    );
+    let js = dir.path().join("js.ron");
+    let sample = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    let url = sample
+        .split("Link(\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("the sample has an opt-out link")
+        .to_string();
+    std::fs::write(&js, sample.replacen(&url, "javascript:alert(1)", 1)).unwrap();
+    let o = candor(&["check", js.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        text.contains("consent.opt_out[0]") && text.contains("not a web address"),
+        "{text}"
+    );
 }

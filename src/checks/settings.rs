@@ -164,12 +164,13 @@ impl Settings {
 
     pub fn load(file: &Path) -> Result<Settings, LoadError> {
         let shown = clean(&file.display().to_string());
-        let text = std::fs::read_to_string(file).map_err(|e| LoadError {
-            file: shown.clone(),
-            pos: None,
-            message: format!("cannot read the settings: {}", clean(&e.to_string())),
-            hint: None,
-        })?;
+        let text =
+            crate::model::ron_io::read_string_capped(file, 1 << 20).map_err(|e| LoadError {
+                file: shown.clone(),
+                pos: None,
+                message: format!("cannot read the settings: {e}"),
+                hint: None,
+            })?;
         let mut s = Settings::parse(&shown, &text)?;
         s.file = Some(std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
         Ok(s)

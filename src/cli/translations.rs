@@ -69,7 +69,8 @@ pub fn run_import(
     db: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let po = std::fs::read_to_string(po_file)
+    let po = candor::model::ron_io::read_string_capped(po_file, 64 << 20)
+        .map_err(|e| anyhow::anyhow!("{e}"))
         .with_context(|| format!("could not read {}", po_file.display()))?;
     let shown = clean(&po_file.display().to_string());
     let done = match open(target, db)? {

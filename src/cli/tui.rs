@@ -50,11 +50,17 @@ fn start_log() {
     if std::fs::create_dir_all(&dir).is_err() {
         return;
     }
-    if let Ok(f) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("candor.log"))
-    {
+    // Readable by its owner only: it names campaigns.
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let path = dir.join("candor.log");
+    if let Ok(f) = options.open(&path) {
+        // A log made by an older Candor keeps its mode otherwise.
+        #[cfg(unix)]
+        let _ =
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600));
         let logger: &'static FileLog = Box::leak(Box::new(FileLog(std::sync::Mutex::new(f))));
         if log::set_logger(logger).is_ok() {
             log::set_max_level(log::LevelFilter::Info);

@@ -96,33 +96,127 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     load_str(&name, &text)
 }
 
-/// Reads a file as UTF-8 text, refusing folders and oversized files before reading them;
-/// returns the name to show for it and its text.
+/// Why a file could not be read by [`read_capped`].
+#[derive(Debug)]
+pub enum ReadError {
+    /// A folder, a named pipe, a device, a socket: what it is, in words.
+    NotAFile(&'static str),
+    TooLarge {
+        size: u64,
+        max: u64,
+    },
+    NotUtf8,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotAFile(what) => write!(f, "is {what}, not a regular file"),
+            ReadError::TooLarge { size, max } => write!(f, "{}", size_words(*size, *max)),
+            ReadError::NotUtf8 => write!(f, "is not UTF-8 text"),
+            ReadError::Io(e) => write!(f, "cannot read: {}", io_reason(e)),
+        }
+    }
+}
+
+/// "is 8,388,609 bytes, over the limit of 8,388,608 (8 MiB)": exact where rounding would
+/// make the size look like the limit.
+fn size_words(size: u64, max: u64) -> String {
+    let group = |n: u64| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        out
+    };
+    format!(
+        "is {} bytes, over the limit of {} ({} MiB)",
+        group(size),
+        group(max),
+        max / 1024 / 1024
+    )
+}
+
+/// Reads at most `max` bytes of a regular file. Anything else is refused before it is opened
+/// (a named pipe would block the open until a writer came; `/dev/zero` would never end), and
+/// a file that grows past `max` while being read is refused too.
+pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(kind_of(&meta)));
+    }
+    if meta.len() > max {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            max,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    // One fstat after the open: the file may have been swapped since the first look.
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(kind_of(&meta)));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(max) as usize + 1);
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            max,
+        });
+    }
+    Ok(bytes)
+}
+
+/// [`read_capped`], as UTF-8 text: for settings, key files, baselines and PO files.
+pub fn read_string_capped(path: &Path, max: u64) -> Result<String, ReadError> {
+    String::from_utf8(read_capped(path, max)?).map_err(|_| ReadError::NotUtf8)
+}
+
+/// What a path that is not a regular file is, in words.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing folders, pipes, devices and oversized files before
+/// reading them; returns the name to show for it and its text.
 pub fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let name = display_path(path);
-    let cannot_read = |e: std::io::Error| {
-        LoadError::new(&name, None, format!("cannot read: {}", io_reason(&e)))
-            .hint("check the path and that you may read it")
-    };
-    // One open and one fstat: the size read here sizes the buffer, so a typical file takes a
-    // single read and no reallocation.
-    let file = std::fs::File::open(path).map_err(cannot_read)?;
-    let meta = file.metadata().map_err(cannot_read)?;
-    if meta.is_dir() {
-        return Err(LoadError::new(&name, None, "is a folder, not a campaign file")
-            .hint("give a .ron file, or pass the folder to `candor check` or `candor import`, which read every .ron file in it"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(&name, meta.len()));
-    }
-    // The size may change between the fstat and the read; the cap still holds.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(&name, bytes.len() as u64));
-    }
+    let bytes = read_capped(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::NotAFile("a folder") => LoadError::new(&name, None, "is a folder, not a campaign file")
+            .hint("give a .ron file, or pass the folder to `candor check` or `candor import`, which read every .ron file in it"),
+        ReadError::NotAFile(_) => LoadError::new(&name, None, e.to_string())
+            .hint("campaign files are regular files; check the path"),
+        ReadError::TooLarge { .. } => LoadError::new(&name, None, e.to_string())
+            .hint("a campaign is a few kilobytes; check that this is the file you meant"),
+        ReadError::Io(_) | ReadError::NotUtf8 => LoadError::new(&name, None, e.to_string())
+            .hint("check the path and that you may read it"),
+    })?;
     let text = utf8(&name, bytes)?;
     Ok((name, text))
 }
@@ -136,19 +230,6 @@ fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
         LoadError::new(name, Some(end_pos(prefix)), "is not valid UTF-8 text")
             .hint("save the file as UTF-8; campaign files are plain text")
     })
-}
-
-fn too_large(name: &str, size: u64) -> LoadError {
-    LoadError::new(
-        name,
-        None,
-        format!(
-            "is {:.1} MiB; campaign files are limited to {} MiB",
-            size as f64 / 1048576.0,
-            MAX_FILE_BYTES / 1024 / 1024
-        ),
-    )
-    .hint("a campaign is a few kilobytes; check that this is the file you meant")
 }
 
 fn io_reason(e: &std::io::Error) -> String {

@@ -267,6 +267,28 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
             }
         }
     }
+    // A way out must be a page a browser opens: a `javascript:` or `data:` link would run
+    // code or show a page nobody can check, instead of stopping anything.
+    for (i, way) in c.consent.opt_out.iter().enumerate() {
+        let (kind, url) = match way {
+            super::OptOut::Link(u) => ("Link", u),
+            super::OptOut::PreferenceCentre(u) => ("PreferenceCentre", u),
+            _ => continue,
+        };
+        if !is_web_address(url) {
+            out.push(Problem {
+                path: format!("consent.opt_out[{i}]"),
+                message: format!(
+                    "{kind}(\"{}\") is not a web address a person can open to opt out",
+                    crate::text::clean(url)
+                ),
+                hint: Some(
+                    "write the whole address, starting with https:// (or a path on the site starting with /)"
+                        .into(),
+                ),
+            });
+        }
+    }
     if let Some(s) = &c.schedule {
         out.extend(schedule_problems(s));
     }

@@ -13,9 +13,15 @@ pub fn user_keys_path() -> Option<PathBuf> {
 /// problem changes nothing and the problem is kept for the first screen (and returned).
 pub fn install_from_config() -> Option<String> {
     let path = user_keys_path()?;
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::model::ron_io::read_capped(&path, 1 << 20).and_then(|b| {
+        String::from_utf8(b).map_err(|_| {
+            crate::model::ron_io::ReadError::Io(std::io::Error::other("is not UTF-8 text"))
+        })
+    }) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(crate::model::ron_io::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return None;
+        }
         Err(e) => {
             let msg = format!("{}: {e}; using the default keys", path.display());
             let _ = PROBLEM.set(msg.clone());

@@ -508,15 +508,15 @@ impl ReviewTab {
 impl ReviewState {
     pub fn open(store: &Store, file: &Path) -> ReviewState {
         let shown = clean(&file.display().to_string());
-        let bytes = std::fs::read(file);
-        let text = bytes
-            .as_ref()
-            .map(|b| String::from_utf8_lossy(b).into_owned())
-            .unwrap_or_default();
-        let doc = ron_io::load_file(file).map(|d| {
-            let f = checks::check_document(&d);
-            (d.campaign, f)
-        });
+        // One read, capped, of a regular file only: a pipe or /dev/zero is refused, not read.
+        let read = ron_io::read_text(file);
+        let text = read.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
+        let doc = read
+            .and_then(|(name, t)| ron_io::load_str(&name, &t))
+            .map(|d| {
+                let f = checks::check_document(&d);
+                (d.campaign, f)
+            });
         let hash = hash_text(&text);
         let campaign_id = doc.as_ref().ok().map(|(c, _)| c.id.clone());
         let (decisions, decisions_problem) = match store.reviews_for(&shown, campaign_id.as_deref())
@@ -704,14 +704,16 @@ pub fn error_lines(e: &LoadError, text: &str) -> Lines {
         let from = p.line.saturating_sub(3).max(1);
         let to = (p.line + 2).min(lines.len());
         for n in from..=to {
-            let line = clean(lines.get(n - 1).copied().unwrap_or(""));
+            let raw = lines.get(n - 1).copied().unwrap_or("");
+            let line = clean(raw);
             let tone = if n == p.line { Tone::Plain } else { Tone::Dim };
             out.push((tone, format!("{n:>5} | {line}")));
             if n == p.line {
-                out.push((
-                    Tone::Error,
-                    format!("      | {}^", " ".repeat(p.column.saturating_sub(1))),
-                ));
+                // Under the column as shown: escapes such as \u{1b} and wide characters
+                // before it move it right.
+                let before: String = raw.chars().take(p.column.saturating_sub(1)).collect();
+                let at = unicode_width::UnicodeWidthStr::width(clean(&before).as_str());
+                out.push((Tone::Error, format!("      | {}^", " ".repeat(at))));
             }
         }
     }

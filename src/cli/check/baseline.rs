@@ -80,12 +80,13 @@ pub struct Baseline {
 pub fn read(path: &Path) -> Result<Baseline, LoadError> {
     let shown = clean(&path.display().to_string());
     let hint = "write it with `candor check --write-baseline FILE`".to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
-        file: shown.clone(),
-        pos: None,
-        message: format!("cannot read the baseline: {}", clean(&e.to_string())),
-        hint: Some(hint.clone()),
-    })?;
+    let text =
+        candor::model::ron_io::read_string_capped(path, 256 << 20).map_err(|e| LoadError {
+            file: shown.clone(),
+            pos: None,
+            message: format!("cannot read the baseline: {e}"),
+            hint: Some(hint.clone()),
+        })?;
     let file: File = serde_json::from_str(&text).map_err(|e| LoadError {
         file: shown.clone(),
         pos: Some(Pos {
