@@ -1,0 +1,52 @@
+//! Replays every file of the fuzz corpora (fuzz/corpus/TARGET/, seeded from the samples and
+//! grown by `scripts/fuzz`) through the same code the fuzz targets run, so `cargo test` on
+//! stable catches a regression on any input the fuzzer ever kept, and every crash it found
+//! (saved under fuzz/regressions/TARGET/) stays fixed.
+
+#[path = "../fuzz/harness.rs"]
+mod harness;
+
+use std::path::Path;
+
+fn replay(target: &str, run: fn(&[u8])) -> usize {
+    let mut n = 0;
+    for dir in ["fuzz/corpus", "fuzz/regressions"] {
+        let dir = Path::new(dir).join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for f in files {
+            let data = std::fs::read(&f).unwrap();
+            let result = std::panic::catch_unwind(|| run(&data));
+            assert!(result.is_ok(), "{target}: {} fails", f.display());
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn load_check_save_corpus() {
+    let n = replay("load_check_save", harness::load_check_save);
+    assert!(n >= candor::samples::SAMPLES.len(), "only {n} inputs");
+}
+
+#[test]
+fn keys_parse_corpus() {
+    assert!(replay("keys_parse", harness::keys_parse) > 0);
+}
+
+#[test]
+fn app_events_corpus() {
+    assert!(replay("app_events", harness::app_events) > 0);
+}
+
+/// The samples themselves, whatever the corpus holds.
+#[test]
+fn every_sample_passes_the_load_check_save_target() {
+    for (_, text) in candor::samples::SAMPLES {
+        harness::load_check_save(text.as_bytes());
+    }
+}
