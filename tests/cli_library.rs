@@ -526,3 +526,32 @@ fn a_new_library_is_announced_and_empty_files_are_not_adopted() {
     assert_eq!(code, 2, "{e}");
     assert!(e.contains("not a Candor database"), "{e}");
 }
+
+/// D5, the readers' half: while another process holds the library's write lock, `list`,
+/// `show` and `history` answer at once (WAL readers never wait for a writer); before, they
+/// waited out the 15-second busy timeout and failed.
+#[test]
+fn readers_do_not_wait_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("busy.db");
+    assert!(candor(&db, &["list"]).status.success());
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; UPDATE ui_state SET value = value;")
+        .unwrap();
+    for args in [
+        &["list"][..],
+        &["show", "welcome-email"],
+        &["history", "welcome-email"],
+    ] {
+        let start = std::time::Instant::now();
+        let o = candor(&db, args);
+        assert!(o.status.success(), "{args:?}: {}", err(&o));
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "{args:?} took {:?}",
+            start.elapsed()
+        );
+    }
+    writer.execute_batch("ROLLBACK").unwrap();
+}

@@ -1238,3 +1238,34 @@ fn keys_wait_while_the_terminal_is_too_small() {
     let draft = c.app.store.draft("welcome-email").unwrap().unwrap();
     assert_eq!(draft.campaign.objective, "Small");
 }
+
+/// D13: the library's folder deleted while the TUI runs. Before, saves were reported and then
+/// lost on exit (SQLite wrote to the unlinked file). Now a save says the library is gone and
+/// keeps the edits as a RON file.
+#[test]
+fn a_library_deleted_while_running_keeps_the_edits_as_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data");
+    let db = folder.join("t.db");
+    let mut store = Store::open(&db).unwrap();
+    store.set_author("ines");
+    let mut app = App::new(store);
+    let kept = dir.path().join("unsaved");
+    app.unsaved_dirs = vec![kept.clone()];
+    press(&mut app, &format!("{WELCOME} j <enter> <c-u> Gone <enter>"));
+    std::fs::remove_dir_all(&folder).unwrap();
+    press(&mut app, "<c-s>");
+    let message = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        message.contains("its file was deleted or replaced"),
+        "{message}"
+    );
+    let files: Vec<_> = std::fs::read_dir(&kept).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    assert!(!app.editor.as_ref().unwrap().dirty());
+    assert!(
+        app.store
+            .save_draft(&app.editor.as_ref().unwrap().campaign, 1)
+            .is_err()
+    );
+}

@@ -89,6 +89,10 @@ impl App {
                     ],
                 )));
             }
+            Err(err @ StoreError::Gone { .. }) => {
+                self.fail(err.to_string());
+                self.keep_as_file();
+            }
             Err(err) => self.fail(err.to_string()),
         }
     }
@@ -100,7 +104,11 @@ impl App {
         let Some(e) = self.editor.as_mut() else {
             return;
         };
-        let why = self.store.read_only().unwrap_or("read-only").to_string();
+        let why = self
+            .store
+            .read_only()
+            .unwrap_or("its file was deleted or replaced")
+            .to_string();
         let stamp: String = crate::store::now()
             .chars()
             .filter(char::is_ascii_digit)
@@ -129,7 +137,7 @@ impl App {
                     e.draft_note = Some("kept as a file".into());
                     return self.say(
                         format!(
-                            "This library is read-only ({why}), so nothing was saved in it. Your edits are in {shown}; `candor import {shown}` brings them into a library you can write."
+                            "This library cannot be written ({why}), so nothing was saved in it. Your edits are in {shown}; `candor import {shown}` brings them into a library you can write."
                         ),
                         Some(Severity::Warning),
                     );
@@ -138,7 +146,7 @@ impl App {
             }
         }
         self.fail(format!(
-            "This library is read-only ({why}) and the edits could not be written as a file ({}); they are still open here: export them with x from the library or copy them out",
+            "This library cannot be written ({why}) and the edits could not be written as a file ({}); they are still open here: copy them out before quitting",
             tried.join("; ")
         ));
     }

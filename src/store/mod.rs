@@ -56,6 +56,10 @@ pub enum StoreError {
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error(
+        "{path} was deleted or replaced while Candor was running, so nothing more can be saved in it; nothing was written. Your edits are still open: export them, then restart Candor"
+    )]
+    Gone { path: String },
+    #[error(
         "{path} is damaged ({detail}); Candor opened it without writing anything. Keep a copy, then try `sqlite3 {path} .recover` into a new file, or restore a backup."
     )]
     Damaged { path: String, detail: String },
@@ -363,6 +367,8 @@ pub struct Store {
     read_only: Option<String>,
     /// Whether this open created the file.
     created: bool,
+    /// The library file's device and inode when opened, to notice it deleted or replaced.
+    file_id: Option<(u64, u64)>,
     /// A read-only library from an older Candor is read from an upgraded copy kept here.
     _scratch: Option<tempfile::TempDir>,
 }

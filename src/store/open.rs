@@ -71,6 +71,7 @@ impl Store {
             clock: None,
             read_only: None,
             created,
+            file_id: file_id(path),
             _scratch: None,
         };
         store.migrate(version, seed)?;
@@ -123,6 +124,7 @@ impl Store {
             clock: None,
             read_only: Some(why.to_string()),
             created: false,
+            file_id: None,
             _scratch: scratch,
         })
     }
@@ -149,14 +151,21 @@ impl Store {
     }
 
     /// Refuses a write on a read-only library, saying why, before anything is attempted.
+    /// Also refuses when the library file is no longer the one opened (deleted, or replaced,
+    /// with its folder, say): SQLite would go on writing to the unlinked file and every save
+    /// would be lost on exit.
     pub(crate) fn writable(&self) -> Result<()> {
-        match &self.read_only {
-            Some(why) => Err(StoreError::ReadOnly {
-                path: clean(&self.path.display().to_string()),
+        let path = || clean(&self.path.display().to_string());
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: path(),
                 why: why.clone(),
-            }),
-            None => Ok(()),
+            });
         }
+        if self.file_id.is_some() && file_id(&self.path) != self.file_id {
+            return Err(StoreError::Gone { path: path() });
+        }
+        Ok(())
     }
 
     /// Runs pending migrations and, for a brand-new library that should have them, adds the
@@ -211,6 +220,20 @@ fn quick_check(conn: &Connection, shown: &str) -> Result<()> {
         path: shown.to_string(),
         detail: clean(&lines.join("; ")),
     })
+}
+
+/// The device and inode of the file at `path` (None where there is no such file, or off Unix).
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// What is at a library's path.
