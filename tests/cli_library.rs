@@ -555,3 +555,32 @@ fn readers_do_not_wait_for_a_writer() {
     }
     writer.execute_batch("ROLLBACK").unwrap();
 }
+
+/// D9: a first run killed at any moment leaves no library or a whole one, never an empty or
+/// half-seeded file that later runs refuse or never seed.
+#[test]
+fn a_first_run_killed_at_any_moment_leaves_no_library_or_a_whole_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..24u64 {
+        let db = dir.path().join(format!("k{i}.db"));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
+            .arg("--db")
+            .arg(&db)
+            .arg("list")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(i * 3 / 2));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let o = candor(&db, &["list", "--format", "tsv"]);
+        assert!(
+            o.status.success(),
+            "after a kill at {} ms: {}",
+            i * 3 / 2,
+            err(&o)
+        );
+        assert_eq!(out(&o).lines().count(), candor::samples::SAMPLES.len() + 1);
+    }
+}

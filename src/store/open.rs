@@ -20,7 +20,13 @@ impl Store {
         let shown = clean(&path.display().to_string());
         let created = match inspect(path)? {
             Found::Missing => {
-                create_private(path).map_err(|e| io_error(&shown, &e))?;
+                create_library(path, seed).map_err(|e| match e {
+                    StoreError::Io { message, .. } => StoreError::Io {
+                        path: shown.clone(),
+                        message,
+                    },
+                    other => other,
+                })?;
                 true
             }
             Found::Empty => {
@@ -172,6 +178,9 @@ impl Store {
     /// samples in the same transaction: a crash during the first run leaves either no library
     /// or a whole one, never an empty one that is never seeded.
     fn migrate(&mut self, from: i64, seed: bool) -> Result<()> {
+        if from == latest_version() {
+            return Ok(()); // nothing to do: no write, no lock
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -184,24 +193,97 @@ impl Store {
                 supported: latest_version(),
             });
         }
-        for step in &schema::MIGRATIONS[current as usize..] {
-            tx.execute_batch(step.sql)?;
-            if let Some(then) = step.then {
-                then(&tx)?;
-            }
-        }
-        tx.pragma_update(None, "user_version", latest_version())?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        let fresh = from == 0 && current == 0;
-        if fresh && seed {
-            let at = clock_now(&self.clock);
-            for (p, demoted) in samples_prepared()? {
-                import_export::write_import(&tx, p, demoted, "candor", "sample campaign", &at)?;
-            }
+        apply_migrations(&tx, current)?;
+        if from == 0 && current == 0 && seed {
+            seed_into(&tx, &clock_now(&self.clock))?;
         }
         tx.commit()?;
         Ok(())
     }
+}
+
+fn apply_migrations(tx: &rusqlite::Transaction, current: i64) -> Result<()> {
+    for step in &schema::MIGRATIONS[current as usize..] {
+        tx.execute_batch(step.sql)?;
+        if let Some(then) = step.then {
+            then(tx)?;
+        }
+    }
+    tx.pragma_update(None, "user_version", latest_version())?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}
+
+fn seed_into(tx: &rusqlite::Transaction, at: &str) -> Result<()> {
+    for (p, demoted) in samples_prepared()? {
+        import_export::write_import(tx, p, demoted, "candor", "sample campaign", at)?;
+    }
+    Ok(())
+}
+
+/// Creates a new library whole, or not at all: the schema and the samples are written to a
+/// private file beside `path`, made durable, then linked into place. A first run cut short
+/// (kill -9, a power cut) leaves no file at `path`, never an empty or half-made one; if another
+/// Candor created the library meanwhile, theirs is kept.
+fn create_library(path: &Path, seed: bool) -> Result<()> {
+    let shown = clean(&path.display().to_string());
+    let io = |e: std::io::Error| io_error(&shown, &e);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "candor.db".into());
+    let prefix = format!(".{name}.new-");
+    // What a first run killed earlier left behind (older than a minute: not one in progress).
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let stale = e.file_name().to_string_lossy().starts_with(&prefix)
+                && e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t.elapsed().is_ok_and(|a| a.as_secs() > 60));
+            if stale {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    create_private(&tmp).map_err(io)?;
+    let built = (|| -> Result<()> {
+        let mut conn = Connection::open_with_flags(
+            &tmp,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        apply_migrations(&tx, 0)?;
+        if seed {
+            seed_into(&tx, &super::now())?;
+        }
+        tx.commit()?;
+        drop(conn);
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
+        // Linking fails when the name exists: another Candor got there first, and its library
+        // is as whole as this one.
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(_) => std::fs::rename(&tmp, path).map_err(io)?,
+        }
+        #[cfg(unix)]
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    built
 }
 
 /// Libraries up to this size are checked (`PRAGMA quick_check`) each time they are opened for
