@@ -1269,3 +1269,45 @@ fn a_library_deleted_while_running_keeps_the_edits_as_a_file() {
             .is_err()
     );
 }
+
+/// D5, the editor's half: another process holding the write lock no longer freezes the TUI
+/// for 15 seconds a key. With the UI's short wait, an autosave waits for the next pause
+/// and says so, a save says the library is busy and keeps the edits, and both go through once
+/// the lock is released.
+#[test]
+fn a_busy_library_never_freezes_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("busy.db");
+    let store = Store::open(&db).unwrap();
+    store
+        .set_busy_timeout(std::time::Duration::from_millis(100))
+        .unwrap();
+    let mut app = App::new(store);
+    press(&mut app, &format!("{WELCOME} j <enter> <c-u> Busy <enter>"));
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("BEGIN IMMEDIATE; UPDATE ui_state SET value = value;")
+        .unwrap();
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let start = std::time::Instant::now();
+    app.tick(later);
+    press(&mut app, "<c-s>");
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    let e = app.editor.as_ref().unwrap();
+    assert!(e.dirty());
+    assert_eq!(
+        e.draft_note.as_deref(),
+        Some("draft waits: the library is busy")
+    );
+    let message = &app.message.as_ref().unwrap().text;
+    assert!(message.contains("the library is busy"), "{message}");
+    other.execute_batch("ROLLBACK").unwrap();
+    app.tick(later + std::time::Duration::from_secs(10));
+    assert!(app.store.draft("welcome-email").unwrap().is_some());
+    press(&mut app, "<c-s>");
+    assert!(!app.editor.as_ref().unwrap().dirty());
+}

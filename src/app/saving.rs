@@ -175,6 +175,11 @@ impl App {
                 e.owns_draft = true;
                 e.draft_note = Some(format!("draft kept {}", short_time(&crate::store::now())))
             }
+            Err(err) if err.is_busy() => {
+                // Another Candor is writing: try again at the next pause rather than wait.
+                e.edited_at = Some(now);
+                e.draft_note = Some("draft waits: the library is busy".into());
+            }
             Err(err) => self.fail(format!("Could not autosave the draft: {err}")),
         }
     }

@@ -68,8 +68,14 @@ fn start_log() {
     }
 }
 
+/// How long the terminal UI waits for another process's write before saying the library is
+/// busy (autosaves retry by themselves).
+const UI_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
+
 pub fn run(db: Option<&Path>, read_only: bool, review: Option<&Path>) -> Result<ExitCode> {
     let store = open_store_for_ui(db, read_only)?;
+    // A key never waits more than a quarter second on another process's write.
+    store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
     start_log();
     log::info!("started");
     let created = store.created().then(|| created_note(&store));

@@ -104,6 +104,16 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// Another process held the library's write lock longer than this store waits.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e) if matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        ))
+    }
+}
+
 /// A database error in words a person can act on: what happened, that nothing was
 /// half-written, and what to do.
 fn describe_sqlite(e: &rusqlite::Error) -> String {
@@ -121,7 +131,7 @@ fn describe_sqlite(e: &rusqlite::Error) -> String {
             "the library cannot be written (a read-only file, folder or disk). Open it with --read-only to look, or choose a copy with --db"
         }
         C::DatabaseBusy | C::DatabaseLocked => {
-            "another program kept the library locked for too long. Close other Candor windows that are saving, and try again"
+            return "the library is busy: another Candor (or another program) is writing to it. Nothing was written; try again in a moment.".into();
         }
         C::DatabaseCorrupt | C::NotADatabase => {
             "the library file is damaged. Keep a copy of it, then run `sqlite3 <the file> \"PRAGMA integrity_check\"` to see what is left, or restore it from a backup"
@@ -380,6 +390,13 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
+    /// How long a write waits for another process's write to finish before giving up with a
+    /// "busy" error (default [`BUSY_TIMEOUT`]). The terminal UI waits briefly, so a lock held
+    /// elsewhere never freezes typing; it retries autosaves and says so for saves.
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
     /// Fixes the time recorded by every later write (tests and screenshots).
     pub fn set_clock(&mut self, timestamp: &str) {
         self.clock = Some(timestamp.to_string());
