@@ -98,11 +98,19 @@ pub enum StoreError {
     /// Writing what was read failed (a closed pipe, a full disk).
     #[error("could not write the output: {0}")]
     Output(#[source] std::io::Error),
+    /// Described in words by [`describe_sqlite`]; not a `source`, so a report does not repeat
+    /// SQLite's own wording ("disk I/O error: Error code 4874") after the explanation.
     #[error("{}", describe_sqlite(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(e)
+    }
+}
 
 impl StoreError {
     /// Another process held the library's write lock longer than this store waits.
