@@ -1311,3 +1311,65 @@ fn a_busy_library_never_freezes_the_editor() {
     press(&mut app, "<c-s>");
     assert!(!app.editor.as_ref().unwrap().dirty());
 }
+
+/// D4: the diff of two large revisions is worked out on another thread: the key that asks
+/// for it returns at once with "Comparing…", Esc cancels it, and asked again it arrives,
+/// bounded, with the count of what it left out.
+#[test]
+fn a_large_diff_never_holds_the_keyboard() {
+    use candor::model::*;
+    let mut c = setup();
+    let big = |tag: &str| {
+        let mut camp = c.app.store.get("welcome-email").unwrap().campaign;
+        camp.audience = Condition::Any(
+            (0..6_000)
+                .map(|i| {
+                    Condition::Intent(IntentCondition {
+                        action: Action::ALL[0],
+                        target: Target::Category(format!("{tag}-{i}")),
+                        count: Count::AtLeast(1),
+                        within_days: 30,
+                    })
+                })
+                .collect(),
+        );
+        camp
+    };
+    let (a, b) = (big("first"), big("second"));
+    let head = c.app.store.get("welcome-email").unwrap().revision.id;
+    let r2 = c.app.store.save(&a, head, "big").unwrap();
+    c.app.store.save(&b, r2.id, "bigger").unwrap();
+    c.app.reload_library();
+    press(&mut c.app, "/ welcome <enter> <enter> h");
+    let start = std::time::Instant::now();
+    for k in candor::app::keys::parse("j <space> k <enter>").unwrap() {
+        c.app.handle_key(k);
+    }
+    assert!(
+        c.app.background_pending(),
+        "the diff was worked out on the input thread"
+    );
+    assert!(
+        start.elapsed() < std::time::Duration::from_millis(500),
+        "{:?}",
+        start.elapsed()
+    );
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("Comparing the two versions… Esc cancels."),
+        "{screen}"
+    );
+    c.app
+        .handle_key(candor::app::keys::parse("<esc>").unwrap()[0]);
+    assert!(!c.app.background_pending());
+    press(&mut c.app, "<enter>");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("Field by field"), "{screen}");
+    let h = c.app.history.as_ref().unwrap();
+    let lines = &h.diff.as_ref().unwrap().lines;
+    assert!(
+        lines
+            .iter()
+            .any(|(_, l)| l.contains("more changed lines, not shown"))
+    );
+}

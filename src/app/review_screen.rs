@@ -180,74 +180,162 @@ impl App {
         let Some(sel) = h.revisions.get(h.selected) else {
             return;
         };
-        let load = |n: i64| self.store.revision(&h.id, n).map(|s| s.campaign);
-        let load_text = |n: i64| self.store.revision_text(&h.id, n);
+        let id = h.id.clone();
+        let text = |n: i64| self.store.revision_text(&id, n);
+        let parse = move |name: String, t: &str| {
+            crate::model::ron_io::load_str(&name, t)
+                .map(|d| d.campaign)
+                .map_err(|e| e.to_string())
+        };
+        // Only the stored texts are read here (SQL, quick); parsing and comparing them, which
+        // for revisions of megabytes takes long, happen on the diff's own thread.
+        type Work = Box<
+            dyn FnOnce() -> Result<
+                    (
+                        crate::model::Campaign,
+                        crate::model::Campaign,
+                        String,
+                        String,
+                    ),
+                    String,
+                > + Send,
+        >;
         // Older on the left: the marked revision, else the selected one against the current version.
-        let (title, old, new, old_text, new_text) = match h.marked.and_then(|m| h.revisions.get(m))
-        {
+        let (title, work): (String, Work) = match h.marked.and_then(|m| h.revisions.get(m)) {
             Some(m) if m.number != sel.number => {
                 let (a, b) = if m.number < sel.number {
                     (m, sel)
                 } else {
                     (sel, m)
                 };
-                match (
-                    load(a.number),
-                    load(b.number),
-                    load_text(a.number),
-                    load_text(b.number),
-                ) {
-                    (Ok(x), Ok(y), Ok(tx), Ok(ty)) => (
-                        format!("Revision {} → revision {}", a.number, b.number),
-                        x,
-                        y,
-                        tx,
-                        ty,
-                    ),
-                    _ => return self.fail("Could not read those revisions"),
-                }
+                let (Ok(ta), Ok(tb)) = (text(a.number), text(b.number)) else {
+                    return self.fail("Could not read those revisions");
+                };
+                let (na, nb) = (a.number, b.number);
+                let id = id.clone();
+                (
+                    format!("Revision {na} → revision {nb}"),
+                    Box::new(move || {
+                        let x = parse(format!("{id} revision {na}"), &ta)?;
+                        let y = parse(format!("{id} revision {nb}"), &tb)?;
+                        Ok((x, y, ta, tb))
+                    }),
+                )
             }
             _ => {
-                let current = match &self.editor {
-                    Some(e) if e.campaign.id == h.id => {
-                        Some((e.campaign.clone(), "your current edit"))
-                    }
+                let editing = match &self.editor {
+                    Some(e) if e.campaign.id == id => Some(e.campaign.clone()),
                     _ => None,
                 };
-                let (cur, label) = match current {
-                    Some(x) => x,
-                    None => match self.store.get(&h.id) {
-                        Ok(s) => (s.campaign, "the latest revision"),
+                let label = if editing.is_some() {
+                    "your current edit"
+                } else {
+                    "the latest revision"
+                };
+                let current: Result<crate::model::Campaign, String> = match editing {
+                    Some(c) => Ok(c),
+                    None => match self.store.get(&id) {
+                        Ok(s) => Ok(s.campaign),
                         Err(e) => return self.fail(e.to_string()),
                     },
                 };
-                let Ok(old) = load(sel.number) else {
+                let Ok(old_text) = text(sel.number) else {
                     return self.fail("Could not read that revision");
                 };
-                let old_text = load_text(sel.number).unwrap_or_default();
-                let new_text = crate::model::ron_io::to_ron(&cur).unwrap_or_default();
-                let old_body = crate::model::ron_io::to_ron(&old).unwrap_or(old_text);
+                let n = sel.number;
+                let id = id.clone();
                 (
-                    format!("Revision {} → {label}", sel.number),
-                    old,
-                    cur,
-                    old_body,
-                    new_text,
+                    format!("Revision {n} → {label}"),
+                    Box::new(move || {
+                        let cur = current?;
+                        let old = parse(format!("{id} revision {n}"), &old_text)?;
+                        let new_text = crate::model::ron_io::to_ron(&cur).unwrap_or_default();
+                        let old_body = crate::model::ron_io::to_ron(&old).unwrap_or(old_text);
+                        Ok((old, cur, old_body, new_text))
+                    }),
                 )
             }
         };
-        let mut lines = vec![(review::Tone::Heading, "Field by field".to_string())];
-        lines.extend(review::field_diff(&old, &new));
-        lines.push((review::Tone::Plain, String::new()));
-        lines.push((review::Tone::Heading, "RON text".to_string()));
-        lines.extend(review::text_diff(&old_text, &new_text));
+        // Worked out on another thread: keys keep working, and Esc cancels.
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop = cancel.clone();
+        std::thread::spawn(move || {
+            let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
+            let (old, new, old_text, new_text) = match work() {
+                Ok(x) => x,
+                Err(e) => {
+                    let _ = tx.send(vec![(
+                        review::Tone::Plain,
+                        format!("Could not read the revisions: {}", clean(&e)),
+                    )]);
+                    return;
+                }
+            };
+            if stopped() {
+                return;
+            }
+            let mut lines = vec![(review::Tone::Heading, "Field by field".to_string())];
+            lines.extend(review::field_diff(&old, &new));
+            if stopped() {
+                return;
+            }
+            lines.push((review::Tone::Plain, String::new()));
+            lines.push((review::Tone::Heading, "RON text".to_string()));
+            lines.extend(review::text_diff(&old_text, &new_text));
+            let _ = tx.send(lines);
+        });
         if let Some(h) = self.history.as_mut() {
             h.diff = Some(DiffState {
                 title,
-                lines,
+                lines: vec![(
+                    review::Tone::Dim,
+                    "Comparing the two versions… Esc cancels.".to_string(),
+                )],
                 scroll: 0,
+                job: Some(DiffJob { result: rx, cancel }),
             });
         }
+    }
+
+    /// Takes the lines of a diff worked out on another thread, once they are ready. With
+    /// `wait`, blocks until they are (screenshots and tests want the finished screen).
+    pub(super) fn collect_diff(&mut self, wait: bool) {
+        let Some(d) = self.history.as_mut().and_then(|h| h.diff.as_mut()) else {
+            return;
+        };
+        let Some(job) = d.job.as_ref() else {
+            return;
+        };
+        let got = if wait {
+            job.result.recv().ok()
+        } else {
+            match job.result.try_recv() {
+                Ok(lines) => Some(lines),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        d.job = None;
+        d.lines = got.unwrap_or_else(|| {
+            vec![(
+                review::Tone::Plain,
+                "The diff could not be worked out.".to_string(),
+            )]
+        });
+    }
+
+    /// Whether work is running on another thread whose result the screen waits for.
+    pub fn background_pending(&self) -> bool {
+        self.history
+            .as_ref()
+            .and_then(|h| h.diff.as_ref())
+            .is_some_and(|d| d.job.is_some())
+    }
+
+    /// Waits for work running on another thread to finish and shows its result.
+    pub fn finish_background(&mut self) {
+        self.collect_diff(true);
     }
 
     /// Asks before restoring the selected revision.

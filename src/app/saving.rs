@@ -154,6 +154,7 @@ impl App {
     /// Writes the draft if typing paused long enough. Called by the event loop.
     pub fn tick(&mut self, now: Instant) {
         self.import_step();
+        self.collect_diff(false);
         let Some(e) = self.editor.as_mut() else {
             return;
         };
@@ -205,6 +206,10 @@ impl App {
     pub fn next_deadline(&self) -> Option<Instant> {
         if self.import_job.is_some() {
             return Some(Instant::now());
+        }
+        if self.background_pending() {
+            // Look for the diff's result a few times a second.
+            return Some(Instant::now() + std::time::Duration::from_millis(30));
         }
         self.editor
             .as_ref()

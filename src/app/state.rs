@@ -318,6 +318,22 @@ pub struct DiffState {
     pub title: String,
     pub lines: review::Lines,
     pub scroll: u16,
+    /// The diff being worked out on another thread, until its lines arrive.
+    pub(super) job: Option<DiffJob>,
+}
+
+/// A diff computed off the input thread. Dropping it (Esc) cancels: the thread stops at its
+/// next step and its result is thrown away.
+pub struct DiffJob {
+    pub(super) result: std::sync::mpsc::Receiver<review::Lines>,
+    pub(super) cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for DiffJob {
+    fn drop(&mut self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 /// An import started from the library, done a batch at a time.

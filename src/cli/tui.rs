@@ -192,6 +192,8 @@ pub fn screenshot(
             app.handle_key(k);
         }
     }
+    // The screen as it ends up: a diff worked out on another thread, finished.
+    app.finish_background();
     let mut terminal = Terminal::new(TestBackend::new(w, h))?;
     terminal.draw(|f| candor::ui::draw(f, &app))?;
     write!(out, "{}", buffer_text(terminal.backend().buffer()))?;

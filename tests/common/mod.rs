@@ -31,6 +31,8 @@ pub fn press(app: &mut App, spec: &str) {
     for k in keys::parse(spec).unwrap() {
         app.handle_key(k);
     }
+    // A diff is worked out on another thread; the screen under test is the finished one.
+    app.finish_background();
 }
 
 pub fn render(app: &mut App, w: u16, h: u16) -> String {
