@@ -507,9 +507,12 @@ fn a_new_library_is_announced_and_empty_files_are_not_adopted() {
     let db = dir.path().join("typo.db");
     let (code, _, e) = outcome(candor(&db, &["list"]));
     assert_eq!(code, 0);
-    assert!(e.contains("Created a new library at"), "{e}");
+    assert!(
+        e.contains("No library was at") && e.contains("check the path"),
+        "{e}"
+    );
     let (_, _, e) = outcome(candor(&db, &["list"]));
-    assert!(!e.contains("Created"), "{e}");
+    assert!(!e.contains("No library was at"), "{e}");
     let empty = dir.path().join("empty.db");
     std::fs::write(&empty, "").unwrap();
     let (code, _, e) = outcome(candor(&empty, &["list"]));

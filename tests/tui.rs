@@ -1196,11 +1196,20 @@ fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
     let doc = candor::model::ron_io::load_str("kept", &std::fs::read_to_string(&files[0]).unwrap())
         .unwrap();
     assert_eq!(doc.campaign.objective, "Read only");
-    let message = &app.message.as_ref().unwrap().text;
-    assert!(
-        message.contains("nothing was saved in it") && message.contains("candor import"),
-        "{message}"
+    // Said in a dialog, whole: why, the file, and how to bring it into a library.
+    let screen = render(&mut app, 80, 24);
+    assert!(screen.contains("Edits kept in a file"), "{screen}");
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(screen.contains(&name[..20]), "{screen}");
+    assert!(screen.contains("candor import"), "{screen}");
+    assert!(screen.contains("not saved: kept in a file"), "{screen}");
+    assert!(app.editor.as_ref().unwrap().kept_in.as_ref() == Some(&files[0]));
+    // Saving again writes the same file, not another.
+    press(
+        &mut app,
+        "o <enter> <c-u> Read <space> only <space> again <enter> <c-s> o",
     );
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1);
     // Nothing left unsaved, so leaving asks nothing; the library is as it was.
     assert!(!app.editor.as_ref().unwrap().dirty());
     press(&mut app, "<esc> q");
@@ -1255,10 +1264,10 @@ fn a_library_deleted_while_running_keeps_the_edits_as_a_file() {
     press(&mut app, &format!("{WELCOME} j <enter> <c-u> Gone <enter>"));
     std::fs::remove_dir_all(&folder).unwrap();
     press(&mut app, "<c-s>");
-    let message = app.message.as_ref().unwrap().text.clone();
+    let screen = render(&mut app, 120, 40);
     assert!(
-        message.contains("its file was deleted or replaced"),
-        "{message}"
+        screen.contains("its file was deleted or replaced"),
+        "{screen}"
     );
     let files: Vec<_> = std::fs::read_dir(&kept).unwrap().collect();
     assert_eq!(files.len(), 1);

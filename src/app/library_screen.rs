@@ -170,6 +170,7 @@ impl App {
             edited_at: None,
             draft_note: None,
             owns_draft: false,
+            kept_in: None,
         });
         // Remembered for convenience only: a failure costs the next start its selection.
         if let Err(err) = self.store.ui_set("last_campaign", id) {

@@ -397,7 +397,27 @@ impl App {
     }
 
     fn request_quit(&mut self) {
+        let read_only = self.store.read_only().is_some();
         match &self.editor {
+            Some(e) if e.dirty() && read_only => self.open(Dialog::Confirm(Confirm::new(
+                "Unsaved changes",
+                vec![
+                    format!(
+                        "\"{}\" has edits, and this library cannot be changed.",
+                        clean(&e.campaign.name)
+                    ),
+                    "They can be written to a file you import into another library.".into(),
+                ],
+                vec![
+                    (
+                        's',
+                        "write the edits to a file and quit",
+                        Confirmed::QuitSave,
+                    ),
+                    ('d', "discard the edits and quit", Confirmed::QuitDiscard),
+                    ('c', "cancel", Confirmed::Dismiss),
+                ],
+            ))),
             Some(e) if e.dirty() => self.open(Dialog::Confirm(Confirm::new(
                 "Unsaved changes",
                 vec![

@@ -97,8 +97,9 @@ impl App {
         }
     }
 
-    /// On a read-only library: writes the campaign being edited as a RON file where the user
-    /// may write (Candor's data folder, else the temporary folder), and says where and how to
+    /// On a library that cannot be written: writes the campaign being edited as a RON file
+    /// where the user may write (Candor's data folder, else the temporary folder; the same file
+    /// for every save of this editing session), and says where in a dialog, whole, with how to
     /// bring it into a library. The edits then count as kept.
     pub(super) fn keep_as_file(&mut self) {
         let Some(e) = self.editor.as_mut() else {
@@ -109,19 +110,24 @@ impl App {
             .read_only()
             .unwrap_or("its file was deleted or replaced")
             .to_string();
+        let text = match crate::model::ron_io::to_ron(&e.campaign) {
+            Ok(t) => t,
+            Err(err) => return self.fail(format!("Could not write the campaign as RON: {err}")),
+        };
         let stamp: String = crate::store::now()
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
         let name = format!("{}-{stamp}.ron", e.campaign.id);
-        let text = match crate::model::ron_io::to_ron(&e.campaign) {
-            Ok(t) => t,
-            Err(err) => return self.fail(format!("Could not write the campaign as RON: {err}")),
+        let places: Vec<std::path::PathBuf> = match &e.kept_in {
+            Some(p) => vec![p.clone()],
+            None => self.unsaved_dirs.iter().map(|d| d.join(&name)).collect(),
         };
         let mut tried = Vec::new();
-        for dir in self.unsaved_dirs.clone() {
-            let path = dir.join(&name);
-            if let Err(err) = std::fs::create_dir_all(&dir) {
+        for path in places {
+            if let Some(dir) = path.parent()
+                && let Err(err) = std::fs::create_dir_all(dir)
+            {
                 tried.push(format!(
                     "{}: {}",
                     clean(&dir.display().to_string()),
@@ -133,20 +139,28 @@ impl App {
                 Ok(()) => {
                     e.saved = e.campaign.clone();
                     e.edited_at = None;
+                    e.kept_in = Some(path.clone());
                     let shown = clean(&path.display().to_string());
-                    e.draft_note = Some("kept as a file".into());
-                    return self.say(
-                        format!(
-                            "This library cannot be written ({why}), so nothing was saved in it. Your edits are in {shown}; `candor import {shown}` brings them into a library you can write."
-                        ),
-                        Some(Severity::Warning),
-                    );
+                    self.message = None;
+                    return self.open(Dialog::Confirm(Confirm::new(
+                        "Edits kept in a file",
+                        vec![
+                            format!(
+                                "This library cannot be changed ({why}), so your edits were not saved in it. They are in this file:"
+                            ),
+                            shown.clone(),
+                            format!(
+                                "To bring them into a library you can change: candor import {shown}"
+                            ),
+                        ],
+                        vec![('o', "ok", Confirmed::Dismiss)],
+                    )));
                 }
                 Err(err) => tried.push(err.to_string()),
             }
         }
         self.fail(format!(
-            "This library cannot be written ({why}) and the edits could not be written as a file ({}); they are still open here: copy them out before quitting",
+            "This library cannot be changed ({why}) and the edits could not be written as a file ({}); they are still open here: copy them out before quitting",
             tried.join("; ")
         ));
     }

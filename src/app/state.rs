@@ -147,6 +147,9 @@ pub struct Editor {
     /// so going back to the saved text may remove it. A draft the user chose to keep for later
     /// is never removed just because nothing was edited.
     pub(super) owns_draft: bool,
+    /// On a library that cannot be written: the file the edits were last kept in. Later saves
+    /// of this session write the same file.
+    pub kept_in: Option<std::path::PathBuf>,
 }
 
 impl Editor {

@@ -31,10 +31,10 @@ fn note_created(store: &Store) {
     }
 }
 
-/// "Created a new library at PATH with the 19 sample campaigns."
+/// "No library was at PATH, so Candor created one with the 19 sample campaigns. ..."
 pub fn created_note(store: &Store) -> String {
     format!(
-        "Created a new library at {} with {}.",
+        "No library was at {}, so Candor created one with {}. If you meant an existing library, check the path (--db or CANDOR_DB); this new file can be deleted.",
         clean(&store.path().display().to_string()),
         plural(
             store.count().unwrap_or(0) as usize,

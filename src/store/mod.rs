@@ -50,7 +50,7 @@ pub enum StoreError {
         supported: i64,
     },
     #[error(
-        "{path} is open read-only ({why}); nothing was written. To change it, make it writable (chmod u+w, on a writable folder) or work on a copy with --db."
+        "{path} is open read-only ({why}); nothing was written. To change it, have the file (and its folder) made writable, for example with chmod u+w, or work on a copy with --db."
     )]
     ReadOnly { path: String, why: String },
     #[error("{path}: {message}")]

@@ -13,13 +13,22 @@ use crate::text::{clean, truncate};
 pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
     let l = layout::editor(frame.area());
     let c = &e.campaign;
+    // The note after the name; the name gives way so the note stays whole.
+    const KEPT: &str = "  not saved: kept in a file";
+    let note_extra = if !e.dirty() && e.kept_in.is_some() {
+        KEPT.len() - "  saved".len()
+    } else {
+        0
+    };
     let mut head = vec![
         Span::styled(" Candor ", theme.accent()),
         Span::raw(format!(
             "· {} · {} · revision {}",
             truncate(
                 &clean(&c.name),
-                usize::from(l.header.width.saturating_sub(46)).max(8)
+                usize::from(l.header.width.saturating_sub(46))
+                    .saturating_sub(note_extra)
+                    .max(8)
             ),
             c.status.label(),
             e.revision_number
@@ -30,6 +39,8 @@ pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
         if let Some(n) = &e.draft_note {
             head.push(Span::styled(format!(" ({n})"), theme.dim()));
         }
+    } else if e.kept_in.is_some() {
+        head.push(Span::styled(KEPT, theme.bold()));
     } else {
         head.push(Span::styled("  saved", theme.dim()));
     }

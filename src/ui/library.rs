@@ -11,15 +11,16 @@ use crate::text::{clean, truncate};
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     let l = layout::library(frame.area());
     let lib = &app.library;
-    let mut head = vec![
-        Span::styled(" Candor ", theme.accent()),
-        Span::raw(format!(
-            "· Campaign library · {} of {} · sorted by {}",
-            lib.total,
-            lib.size,
-            lib.sort.label()
-        )),
-    ];
+    let mut head = vec![Span::styled(" Candor ", theme.accent())];
+    if app.store.read_only().is_some() {
+        head.push(Span::styled("read-only ", theme.bold()));
+    }
+    head.extend([Span::raw(format!(
+        "· Campaign library · {} of {} · sorted by {}",
+        lib.total,
+        lib.size,
+        lib.sort.label()
+    ))]);
     if lib.filtering || !lib.filter.value().is_empty() {
         head.push(Span::raw("   filter: "));
         head.push(Span::styled(clean(lib.filter.value()), theme.bold()));

@@ -77,7 +77,7 @@ fn status_line(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
         // The banner stays on every screen: nothing typed here is saved in the library.
         Some(why) => {
             let mut spans = vec![Span::styled(
-                format!(" READ-ONLY ({}) ", clean(why)),
+                " READ-ONLY ".to_string(),
                 theme
                     .severity(crate::checks::Severity::Warning)
                     .add_modifier(ratatui::style::Modifier::REVERSED),
@@ -85,7 +85,7 @@ fn status_line(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
             spans.push(Span::raw(" "));
             if app.message.is_none() {
                 spans.push(Span::styled(
-                    "edits are kept as RON files · ".to_string(),
+                    format!("saving writes a copy to import later ({}) · ", clean(why)),
                     theme.dim(),
                 ));
             }
