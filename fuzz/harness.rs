@@ -112,8 +112,10 @@ pub fn app_events(data: &[u8]) {
     store.set_clock("2026-11-20T09:30:00Z");
     store.set_author("fuzz");
     let mut app = App::new(store);
-    // Edits kept as files (a read-only library) stay inside the scratch folder.
+    // Edits kept as files (a read-only library) and exports typed as relative paths stay
+    // inside the scratch folder, never in the folder the fuzzer runs from.
     app.unsaved_dirs = vec![dir.path().join("unsaved")];
+    app.workdir = Some(dir.path().to_path_buf());
     let (mut w, mut h) = (u16::from(data[0]) % 160 + 1, u16::from(data[1]) % 60 + 1);
     app.handle_event(&Event::Resize(w, h));
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();

@@ -38,9 +38,25 @@ fn keys_parse_corpus() {
     assert!(replay("keys_parse", harness::keys_parse) > 0);
 }
 
+/// Also: nothing the events do (an export to a typed folder, say) writes outside the input's
+/// scratch folder, so fuzzing never litters the folder it runs from.
 #[test]
 fn app_events_corpus() {
+    let here = || -> Vec<std::ffi::OsString> {
+        let mut v: Vec<_> = std::fs::read_dir(".")
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        v.sort();
+        v
+    };
+    let before = here();
     assert!(replay("app_events", harness::app_events) > 0);
+    assert_eq!(
+        here(),
+        before,
+        "the app events wrote into the working folder"
+    );
 }
 
 /// The samples themselves, whatever the corpus holds.

@@ -66,6 +66,7 @@ impl App {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             area: Rect::new(0, 0, 80, 24),
             unsaved_dirs: saving::unsaved_dirs(),
+            workdir: None,
         };
         app.reload_library();
         if let Some(problem) = keymap::startup_problem() {
@@ -126,6 +127,15 @@ impl App {
                 t => t.title().to_string(),
             })
             .collect()
+    }
+
+    /// A path typed in a prompt, relative to [`App::workdir`] when it is relative.
+    fn typed_path(&self, typed: &str) -> std::path::PathBuf {
+        let p = std::path::PathBuf::from(typed.trim());
+        match &self.workdir {
+            Some(dir) if p.is_relative() => dir.join(p),
+            _ => p,
+        }
     }
 
     /// Shows a note on the status line (a library just created, say).

@@ -141,7 +141,7 @@ impl App {
                 let EditValue::Text(path) = v else {
                     return Ok(());
                 };
-                let path = std::path::PathBuf::from(path.trim());
+                let path = self.typed_path(&path);
                 if !path.exists() {
                     return Err(AppError::NoSuchPath(clean(&path.display().to_string())));
                 }
@@ -173,7 +173,7 @@ impl App {
                 };
                 let written = self
                     .store
-                    .export(std::slice::from_ref(&id), std::path::Path::new(dir.trim()))?;
+                    .export(std::slice::from_ref(&id), &self.typed_path(&dir))?;
                 let shown = written
                     .first()
                     .map(|p| clean(&p.display().to_string()))
@@ -198,7 +198,7 @@ impl App {
                 let EditValue::Text(path) = v else {
                     return Ok(());
                 };
-                let path = std::path::PathBuf::from(path.trim());
+                let path = self.typed_path(&path);
                 if !path.exists() {
                     return Err(AppError::NoSuchPath(clean(&path.display().to_string())));
                 }

@@ -368,6 +368,9 @@ pub struct App {
     pub area: Rect,
     /// Where edits to a read-only library are kept as RON files, first that works.
     pub unsaved_dirs: Vec<std::path::PathBuf>,
+    /// The folder a relative path typed in a prompt (import, export) is taken from; the
+    /// current folder when unset.
+    pub workdir: Option<std::path::PathBuf>,
 }
 
 pub(super) fn key_char(ev: &KeyEvent) -> Option<char> {
