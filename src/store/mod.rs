@@ -269,15 +269,10 @@ fn status_key(s: Status) -> &'static str {
     }
 }
 
-/// The status's place in the library's status order (kept in `campaigns.status_rank`).
+/// The status's place in the library's status order (kept in `campaigns.status_rank`): its
+/// place in `Status::ALL`, the order the statuses are declared in.
 fn status_rank(s: Status) -> i64 {
-    match s {
-        Status::Draft => 0,
-        Status::InReview => 1,
-        Status::Approved => 2,
-        Status::Published => 3,
-        Status::Archived => 4,
-    }
+    Status::ALL.iter().position(|x| *x == s).unwrap_or(0) as i64
 }
 
 fn parse_status(s: &str) -> Status {
@@ -416,7 +411,6 @@ impl Store {
 
     /// Adds the bundled sample campaigns (done automatically for a new database).
     pub fn seed_samples(&mut self) -> Result<()> {
-        self.writable()?;
         let batch = open::samples_prepared()?;
         let mut tx = self.import_batch("candor", "sample campaign")?;
         for (p, demoted) in batch {
@@ -446,18 +440,9 @@ impl Store {
             .query_row([], |r| r.get(0))?)
     }
 
-    /// One page of the library, most recently edited first.
-    pub fn summaries(&self, offset: i64, limit: i64) -> Result<Vec<Summary>> {
-        self.library_page(
-            &LibraryQuery::default(),
-            offset.max(0) as usize,
-            limit.max(0) as usize,
-        )
-    }
-
-    /// The whole library.
+    /// The whole library, most recently edited first.
     pub fn all_summaries(&self) -> Result<Vec<Summary>> {
-        self.summaries(0, i64::MAX)
+        self.library_page(&LibraryQuery::default(), 0, usize::MAX)
     }
 
     pub fn exists(&self, id: &str) -> Result<bool> {

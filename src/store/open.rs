@@ -20,13 +20,7 @@ impl Store {
         let shown = clean(&path.display().to_string());
         let created = match inspect(path)? {
             Found::Missing => {
-                create_library(path, seed).map_err(|e| match e {
-                    StoreError::Io { message, .. } => StoreError::Io {
-                        path: shown.clone(),
-                        message,
-                    },
-                    other => other,
-                })?;
+                create_library(path, seed)?;
                 true
             }
             Found::Empty => {
@@ -80,7 +74,7 @@ impl Store {
             file_id: file_id(path),
             _scratch: None,
         };
-        store.migrate(version, seed)?;
+        store.migrate(version)?;
         Ok(store)
     }
 
@@ -174,10 +168,9 @@ impl Store {
         Ok(())
     }
 
-    /// Runs pending migrations and, for a brand-new library that should have them, adds the
-    /// samples in the same transaction: a crash during the first run leaves either no library
-    /// or a whole one, never an empty one that is never seeded.
-    fn migrate(&mut self, from: i64, seed: bool) -> Result<()> {
+    /// Runs pending migrations on a library made by an older Candor. (A new library is made
+    /// whole, samples included, by `create_library`, so it never needs them.)
+    fn migrate(&mut self, from: i64) -> Result<()> {
         if from == latest_version() {
             return Ok(()); // nothing to do: no write, no lock
         }
@@ -194,9 +187,6 @@ impl Store {
             });
         }
         apply_migrations(&tx, current)?;
-        if from == 0 && current == 0 && seed {
-            seed_into(&tx, &clock_now(&self.clock))?;
-        }
         tx.commit()?;
         Ok(())
     }
