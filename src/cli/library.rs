@@ -206,7 +206,7 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
                     s.updated,
                     field(&s.name)
                 )
-                .map_err(io_error)
+                .map_err(StoreError::Output)
             })?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -235,7 +235,7 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
             s.updated.get(..10).unwrap_or(&s.updated),
             truncate(&clean(&s.name), name_w)
         )
-        .map_err(io_error)
+        .map_err(StoreError::Output)
     })?;
     writeln!(
         out,
@@ -244,12 +244,6 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
         clean(&store.path().display().to_string())
     )?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// A write to the output failed (a closed pipe, a full disk): carried through the store's
-/// row callback as its error.
-fn io_error(e: std::io::Error) -> StoreError {
-    StoreError::Output(e)
 }
 
 /// The library as a JSON array, serialized row by row as the store reads them.

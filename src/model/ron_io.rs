@@ -99,7 +99,8 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
 /// Why a file could not be read by [`read_capped`].
 #[derive(Debug)]
 pub enum ReadError {
-    /// A folder, a named pipe, a device, a socket: what it is, in words.
+    Folder,
+    /// A named pipe, a device, a socket: what it is, in words.
     NotAFile(&'static str),
     TooLarge {
         size: u64,
@@ -112,6 +113,7 @@ pub enum ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ReadError::Folder => write!(f, "is a folder, not a file"),
             ReadError::NotAFile(what) => write!(f, "is {what}, not a regular file"),
             ReadError::TooLarge { size, max } => write!(f, "{}", size_words(*size, *max)),
             ReadError::NotUtf8 => write!(f, "is not UTF-8 text"),
@@ -147,9 +149,7 @@ fn size_words(size: u64, max: u64) -> String {
 /// a file that grows past `max` while being read is refused too.
 pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile(kind_of(&meta)));
-    }
+    not_a_file(&meta)?;
     if meta.len() > max {
         return Err(ReadError::TooLarge {
             size: meta.len(),
@@ -159,9 +159,7 @@ pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     // One fstat after the open: the file may have been swapped since the first look.
     let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile(kind_of(&meta)));
-    }
+    not_a_file(&meta)?;
     let mut bytes = Vec::with_capacity(meta.len().min(max) as usize + 1);
     file.take(max + 1)
         .read_to_end(&mut bytes)
@@ -180,27 +178,29 @@ pub fn read_string_capped(path: &Path, max: u64) -> Result<String, ReadError> {
     String::from_utf8(read_capped(path, max)?).map_err(|_| ReadError::NotUtf8)
 }
 
-/// What a path that is not a regular file is, in words.
-fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+/// Refuses what is not a regular file, saying what it is.
+fn not_a_file(meta: &std::fs::Metadata) -> Result<(), ReadError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let t = meta.file_type();
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return Err(ReadError::NotAFile("a named pipe (FIFO)"));
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return Err(ReadError::NotAFile("a device"));
         }
         if t.is_socket() {
-            return "a socket";
+            return Err(ReadError::NotAFile("a socket"));
         }
     }
-    if meta.is_dir() {
-        "a folder"
-    } else {
-        "not a regular file"
-    }
+    Err(ReadError::NotAFile("something other than a file"))
 }
 
 /// Reads a file as UTF-8 text, refusing folders, pipes, devices and oversized files before
@@ -208,7 +208,7 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
 pub fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let name = display_path(path);
     let bytes = read_capped(path, MAX_FILE_BYTES).map_err(|e| match e {
-        ReadError::NotAFile("a folder") => LoadError::new(&name, None, "is a folder, not a campaign file")
+        ReadError::Folder => LoadError::new(&name, None, "is a folder, not a campaign file")
             .hint("give a .ron file, or pass the folder to `candor check` or `candor import`, which read every .ron file in it"),
         ReadError::NotAFile(_) => LoadError::new(&name, None, e.to_string())
             .hint("campaign files are regular files; check the path"),

@@ -15,12 +15,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     if app.store.read_only().is_some() {
         head.push(Span::styled("read-only ", theme.bold()));
     }
-    head.extend([Span::raw(format!(
+    head.push(Span::raw(format!(
         "· Campaign library · {} of {} · sorted by {}",
         lib.total,
         lib.size,
         lib.sort.label()
-    ))]);
+    )));
     if lib.filtering || !lib.filter.value().is_empty() {
         head.push(Span::raw("   filter: "));
         head.push(Span::styled(clean(lib.filter.value()), theme.bold()));
