@@ -184,9 +184,11 @@ impl App {
             // Undone back to the saved text: the draft written on the way must not come back.
             self.drop_own_draft();
         }
-        if self.store.read_only().is_some() && self.editor.as_ref().is_some_and(|e| e.dirty()) {
+        if let Some(why) = self.store.read_only()
+            && self.editor.as_ref().is_some_and(|e| e.dirty())
+        {
             // Nothing can be kept in the library: keep the edits as a file first.
-            self.keep_as_file();
+            self.keep_as_file(why.to_string());
             if self.editor.as_ref().is_some_and(|e| e.dirty()) {
                 return; // could not write the file: the edits stay open
             }

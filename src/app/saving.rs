@@ -47,8 +47,8 @@ impl App {
     }
 
     fn save_message(&mut self, message: String) {
-        if self.store.read_only().is_some() {
-            return self.keep_as_file();
+        if let Some(why) = self.store.read_only() {
+            return self.keep_as_file(why.to_string());
         }
         let Some(e) = self.editor.as_mut() else {
             return;
@@ -89,27 +89,21 @@ impl App {
                     ],
                 )));
             }
-            Err(err @ StoreError::Gone { .. }) => {
-                self.fail(err.to_string());
-                self.keep_as_file();
+            Err(StoreError::Gone { .. }) => {
+                self.keep_as_file("its file was deleted or replaced while Candor ran".into())
             }
             Err(err) => self.fail(err.to_string()),
         }
     }
 
-    /// On a library that cannot be written: writes the campaign being edited as a RON file
-    /// where the user may write (Candor's data folder, else the temporary folder; the same file
-    /// for every save of this editing session), and says where in a dialog, whole, with how to
-    /// bring it into a library. The edits then count as kept.
-    pub(super) fn keep_as_file(&mut self) {
+    /// On a library that cannot be written (`why`): writes the campaign being edited as a RON
+    /// file where the user may write (Candor's data folder, else the temporary folder; the same
+    /// file for every save of this editing session), and says where in a dialog, whole, with
+    /// how to bring it into a library. The edits then count as kept.
+    pub(super) fn keep_as_file(&mut self, why: String) {
         let Some(e) = self.editor.as_mut() else {
             return;
         };
-        let why = self
-            .store
-            .read_only()
-            .unwrap_or("its file was deleted or replaced")
-            .to_string();
         let text = match crate::model::ron_io::to_ron(&e.campaign) {
             Ok(t) => t,
             Err(err) => return self.fail(format!("Could not write the campaign as RON: {err}")),
@@ -141,6 +135,9 @@ impl App {
                     e.edited_at = None;
                     e.kept_in = Some(path.clone());
                     let shown = clean(&path.display().to_string());
+                    // Also in the log: a Ctrl-C on a terminal too small for the dialog quits
+                    // before anyone reads it.
+                    log::info!("edits to {} kept in {shown}", e.campaign.id);
                     self.message = None;
                     return self.open(Dialog::Confirm(Confirm::new(
                         "Edits kept in a file",

@@ -56,7 +56,7 @@ pub enum StoreError {
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error(
-        "{path} was deleted or replaced while Candor was running, so nothing more can be saved in it; nothing was written. Your edits are still open: export them, then restart Candor"
+        "{path} was deleted or replaced while Candor was running, so nothing more can be saved in it; nothing was written. Save (Ctrl-S) to keep the edits still open as a file, then restart Candor"
     )]
     Gone { path: String },
     #[error(

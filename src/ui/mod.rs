@@ -28,7 +28,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 area.width, area.height
             )),
             Line::styled(
-                "Keys wait until then; Ctrl-C quits, keeping unsaved edits as a draft.",
+                if app.store.read_only().is_some() {
+                    "Keys wait until then; Ctrl-C quits, writing unsaved edits to a file."
+                } else {
+                    "Keys wait until then; Ctrl-C quits, keeping unsaved edits as a draft."
+                },
                 theme.dim(),
             ),
         ];
