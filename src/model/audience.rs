@@ -134,9 +134,14 @@ pub fn path_of(location: &str) -> Option<Vec<usize>> {
 }
 
 /// The intent condition the advice suggests: people who viewed the catalogue category the
-/// campaign is about (the first one its conditions or recipes name), twice in 30 days; or,
-/// when it names none, people who clicked a product twice in 30 days.
+/// campaign is about (the first of `about`, else the first its conditions or recipes name),
+/// twice in 30 days; or, when it names none, people who clicked a product twice in 30 days.
 pub fn suggested_intent(c: &Campaign) -> IntentCondition {
+    let from_about = c
+        .about
+        .iter()
+        .find(|a| !a.trim().is_empty())
+        .map(|a| a.trim().to_string());
     let from_conditions = c.conditions().into_iter().find_map(|r| match r.condition {
         Condition::Intent(IntentCondition {
             target: Target::Category(v),
@@ -154,7 +159,7 @@ pub fn suggested_intent(c: &Campaign) -> IntentCondition {
                 _ => None,
             })
     };
-    match from_conditions.or_else(from_recipes) {
+    match from_about.or(from_conditions).or_else(from_recipes) {
         Some(category) => IntentCondition {
             action: Action::CategoryView,
             target: Target::Category(category),

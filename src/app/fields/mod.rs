@@ -62,6 +62,8 @@ impl Section {
 pub enum Field {
     Name,
     Objective,
+    /// The catalogue categories the campaign offers.
+    About,
     Owner,
     Status,
     Channels,
@@ -137,6 +139,7 @@ impl Field {
         Some(match self {
             F::Name
             | F::Objective
+            | F::About
             | F::Owner
             | F::Status
             | F::Channels

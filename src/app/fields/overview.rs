@@ -11,6 +11,16 @@ pub(super) fn rows(c: &Campaign, lang: &str, out: &mut Vec<Row>) {
         Field::Objective,
         "objective",
     ));
+    out.push(row(
+        "About",
+        if c.about.is_empty() {
+            "— (catalogue categories it offers)".to_string()
+        } else {
+            list(&c.about, |a| clean(a))
+        },
+        Field::About,
+        "about",
+    ));
     out.push(row("Owner", or_dash(&c.owner), Field::Owner, "owner"));
     out.push(row("Status", c.status.label(), Field::Status, "status"));
     out.push(row(
@@ -121,6 +131,11 @@ pub(super) fn edit_kind(c: &Campaign, f: &Field, lang: &str) -> EditKind {
         ),
         Field::Name => text(&c.name, false, "what colleagues will call it"),
         Field::Objective => text(&c.objective, true, "what the campaign is for, in one line"),
+        Field::About => text(
+            &c.about.join(", "),
+            true,
+            "the catalogue categories it offers, separated by commas: skincare, makeup",
+        ),
         Field::Owner => text(&c.owner, true, "who answers for it"),
         Field::Status => choice(&Status::ALL, c.status, |s| s.label().to_string()),
         Field::Channels => EditKind::Multi {
@@ -209,6 +224,13 @@ pub(super) fn apply(c: &mut Campaign, f: &Field, v: EditValue, lang: &str) -> Re
         }
         Field::Name => c.name = required(text_of(v)?, "the name")?,
         Field::Objective => c.objective = text_of(v)?.trim().to_string(),
+        Field::About => {
+            c.about = text_of(v)?
+                .split(',')
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+        }
         Field::Owner => c.owner = text_of(v)?.trim().to_string(),
         Field::Status => c.status = picked(&Status::ALL, &v)?,
         Field::Channels => {

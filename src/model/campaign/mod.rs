@@ -18,6 +18,10 @@ pub struct Campaign {
     pub id: String,
     pub name: String,
     pub objective: String,
+    /// The catalogue categories the campaign offers, such as "skincare". Reach counts interest
+    /// in the first one, and the advice suggests an intent condition on it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<String>,
     pub owner: String,
     pub status: Status,
     pub channels: Vec<Channel>,

@@ -11,6 +11,7 @@ impl Campaign {
             id: id.to_string(),
             name: name.to_string(),
             objective: String::new(),
+            about: Vec::new(),
             owner: String::new(),
             status: Status::Draft,
             schedule: None,
