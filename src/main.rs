@@ -31,6 +31,10 @@ struct Cli {
     /// always read only.
     #[arg(long, global = true)]
     read_only: bool,
+    /// The population reach is counted on [env: CANDOR_POPULATION] [default: beside the
+    /// library, candor-population.db for candor.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    population: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -86,6 +90,24 @@ enum Command {
         /// Check on one core only (the output is the same).
         #[arg(long)]
         single_thread: bool,
+    },
+    /// Create, import or export the population that reach is counted on.
+    Population {
+        #[command(subcommand)]
+        action: PopulationCommand,
+    },
+    /// How many people a campaign's audience takes in, who of them can be reached, and what
+    /// each condition on who people are leaves out.
+    Reach {
+        /// A campaign id in the library, or a .ron file.
+        campaign: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// A campaign's audience as SQL for a warehouse, and the tables it reads.
+    Audience {
+        #[command(subcommand)]
+        action: AudienceCommand,
     },
     /// Print the explanation of a rule, or list every rule.
     Explain {
@@ -180,6 +202,88 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum PopulationCommand {
+    /// Write a synthetic population, the same for the same seed (its model is in the README;
+    /// it is not market data).
+    Generate {
+        /// How many people.
+        #[arg(long, default_value_t = 50_000)]
+        people: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The moment its 90 days of behaviour end [default: 2026-11-01 00:00:00 UTC]
+        #[arg(long, value_name = "WHEN")]
+        as_of: Option<String>,
+        /// The file to write [default: the --population path]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import your own people and events from CSV files (columns in the README).
+    ///
+    /// Nothing is guessed: an unknown column, action or target kind is refused unless you map
+    /// or ignore it, and every bad cell is reported with its line and column.
+    Import {
+        /// person_id, consent columns, then attribute columns.
+        #[arg(long, value_name = "FILE")]
+        people: PathBuf,
+        /// person_id, occurred_at, action, target_kind, target.
+        #[arg(long, value_name = "FILE")]
+        events: PathBuf,
+        /// product, category, brand: so that a category or brand also counts its products.
+        #[arg(long, value_name = "FILE")]
+        catalogue: Option<PathBuf>,
+        /// A people column and the attribute it holds, such as --map-attribute birth_year_age=age.
+        #[arg(long, value_name = "COLUMN=ATTRIBUTE")]
+        map_attribute: Vec<String>,
+        /// An action in your events and Candor's action it means, such as
+        /// --map-action order_completed=purchase.
+        #[arg(long, value_name = "NAME=ACTION")]
+        map_action: Vec<String>,
+        /// A column to leave out.
+        #[arg(long, value_name = "COLUMN")]
+        ignore_column: Vec<String>,
+        /// The moment windows count back from [default: the latest event]
+        #[arg(long, value_name = "WHEN")]
+        as_of: Option<String>,
+        /// The file to write [default: the --population path]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Write the population as people.csv, events.csv and catalogue.csv.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Say what the population holds.
+    Show,
+}
+
+#[derive(Subcommand)]
+enum AudienceCommand {
+    /// Print a campaign's audience as SQL over the people, events and catalogue tables.
+    Sql {
+        /// A campaign id in the library, or a .ron file.
+        campaign: String,
+        #[arg(long, value_enum)]
+        dialect: candor::reach::sql::Dialect,
+        /// Count the people instead of listing them.
+        #[arg(long)]
+        count: bool,
+        /// Only people the campaign may reach: consents and a channel permission.
+        #[arg(long)]
+        reachable: bool,
+        /// The moment windows count back from [default: now, or the moment of --population]
+        #[arg(long, value_name = "WHEN")]
+        as_of: Option<String>,
+    },
+    /// Print the CREATE TABLE statements of the people, events and catalogue tables.
+    Schema {
+        #[arg(long, value_enum)]
+        dialect: candor::reach::sql::Dialect,
+    },
+}
+
+#[derive(Subcommand)]
 enum TranslationsCommand {
     /// Write a PO file with the texts to translate into one of the campaign's languages.
     Export {
@@ -214,6 +318,11 @@ fn main() -> ExitCode {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
     let db = cli.db.as_deref().or(env_db.as_deref());
+    let env_population = std::env::var_os("CANDOR_POPULATION")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let explicit_population = cli.population.as_deref().or(env_population.as_deref());
+    let population = || cli::reach::population_path(explicit_population, db);
     // The user's key file, read once before any screen; a problem keeps the defaults and is
     // shown on the first screen (and by `candor keys`).
     let key_problem = candor::app::keymap::install_from_config();
@@ -298,6 +407,65 @@ fn main() -> ExitCode {
             .and_then(|s| cli::library::run_show(&s, &id, revision, &mut out)),
         Some(Command::Restore { id, revision }) => cli::library::open_store(db)
             .and_then(|mut s| cli::library::run_restore(&mut s, &id, revision, &mut out)),
+        Some(Command::Population { action }) => match action {
+            PopulationCommand::Generate {
+                people,
+                seed,
+                as_of,
+                out: file,
+            } => file.map_or_else(population, Ok).and_then(|file| {
+                cli::reach::run_generate(people, seed, as_of.as_deref(), &file, &mut out)
+            }),
+            PopulationCommand::Import {
+                people,
+                events,
+                catalogue,
+                map_attribute,
+                map_action,
+                ignore_column,
+                as_of,
+                out: file,
+            } => file.map_or_else(population, Ok).and_then(|file| {
+                let args = cli::reach::ImportArgs {
+                    people: &people,
+                    events: &events,
+                    catalogue: catalogue.as_deref(),
+                    map_attributes: &map_attribute,
+                    map_actions: &map_action,
+                    ignore_columns: &ignore_column,
+                    as_of: as_of.as_deref(),
+                };
+                cli::reach::run_import(&args, &file, &mut out)
+            }),
+            PopulationCommand::Export { out: dir } => {
+                population().and_then(|p| cli::reach::run_export(&p, &dir, &mut out))
+            }
+            PopulationCommand::Show => {
+                population().and_then(|p| cli::reach::run_show(&p, &mut out))
+            }
+        },
+        Some(Command::Reach { campaign, format }) => population().and_then(|p| {
+            cli::reach::run_reach(&campaign, &p, matches!(format, Format::Json), db, &mut out)
+        }),
+        Some(Command::Audience { action }) => match action {
+            AudienceCommand::Sql {
+                campaign,
+                dialect,
+                count,
+                reachable,
+                as_of,
+            } => {
+                let args = cli::reach::SqlArgs {
+                    dialect,
+                    count,
+                    reachable,
+                    as_of: as_of.as_deref(),
+                    population: explicit_population,
+                };
+                cli::reach::run_sql(&campaign, &args, db, &mut out)
+            }
+            AudienceCommand::Schema { dialect } => cli::reach::run_schema(dialect, &mut out),
+        },
         Some(Command::Keys) => cli::keys::run(key_problem.as_deref(), &mut out, &mut err),
         Some(Command::Translations { action }) => match action {
             TranslationsCommand::Export {

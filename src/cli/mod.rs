@@ -4,5 +4,6 @@ pub mod explain;
 pub mod files;
 pub mod keys;
 pub mod library;
+pub mod reach;
 pub mod translations;
 pub mod tui;

@@ -125,21 +125,10 @@ impl std::fmt::Display for ReadError {
 /// "is 8,388,609 bytes, over the limit of 8,388,608 (8 MiB)": exact where rounding would
 /// make the size look like the limit.
 fn size_words(size: u64, max: u64) -> String {
-    let group = |n: u64| {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(ch);
-        }
-        out
-    };
     format!(
         "is {} bytes, over the limit of {} ({} MiB)",
-        group(size),
-        group(max),
+        crate::text::thousands(size),
+        crate::text::thousands(max),
         max / 1024 / 1024
     )
 }

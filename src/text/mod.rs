@@ -32,6 +32,19 @@ fn clean_inner(s: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// A count with its thousands grouped: 12345 as "12,345".
+pub fn thousands(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// Controls (C0, DEL, C1), and the invisible format characters that reorder, hide or break
 /// text: zero-width spaces and joiners, bidirectional marks, overrides and isolates (including
 /// the Arabic letter mark), line and paragraph separators (which some terminals treat as line

@@ -43,7 +43,7 @@ demographic condition unless you can say why it is needed."#,
 };
 
 /// Whether every way into the audience passes through a behavioural condition.
-fn requires_intent(node: &Condition) -> bool {
+pub fn requires_intent(node: &Condition) -> bool {
     match node {
         Condition::Intent(_) => true,
         Condition::Attribute(_) | Condition::Not(_) => false,

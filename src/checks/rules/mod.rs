@@ -4,7 +4,7 @@ use super::Rule;
 
 mod binary_gender_segment;
 mod collection_before_consent;
-mod demographic_only_targeting;
+pub mod demographic_only_targeting;
 mod email_ask_without_promise;
 mod email_without_permission;
 mod hard_to_read_disclosure;
