@@ -327,7 +327,7 @@ fn main() -> ExitCode {
     // shown on the first screen (and by `candor keys`).
     let key_problem = candor::app::keymap::install_from_config();
     let result = match cli.command {
-        None => cli::tui::run(db, cli.read_only, None),
+        None => cli::tui::run(db, explicit_population, cli.read_only, None),
         Some(Command::Check {
             paths,
             format,
@@ -375,12 +375,17 @@ fn main() -> ExitCode {
             if print {
                 cli::tui::print_review(db, &file, &mut out)
             } else {
-                cli::tui::run(db, cli.read_only, Some(&file))
+                cli::tui::run(db, explicit_population, cli.read_only, Some(&file))
             }
         }
-        Some(Command::Screenshot { target, size, keys }) => {
-            cli::tui::screenshot(db, &size, &target, keys.as_deref(), &mut out)
-        }
+        Some(Command::Screenshot { target, size, keys }) => cli::tui::screenshot(
+            db,
+            explicit_population,
+            &size,
+            &target,
+            keys.as_deref(),
+            &mut out,
+        ),
         Some(Command::Disclosure {
             file,
             locale,

@@ -47,7 +47,7 @@ fn check_reports_findings_in_rustc_style_and_exits_1_on_errors() {
     let (out, _) = text(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        out.contains("campaigns/makeup-for-women.ron:30:13: warning[binary-gender-segment]:"),
+        out.contains("campaigns/makeup-for-women.ron:33:13: warning[binary-gender-segment]:"),
         "{out}"
     );
     assert!(out.contains("  help: "));
@@ -101,7 +101,7 @@ fn json_output_is_one_document_with_every_field() {
         .unwrap();
     assert_eq!(g["campaign"], "makeup-for-women");
     assert_eq!(g["severity"], "warning");
-    assert_eq!(g["line"], 30);
+    assert_eq!(g["line"], 33);
     assert_eq!(g["location"], "audience.all[0].value");
 }
 

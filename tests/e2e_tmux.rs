@@ -83,17 +83,27 @@ impl Tmux {
 
     /// Waits until the screen shows `text`, failing with the screen after a while.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_for_long(text, 10)
+    }
+
+    fn wait_for_long(&self, text: &str, seconds: u64) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(text) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > Duration::from_secs(seconds) {
                 panic!("waited for {text:?}; the screen shows:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// A new library offers to make a sample population first: not now.
+    fn decline_sample(&self) {
+        self.wait_for("Count reach on a sample population?");
+        self.send(&["n"]);
     }
 
     fn pane_pid(&self) -> u32 {
@@ -138,6 +148,7 @@ fn create_a_campaign_add_conditions_save_quit_restart_and_find_it() {
     let db = dir.path().join("e2e.db");
     let t = Tmux::start("create", &db);
     t.wait_for("Campaign library");
+    t.decline_sample();
     t.send(&["n"]);
     t.wait_for("New campaign from a template");
     t.send(&["Enter"]);
@@ -202,6 +213,7 @@ fn edits_survive_sigkill_and_are_offered_back() {
     let db = dir.path().join("crash.db");
     let t = Tmux::start("crash", &db);
     t.wait_for("Campaign library");
+    t.decline_sample();
     t.send(&["/", "welcome", "Enter", "Enter"]);
     t.wait_for("Objective");
     t.send(&["Down", "Enter", "C-u", "Typed before the crash", "Enter"]);
@@ -229,4 +241,33 @@ fn edits_survive_sigkill_and_are_offered_back() {
         s.contains("● unsaved"),
         "restored edits are unsaved until Ctrl-S:\n{s}"
     );
+}
+
+/// A new library offers the sample population; yes makes it, and the Reach tab counts the
+/// demographic-only sample on it while the rest of the sample is still being written.
+#[test]
+fn a_new_library_offers_the_sample_and_the_reach_tab_counts_on_it() {
+    if !have_tmux() {
+        eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("reach.db");
+    let t = Tmux::start("reach", &db);
+    t.wait_for("Count reach on a sample population?");
+    t.send(&["y"]);
+    t.send(&["/", "anti", "Enter", "Enter", "Tab", "p", "p", "p", "p"]);
+    let start = Instant::now();
+    let screen = loop {
+        let s = t.screen();
+        if s.contains("DEMOGRAPHIC-ONLY") || start.elapsed() > Duration::from_secs(90) {
+            break s;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    };
+    assert!(screen.contains("50,000 synthetic people"), "{screen}");
+    assert!(screen.contains("DEMOGRAPHIC-ONLY"), "{screen}");
+    t.wait_for_long("The sample population is kept in", 90);
+    drop(t);
+    assert!(dir.path().join("reach-population.db").exists());
 }

@@ -211,7 +211,7 @@ fn history_list_and_diffs() {
         // Three revisions: the sample, a new objective, then the app channel added.
         press(
             &mut c.app,
-            "/ welcome <enter> <enter> j <enter> <c-u> Second <space> objective <enter> <c-s> j j j <enter> j j <space> <enter> <c-s>",
+            "/ welcome <enter> <enter> j <enter> <c-u> Second <space> objective <enter> <c-s> j j j j <enter> j j <space> <enter> <c-s>",
         );
         assert_eq!(c.app.editor.as_ref().unwrap().revision_number, 3);
         c

@@ -73,13 +73,13 @@ snap!(panel_why_spanish, &format!("{TRAIL} <tab> p L"));
 snap!(declare_from_a_finding, &format!("{TRAIL} <tab> p p p d"));
 snap!(
     authority_picker,
-    &format!("{WELCOME} {} <enter>", "<down> ".repeat(12))
+    &format!("{WELCOME} {} <enter>", "<down> ".repeat(13))
 );
 snap!(editor_help, &format!("{WELCOME} ?"));
 
 // Editing: text, choices, several choices, the audience wizards.
 snap!(text_prompt, &format!("{WELCOME} <enter>"));
-snap!(channels_checklist, &format!("{WELCOME} j j j j <enter>"));
+snap!(channels_checklist, &format!("{WELCOME} j j j j j <enter>"));
 snap!(intent_wizard_action, &format!("{BLANK} ] i"));
 snap!(
     intent_wizard_target_value,
@@ -115,7 +115,7 @@ snap!(
 // The review gate, findings and explanations, saving.
 snap!(
     review_gate_refuses,
-    &format!("{QUIET} j j j <enter> j <enter>")
+    &format!("{QUIET} j j j j <enter> j <enter>")
 );
 snap!(
     finding_jump_explains,
@@ -182,7 +182,7 @@ fn warnings_follow_edits_and_undo() {
 #[test]
 fn the_gate_refusal_leaves_the_status_alone() {
     let mut c = setup();
-    press(&mut c.app, &format!("{QUIET} j j j <enter> j <enter>"));
+    press(&mut c.app, &format!("{QUIET} j j j j <enter> j <enter>"));
     assert_eq!(
         c.app.editor.as_ref().unwrap().campaign.status,
         candor::model::Status::Draft
@@ -331,7 +331,7 @@ mod input {
         // A checklist: the channels of a campaign.
         press(
             &mut c.app,
-            "<esc> / welcome <enter> <enter> j j j j <enter>",
+            "<esc> / welcome <enter> <enter> j j j j j <enter>",
         );
         let n = match c.app.dialog() {
             Some(candor::app::Dialog::Checklist(cl)) => cl.list.options.len(),
@@ -504,7 +504,7 @@ fn the_authority_picker_suggests_by_language_and_accepts_a_typed_one() {
     let mut c = setup();
     press(
         &mut c.app,
-        &format!("/ trail <enter> <enter> {} <enter>", "<down> ".repeat(13)),
+        &format!("/ trail <enter> <enter> {} <enter>", "<down> ".repeat(14)),
     );
     // The campaign is in en, es and fr: the UK, Irish, Spanish, French, Belgian and
     // Luxembourg authorities are offered, the Spanish one (its current choice) selected;
@@ -559,7 +559,7 @@ fn adding_a_language_offers_to_fill_its_translations() {
     let mut c = setup();
     press(
         &mut c.app,
-        "/ anti <enter> <enter> <down> <down> <down> <down> <down> <down> <enter> <down> <space> <enter>",
+        "/ anti <enter> <enter> <down> <down> <down> <down> <down> <down> <down> <enter> <down> <space> <enter>",
     );
     let title = match c.app.dialog() {
         Some(candor::app::Dialog::Prompt(p)) => p.title.clone(),
@@ -753,10 +753,13 @@ mod wizards {
     fn esc_closes_every_dialog_without_a_change() {
         let dialogs = [
             ("prompt", format!("{WELCOME} <enter>")),
-            ("pick", format!("{WELCOME} <down> <down> <down> <enter>")),
+            (
+                "pick",
+                format!("{WELCOME} <down> <down> <down> <down> <enter>"),
+            ),
             (
                 "checklist",
-                format!("{WELCOME} <down> <down> <down> <down> <enter>"),
+                format!("{WELCOME} <down> <down> <down> <down> <down> <enter>"),
             ),
             ("help", format!("{WELCOME} ?")),
             ("explain", format!("{QUIET} <tab> p p p <enter>")),
@@ -1380,5 +1383,114 @@ fn a_large_diff_never_holds_the_keyboard() {
         lines
             .iter()
             .any(|(_, l)| l.contains("more changed lines, not shown"))
+    );
+}
+
+/// A small synthetic population written to a file, the same on every run.
+fn population_file(dir: &std::path::Path, people: usize) -> std::path::PathBuf {
+    let path = dir.join("population.db");
+    let pop = candor::reach::generate::generate(people, 1, None);
+    candor::reach::file::save(&pop, &path, &mut |_| {}).unwrap();
+    path
+}
+
+const ANTI_REACH: &str = "/ anti <enter> <enter> <tab> p p p p";
+
+/// The Reach tab on a demographic-only audience: what the audience takes in, the bars, and
+/// what the age condition leaves out.
+#[test]
+fn reach_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = population_file(dir.path(), 2_000);
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut c = setup();
+        c.app.use_population(&path);
+        c.app.area = Rect::new(0, 0, w, h);
+        press(&mut c.app, ANTI_REACH);
+        insta::assert_snapshot!(format!("reach_tab_{w}x{h}"), render(&mut c.app, w, h));
+    }
+}
+
+/// The figures follow every edit, counted off the keyboard's thread: following the advice
+/// makes the audience intent-based and the warning's figure goes; undo brings both back.
+#[test]
+fn reach_follows_edits_and_the_warning_quotes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = population_file(dir.path(), 2_000);
+    let mut c = setup();
+    c.app.use_population(&path);
+    press(&mut c.app, "/ anti <enter> <enter> ]");
+    let report = |app: &App| app.reach.shown().unwrap().clone();
+    let before = report(&c.app);
+    assert!(before.demographic_only);
+    assert_eq!(before.people, 2_000);
+    assert!(c.app.reach.current());
+    let note = c.app.editor.as_ref().unwrap().reach_note.clone().unwrap();
+    assert!(
+        note.0.contains("it leaves out") && note.0.contains("skincare"),
+        "{note:?}"
+    );
+    // The banner carries the short form.
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("On the population, it leaves out"),
+        "{screen}"
+    );
+
+    press(&mut c.app, "f");
+    let after = report(&c.app);
+    assert!(!after.demographic_only);
+    assert!(
+        after.reached < before.reached,
+        "{} !< {}",
+        after.reached,
+        before.reached
+    );
+    assert_eq!(
+        after.attributes.len(),
+        1,
+        "the age condition is still there"
+    );
+    assert!(c.app.editor.as_ref().unwrap().reach_note.is_none());
+
+    press(&mut c.app, "u");
+    assert_eq!(report(&c.app).reached, before.reached);
+    assert!(c.app.editor.as_ref().unwrap().reach_note.is_some());
+}
+
+/// Without a population the tab says how to get one, and g makes the sample: kept in the file
+/// named, and counted on at once.
+#[test]
+fn the_reach_tab_offers_to_make_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib-population.db");
+    let mut c = setup();
+    c.app.reach.sample_people = 300;
+    c.app.use_population(&path);
+    press(&mut c.app, ANTI_REACH);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("No population to count on yet."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Press g here to make a sample of 300"),
+        "{screen}"
+    );
+    press(&mut c.app, "g");
+    assert!(path.exists(), "the sample is kept");
+    assert_eq!(c.app.reach.shown().unwrap().people, 300);
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("The sample population is kept in"),
+        "{said}"
+    );
+    // Without a population path at all (a test app), the tab says reach is not counted.
+    let mut c = setup();
+    press(&mut c.app, ANTI_REACH);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("Reach is not counted in this window"),
+        "{screen}"
     );
 }

@@ -39,6 +39,7 @@ impl App {
                 A::Declare => return self.declare_finding(),
                 A::Waive => return self.waive_finding(),
                 A::FollowAdvice => return self.follow_advice(),
+                A::MakePopulation => return self.make_sample_population(),
                 _ => return self.editor_common(action),
             }
             return;

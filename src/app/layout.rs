@@ -137,9 +137,21 @@ pub fn scroll_offset(selected: usize, visible: usize) -> usize {
 
 /// Which of the tab titles, drawn from `start_x` as " title │", is at column `x`.
 pub fn tab_at(titles: &[&str], start_x: u16, x: u16) -> Option<usize> {
+    tab_at_padded(titles, start_x, x, 1)
+}
+
+/// Whether tabs with a space either side of each title fit in `width`; when not, the panel
+/// draws them without the spaces.
+pub fn tabs_fit_padded<S: AsRef<str>>(titles: &[S], width: u16) -> bool {
+    let total: usize = titles.iter().map(|t| t.as_ref().chars().count() + 3).sum();
+    total.saturating_sub(1) <= usize::from(width)
+}
+
+/// As [`tab_at`], for titles drawn with `pad` spaces either side.
+pub fn tab_at_padded(titles: &[&str], start_x: u16, x: u16, pad: u16) -> Option<usize> {
     let mut left = start_x;
     for (i, t) in titles.iter().enumerate() {
-        let w = t.chars().count() as u16 + 2;
+        let w = t.chars().count() as u16 + 2 * pad;
         if x >= left && x < left + w {
             return Some(i);
         }
@@ -242,8 +254,12 @@ pub fn banner_lines(e: &Editor, width: usize, max_lines: usize) -> Vec<(BannerLi
     let mut complete = 0;
     let mut cut = false;
     for (k, f) in warnings.iter().enumerate() {
+        let figure = match &e.reach_note {
+            Some((_, short)) if f.rule == "demographic-only-targeting" => format!(". {short}"),
+            _ => String::new(),
+        };
         let head = format!(
-            "{} {} {}",
+            "{} {} {}{figure}",
             f.severity.symbol(),
             f.severity.word(),
             f.message

@@ -171,6 +171,7 @@ impl App {
             draft_note: None,
             owns_draft: false,
             kept_in: None,
+            reach_note: None,
         });
         // Remembered for convenience only: a failure costs the next start its selection.
         if let Err(err) = self.store.ui_set("last_campaign", id) {

@@ -15,6 +15,7 @@ pub mod editor_screen;
 pub mod error;
 pub mod library_screen;
 pub mod mouse;
+pub mod reach;
 pub mod replies;
 pub mod review_screen;
 pub mod saving;
@@ -67,6 +68,7 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             unsaved_dirs: saving::unsaved_dirs(),
             workdir: None,
+            reach: reach::ReachState::default(),
         };
         app.reload_library();
         if let Some(problem) = keymap::startup_problem() {
@@ -112,21 +114,28 @@ impl App {
                 counts.push(format!("{n}{sym}"));
             }
         }
-        // Four tabs fit a 34-column panel only in short form; the findings tab then shows its
+        // The tabs fit a narrow panel only in short form; the findings tab then shows its
         // counts alone, which read as findings beside the severity marks of the form.
-        let narrow = width < 58;
-        PanelTab::ALL
-            .iter()
-            .map(|t| match t {
-                PanelTab::Findings if counts.is_empty() => "Findings".to_string(),
-                PanelTab::Findings if narrow => counts.join(" "),
-                PanelTab::Findings => format!("Findings {}", counts.join(" ")),
-                PanelTab::Disclosure if narrow => "Notice".to_string(),
-                PanelTab::Why if narrow => "Zones".to_string(),
-                PanelTab::Value if narrow => "Value".to_string(),
-                t => t.title().to_string(),
-            })
-            .collect()
+        let titles = |narrow: bool| -> Vec<String> {
+            PanelTab::ALL
+                .iter()
+                .map(|t| match t {
+                    PanelTab::Findings if counts.is_empty() => "Findings".to_string(),
+                    PanelTab::Findings if narrow => counts.join(" "),
+                    PanelTab::Findings => format!("Findings {}", counts.join(" ")),
+                    PanelTab::Disclosure if narrow => "Notice".to_string(),
+                    PanelTab::Why if narrow => "Zones".to_string(),
+                    PanelTab::Value if narrow => "Value".to_string(),
+                    t => t.title().to_string(),
+                })
+                .collect()
+        };
+        let wide = titles(false);
+        if layout::tabs_fit_padded(&wide, width) {
+            wide
+        } else {
+            titles(true)
+        }
     }
 
     /// A path typed in a prompt, relative to [`App::workdir`] when it is relative.
@@ -245,6 +254,9 @@ impl App {
             e if e.focus == Focus::Panel && e.panel == PanelTab::Findings => {
                 vec![Ctx::Findings, Ctx::Panel, Ctx::Editor, Ctx::Global]
             }
+            e if e.focus == Focus::Panel && e.panel == PanelTab::Reach => {
+                vec![Ctx::Reach, Ctx::Panel, Ctx::Editor, Ctx::Global]
+            }
             e if e.focus == Focus::Panel => vec![Ctx::Panel, Ctx::Editor, Ctx::Global],
             e => {
                 let section = match e.section {
@@ -295,6 +307,7 @@ impl App {
         }
         self.fill_library_window();
         self.sync_detail();
+        self.send_reach();
     }
 
     fn handle_paste(&mut self, text: &str) {
@@ -321,6 +334,7 @@ impl App {
         self.handle_key_inner(key);
         self.fill_library_window();
         self.sync_detail();
+        self.send_reach();
     }
 
     /// Loads the selected campaign's details for the library pane when the selection moved.

@@ -116,10 +116,12 @@ impl App {
                     }
                 } else if in_panel {
                     e.focus = Focus::Panel;
-                    let titles = self.panel_titles(l.panel.width.saturating_sub(2));
+                    let width = l.panel.width.saturating_sub(2);
+                    let titles = self.panel_titles(width);
                     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+                    let pad = u16::from(layout::tabs_fit_padded(&titles, width));
                     if pos.y == l.panel.y + 1
-                        && let Some(t) = layout::tab_at(&titles, l.panel.x + 1, pos.x)
+                        && let Some(t) = layout::tab_at_padded(&titles, l.panel.x + 1, pos.x, pad)
                         && let Some(e) = self.editor.as_mut()
                     {
                         e.panel = PanelTab::ALL[t];

@@ -239,6 +239,7 @@ impl App {
     pub(super) fn confirmed(&mut self, what: Confirmed, subject: &str) {
         match what {
             Confirmed::Dismiss => {}
+            Confirmed::MakeSample => self.make_sample_population(),
             Confirmed::Archive => match self.store.set_status(subject, Status::Archived) {
                 Ok(_) => {
                     self.reload_library();

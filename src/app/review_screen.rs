@@ -331,11 +331,13 @@ impl App {
             .as_ref()
             .and_then(|h| h.diff.as_ref())
             .is_some_and(|d| d.job.is_some())
+            || self.reach_pending()
     }
 
     /// Waits for work running on another thread to finish and shows its result.
     pub fn finish_background(&mut self) {
         self.collect_diff(true);
+        self.collect_reach(true);
     }
 
     /// Asks before restoring the selected revision.

@@ -166,6 +166,7 @@ impl App {
     pub fn tick(&mut self, now: Instant) {
         self.import_step();
         self.collect_diff(false);
+        self.collect_reach(false);
         let Some(e) = self.editor.as_mut() else {
             return;
         };
@@ -219,7 +220,7 @@ impl App {
             return Some(Instant::now());
         }
         if self.background_pending() {
-            // Look for the diff's result a few times a second.
+            // Look for the diff's or the counts' result a few times a second.
             return Some(Instant::now() + std::time::Duration::from_millis(30));
         }
         self.editor

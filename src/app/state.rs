@@ -93,15 +93,18 @@ pub enum PanelTab {
     /// Each zone as the visitor sees it, with its "why am I seeing this?".
     Why,
     Value,
+    /// How many people the audience takes in, on a population.
+    Reach,
     Findings,
 }
 
 impl PanelTab {
-    pub const ALL: [PanelTab; 4] = [
+    pub const ALL: [PanelTab; 5] = [
         PanelTab::Disclosure,
         PanelTab::Why,
         PanelTab::Value,
         PanelTab::Findings,
+        PanelTab::Reach,
     ];
 
     pub fn title(self) -> &'static str {
@@ -109,6 +112,7 @@ impl PanelTab {
             PanelTab::Disclosure => "Disclosure",
             PanelTab::Why => "Zones & why",
             PanelTab::Value => "Value exchange",
+            PanelTab::Reach => "Reach",
             PanelTab::Findings => "Findings",
         }
     }
@@ -150,6 +154,10 @@ pub struct Editor {
     /// On a library that cannot be written: the file the edits were last kept in. Later saves
     /// of this session write the same file.
     pub kept_in: Option<std::path::PathBuf>,
+    /// What the demographic-only warning adds when reach is counted: the interested people
+    /// the audience leaves out, on the population loaded.
+    /// The long form for the Findings tab, the short one for the audience banner.
+    pub reach_note: Option<(String, String)>,
 }
 
 impl Editor {
@@ -299,6 +307,8 @@ pub enum Confirmed {
     Archive,
     /// Esc on the restore question: the draft stays for the next open.
     KeepDraft,
+    /// Make the sample population beside the library.
+    MakeSample,
     Dismiss,
 }
 
@@ -371,6 +381,8 @@ pub struct App {
     /// The folder a relative path typed in a prompt (import, export) is taken from; the
     /// current folder when unset.
     pub workdir: Option<std::path::PathBuf>,
+    /// The population reach is counted on, and the threads that load and count it.
+    pub reach: super::reach::ReachState,
 }
 
 pub(super) fn key_char(ev: &KeyEvent) -> Option<char> {

@@ -72,7 +72,12 @@ fn start_log() {
 /// busy (autosaves retry by themselves).
 const UI_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
 
-pub fn run(db: Option<&Path>, read_only: bool, review: Option<&Path>) -> Result<ExitCode> {
+pub fn run(
+    db: Option<&Path>,
+    population: Option<&Path>,
+    read_only: bool,
+    review: Option<&Path>,
+) -> Result<ExitCode> {
     let store = open_store_for_ui(db, read_only)?;
     // A key never waits more than a quarter second on another process's write.
     store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
@@ -82,6 +87,11 @@ pub fn run(db: Option<&Path>, read_only: bool, review: Option<&Path>) -> Result<
     let mut app = App::new(store);
     if let Some(note) = created {
         app.note(note);
+    }
+    let population = super::reach::population_path(population, db)?;
+    app.use_population(&population);
+    if app.store.created() && !population.exists() {
+        app.offer_sample_population();
     }
     if let Some(file) = review {
         app.open_review(file);
@@ -136,6 +146,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<
 /// Renders a screen to text without a terminal.
 pub fn screenshot(
     db: Option<&Path>,
+    population: Option<&Path>,
     size: &str,
     target: &[String],
     keys_spec: Option<&str>,
@@ -153,6 +164,7 @@ pub fn screenshot(
         })?;
     let store = open_store_reading(db)?;
     let mut app = App::new(store);
+    app.use_population(&super::reach::population_path(population, db)?);
     app.color = false;
     app.area = Rect::new(0, 0, w, h);
     match target

@@ -316,7 +316,7 @@ pub fn import(
     progress: &mut dyn FnMut(&str, u64, u64),
 ) -> Result<(Population, Summary), ImportError> {
     let description = format!(
-        "the population imported from {}",
+        "the people imported from {}",
         people.file_name().map_or_else(
             || people.display().to_string(),
             |n| n.to_string_lossy().into()

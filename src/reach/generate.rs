@@ -261,7 +261,7 @@ pub fn catalogue() -> Vec<(String, &'static str, &'static str)> {
 pub fn generate(people: usize, seed: u64, as_of: Option<i64>) -> Population {
     let as_of = as_of.unwrap_or_else(|| parse_moment(DEFAULT_AS_OF).unwrap_or(0));
     let mut b = Builder::new(format!(
-        "the synthetic population ({} people, seed {seed})",
+        "{} synthetic people (seed {seed})",
         super::report::thousands(people)
     ));
     for (product, category, brand) in catalogue() {

@@ -81,6 +81,18 @@ impl Report {
         percent(self.interest.reached_interested, self.reached)
     }
 
+    /// The short form, for the audience banner: "On the population, it leaves out 3,123 of
+    /// the 4,963 interested people."
+    pub fn demographic_only_short(&self) -> Option<String> {
+        self.demographic_only.then(|| {
+            format!(
+                "On the population, it leaves out {} of the {} interested people.",
+                thousands(self.interest.missed),
+                thousands(self.interest.interested)
+            )
+        })
+    }
+
     /// The sentence the demographic-only warning adds when a population is loaded.
     pub fn demographic_only_figure(&self) -> Option<String> {
         if !self.demographic_only {

@@ -193,17 +193,24 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
         .iter()
         .position(|t| *t == e.panel)
         .unwrap_or(0);
-    let tabs = Tabs::new(app.panel_titles(inner.width))
+    let titles = app.panel_titles(inner.width);
+    let pad = if layout::tabs_fit_padded(&titles, inner.width) {
+        " "
+    } else {
+        ""
+    };
+    let tabs = Tabs::new(titles)
         .select(current)
         .highlight_style(theme.selected())
         .divider("│")
-        .padding(" ", " ");
+        .padding(pad, pad);
     frame.render_widget(tabs, Rect::new(inner.x, inner.y, inner.width, 1));
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     let text = match e.panel {
         PanelTab::Disclosure => disclosure_text(e, theme),
         PanelTab::Why => zones_text(e, theme, usize::from(body.width)),
         PanelTab::Value => value_text(e, theme),
+        PanelTab::Reach => super::reach::reach_text(app, e, theme, usize::from(body.width)),
         PanelTab::Findings => findings_text(e, theme, focused),
     };
     let scroll = if e.panel == PanelTab::Findings {
@@ -524,6 +531,11 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
             first = first.style(theme.selected());
         }
         lines.push(first);
+        if x.rule == "demographic-only-targeting"
+            && let Some((figure, _)) = &e.reach_note
+        {
+            lines.push(Line::raw(format!("  {figure}")));
+        }
         lines.push(Line::styled(
             format!("  at {} · {}", x.location, x.rule),
             theme.dim(),

@@ -4,6 +4,7 @@
 mod editor;
 mod library;
 mod overlay;
+mod reach;
 mod review;
 pub mod theme;
 

@@ -212,6 +212,14 @@ pub static BINDINGS: &[Binding] = &[
         "",
     ),
     b(
+        A::MakePopulation,
+        &[k('g')],
+        C::Reach,
+        "g",
+        "make a sample population of 50,000 synthetic people to count reach on",
+        "",
+    ),
+    b(
         A::NextPanelTab,
         &[k('p')],
         C::Editor,

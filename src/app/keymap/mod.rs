@@ -61,6 +61,8 @@ pub enum Command {
     Waive,
     /// Takes the intent condition a targeting warning suggests.
     FollowAdvice,
+    /// Makes the sample population reach is counted on, when there is none.
+    MakePopulation,
     History,
     Review,
     Mark,
@@ -89,6 +91,8 @@ pub enum Ctx {
     Panel,
     /// The panel's findings tab, when the panel has the focus.
     Findings,
+    /// The panel's reach tab, when the panel has the focus.
+    Reach,
     /// Review mode for a RON file.
     Review,
     /// The list of revisions.
