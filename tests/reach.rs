@@ -640,3 +640,100 @@ fn an_exported_population_imports_back_to_the_same_counts() {
         );
     }
 }
+
+fn candor(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_candor"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `candor reach` on a generated population names the skincare-interested people the age rule
+/// excludes; JSON carries the same figures; without a population it says how to make one.
+#[test]
+fn the_reach_command_prints_what_the_age_rule_excludes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let db = db.to_str().unwrap();
+    let o = candor(&["--db", db, "reach", "campaigns/anti-ageing-55-plus.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no population at"), "{err}");
+    assert!(err.contains("candor population generate"), "{err}");
+
+    let o = candor(&[
+        "--db",
+        db,
+        "population",
+        "generate",
+        "--people",
+        "3000",
+        "--seed",
+        "5",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.starts_with("Wrote 3,000 people and "), "{said}");
+    assert!(
+        dir.path().join("lib-population.db").exists(),
+        "beside the library"
+    );
+
+    let o = candor(&["--db", db, "reach", "campaigns/anti-ageing-55-plus.ron"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("age is at least 55 (audience.all[0])"),
+        "{text}"
+    );
+    assert!(
+        text.contains("people who viewed category \"skincare\" at least 2 times in 30 days"),
+        "{text}"
+    );
+    assert!(text.contains("The audience is demographic-only"), "{text}");
+
+    let o = candor(&[
+        "--db",
+        db,
+        "reach",
+        "campaigns/anti-ageing-55-plus.ron",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["people"], 3000);
+    let a = &v["attributes"][0];
+    assert_eq!(a["condition"], "age is at least 55");
+    let excluded = a["interested_excluded"].as_u64().unwrap();
+    assert!(excluded > 0);
+    assert!(
+        text.contains(&format!(
+            "and {} of the",
+            candor::reach::report::thousands(excluded as usize)
+        )),
+        "{text}"
+    );
+
+    // The SQL of the same audience, and the schema it reads.
+    let o = candor(&[
+        "audience",
+        "sql",
+        "campaigns/anti-ageing-55-plus.ron",
+        "--dialect",
+        "bigquery",
+        "--count",
+    ]);
+    let sql = String::from_utf8_lossy(&o.stdout);
+    assert!(sql.contains("COALESCE(p.age >= 55, FALSE)"), "{sql}");
+    assert!(sql.contains("count(*) AS people"), "{sql}");
+    let o = candor(&["audience", "schema", "--dialect", "bigquery"]);
+    let schema = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        schema.contains("occurred_at TIMESTAMP NOT NULL") && schema.contains("age INT64"),
+        "{schema}"
+    );
+    assert!(
+        !schema.contains("religion"),
+        "no special category is a column"
+    );
+}

@@ -14,6 +14,8 @@
 //!   date. A value that cannot be read matches nobody.
 //! - `Not` is everyone the inner condition does not hold for; `All([])` is everyone.
 
+use rustc_hash::FxHashMap;
+
 use crate::model::{AttributeCondition, Condition, Count, IntentCondition, Operator, Target};
 
 use super::population::{Column, DAY, MISSING, PeopleSet, Population, TargetEntry, TargetKind};
@@ -45,10 +47,20 @@ pub fn target_matches(entry: &TargetEntry, target: &Target) -> bool {
     }
 }
 
-/// Evaluates conditions over one population, reusing its scratch space between them.
+/// A leaf of the tree, as the key of what it was found to hold for.
+#[derive(PartialEq, Eq, Hash)]
+enum Leaf {
+    Intent(IntentCondition),
+    Attribute(AttributeCondition),
+}
+
+/// Evaluates conditions over one population, reusing its scratch space between them and
+/// remembering each leaf's people, so that the report's many variants of one audience (the
+/// audience without each attribute condition in turn) count each condition once.
 pub struct Evaluator<'p> {
     pop: &'p Population,
     counts: Vec<u32>,
+    leaves: FxHashMap<Leaf, PeopleSet>,
 }
 
 impl<'p> Evaluator<'p> {
@@ -56,11 +68,29 @@ impl<'p> Evaluator<'p> {
         Evaluator {
             pop,
             counts: vec![0; pop.len()],
+            leaves: FxHashMap::default(),
         }
     }
 
     pub fn population(&self) -> &'p Population {
         self.pop
+    }
+
+    /// The people a leaf holds for, worked out once.
+    fn leaf(&mut self, c: &Condition) -> Option<&PeopleSet> {
+        let key = match c {
+            Condition::Intent(i) => Leaf::Intent(i.clone()),
+            Condition::Attribute(a) => Leaf::Attribute(a.clone()),
+            _ => return None,
+        };
+        if !self.leaves.contains_key(&key) {
+            let set = match &key {
+                Leaf::Intent(i) => self.intent(i),
+                Leaf::Attribute(a) => attribute(self.pop, a),
+            };
+            return Some(self.leaves.entry(key).or_insert(set));
+        }
+        self.leaves.get(&key)
     }
 
     /// Everyone the condition holds for.
@@ -70,14 +100,14 @@ impl<'p> Evaluator<'p> {
             Condition::All(items) => {
                 let mut out = PeopleSet::full(n);
                 for i in items {
-                    out.and(&self.matching(i));
+                    self.combine(&mut out, i, PeopleSet::and);
                 }
                 out
             }
             Condition::Any(items) => {
                 let mut out = PeopleSet::empty(n);
                 for i in items {
-                    out.or(&self.matching(i));
+                    self.combine(&mut out, i, PeopleSet::or);
                 }
                 out
             }
@@ -86,8 +116,25 @@ impl<'p> Evaluator<'p> {
                 out.not();
                 out
             }
-            Condition::Intent(i) => self.intent(i),
-            Condition::Attribute(a) => attribute(self.pop, a),
+            leaf => self
+                .leaf(leaf)
+                .cloned()
+                .unwrap_or_else(|| PeopleSet::empty(n)),
+        }
+    }
+
+    /// Combines `out` with the people of `c`, without copying a leaf's set.
+    fn combine(&mut self, out: &mut PeopleSet, c: &Condition, op: fn(&mut PeopleSet, &PeopleSet)) {
+        match c {
+            Condition::Intent(_) | Condition::Attribute(_) => {
+                if let Some(set) = self.leaf(c) {
+                    op(out, set);
+                }
+            }
+            group => {
+                let set = self.matching(group);
+                op(out, &set);
+            }
         }
     }
 
@@ -99,26 +146,58 @@ impl<'p> Evaluator<'p> {
             .filter(|(t, _)| target_matches(&pop.targets[*t as usize], &i.target))
             .map(|(_, r)| r.clone())
             .collect();
-        for r in &ranges {
-            for e in r.clone() {
-                if pop.ev_age[e] <= window {
-                    self.counts[pop.ev_person[e] as usize] += 1;
+        // Only people with an event in the window have a count; everyone else has 0. The set
+        // is built from them, never by visiting everyone: those whose answer differs from the
+        // answer for 0, complemented when 0 qualifies.
+        let qualifies = |k: u32| match i.count {
+            Count::AtLeast(n) => k >= n,
+            Count::AtMost(n) => k <= n,
+            Count::Exactly(n) => k == n,
+        };
+        let zero = qualifies(0);
+        let mut out = PeopleSet::empty(pop.len());
+        if let [r] = ranges.as_slice() {
+            // One target: its events are grouped by person, so one pass counts them.
+            let (people, ages) = (&pop.ev_person[r.clone()], &pop.ev_age[r.clone()]);
+            let mut e = 0;
+            while e < people.len() {
+                let p = people[e];
+                let mut k = 0;
+                while e < people.len() && people[e] == p {
+                    k += u32::from(ages[e] <= window);
+                    e += 1;
+                }
+                if k > 0 && qualifies(k) != zero {
+                    out.insert(p as usize);
+                }
+            }
+        } else {
+            // Several targets (a category's products, say): a person's events are spread
+            // over them, so they are counted per person first.
+            for r in &ranges {
+                for e in r.clone() {
+                    if pop.ev_age[e] <= window {
+                        self.counts[pop.ev_person[e] as usize] += 1;
+                    }
+                }
+            }
+            for r in &ranges {
+                for e in r.clone() {
+                    let p = pop.ev_person[e] as usize;
+                    let k = self.counts[p];
+                    if k > 0 && qualifies(k) != zero {
+                        out.insert(p);
+                    }
+                }
+            }
+            for r in ranges {
+                for e in r {
+                    self.counts[pop.ev_person[e] as usize] = 0;
                 }
             }
         }
-        let counts = &self.counts;
-        let out = PeopleSet::from_fn(pop.len(), |p| {
-            let k = counts[p];
-            match i.count {
-                Count::AtLeast(n) => k >= n,
-                Count::AtMost(n) => k <= n,
-                Count::Exactly(n) => k == n,
-            }
-        });
-        for r in ranges {
-            for e in r {
-                self.counts[pop.ev_person[e] as usize] = 0;
-            }
+        if zero {
+            out.not();
         }
         out
     }

@@ -245,7 +245,7 @@ impl Default for Condition {
 }
 
 /// A behavioural condition: did `action` on `target`, `count` times, in the last `within_days`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IntentCondition {
     pub action: Action,
@@ -322,7 +322,7 @@ impl Action {
 }
 
 /// What an intent condition is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
     Anything,
     Page(String),
@@ -372,7 +372,7 @@ impl Target {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Count {
     AtLeast(u32),
     AtMost(u32),
@@ -397,7 +397,7 @@ impl Count {
 }
 
 /// A demographic or account condition on an attribute from `assets/vocab/attributes.ron`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeCondition {
     /// An attribute id from the vocabulary, such as "loyalty_tier" or "postal_code".
@@ -415,7 +415,7 @@ pub struct AttributeCondition {
     pub justification: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Operator {
     Is,
     IsNot,
