@@ -1419,7 +1419,11 @@ fn reach_follows_edits_and_the_warning_quotes_it() {
     let path = population_file(dir.path(), 2_000);
     let mut c = setup();
     c.app.use_population(&path);
+    // Browsing the library never reads the population; opening a campaign does.
+    press(&mut c.app, "<down>");
+    assert!(c.app.reach.population.is_none());
     press(&mut c.app, "/ anti <enter> <enter> ]");
+    assert!(c.app.reach.population.is_some());
     let report = |app: &App| app.reach.shown().unwrap().clone();
     let before = report(&c.app);
     assert!(before.demographic_only);
@@ -1474,7 +1478,7 @@ fn the_reach_tab_offers_to_make_the_sample() {
         "{screen}"
     );
     assert!(
-        screen.contains("Press g here to make a sample of 300"),
+        screen.contains("Press g to make a sample of 300"),
         "{screen}"
     );
     press(&mut c.app, "g");

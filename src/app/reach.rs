@@ -81,6 +81,9 @@ pub struct ReachState {
     pub report: Option<(u64, Arc<Report>)>,
     /// How many people a sample made here holds ([`SAMPLE_PEOPLE`]; tests make fewer).
     pub sample_people: usize,
+    /// The population file is read only when a campaign is first opened: browsing the
+    /// library never pays for it.
+    deferred: bool,
 }
 
 impl Default for ReachState {
@@ -95,6 +98,7 @@ impl Default for ReachState {
             asked: 0,
             report: None,
             sample_people: SAMPLE_PEOPLE,
+            deferred: false,
         }
     }
 }
@@ -116,7 +120,8 @@ impl ReachState {
 }
 
 impl App {
-    /// Counts reach on the population at `path`, loading it in the background when it exists.
+    /// Counts reach on the population at `path`: read in the background when a campaign is
+    /// first opened, if it exists.
     pub fn use_population(&mut self, path: &Path) {
         self.reach = ReachState {
             path: Some(path.to_path_buf()),
@@ -124,12 +129,18 @@ impl App {
             sample_people: self.reach.sample_people,
             ..ReachState::default()
         };
-        if !path.exists() {
-            return;
+        if path.exists() {
+            self.reach.status = Status::Loading;
+            self.reach.deferred = true;
         }
-        self.reach.status = Status::Loading;
+    }
+
+    fn start_loading(&mut self) {
+        self.reach.deferred = false;
+        let Some(path) = self.reach.path.clone() else {
+            return;
+        };
         let (tx, rx) = channel();
-        let path = path.to_path_buf();
         std::thread::spawn(move || {
             let _ = tx.send(match crate::reach::file::load(&path) {
                 Ok(p) => LoadMsg::Loaded(Arc::new(p)),
@@ -201,6 +212,8 @@ impl App {
     /// Takes what the loading and counting threads have finished. With `wait`, blocks until
     /// the population is in memory and the campaign as it is now is counted.
     pub(super) fn collect_reach(&mut self, wait: bool) {
+        // A deferred load starts once a campaign is open; then its result is taken.
+        self.send_reach();
         self.collect_load(wait);
         self.send_reach();
         let Some(w) = self.reach.worker.as_ref() else {
@@ -287,6 +300,9 @@ impl App {
 
     /// Sends the campaign being edited to be counted when it changed since last sent.
     pub(super) fn send_reach(&mut self) {
+        if self.reach.deferred && self.editor.is_some() {
+            self.start_loading();
+        }
         let Some(w) = self.reach.worker.as_ref() else {
             return;
         };

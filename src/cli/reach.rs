@@ -218,7 +218,7 @@ pub fn report_text(r: &Report) -> String {
     let mut s = String::new();
     let people = thousands(r.people);
     s.push_str(&format!(
-        "Reach of {} on {}, as of {} UTC\n\n",
+        "Reach of {} on {}, behaviour up to {} UTC\n\n",
         r.campaign, r.population, r.as_of
     ));
     s.push_str(&format!(
@@ -251,10 +251,17 @@ pub fn report_text(r: &Report) -> String {
                     "      the population holds no value of this attribute, so it matches nobody\n",
                 );
             }
+            let of = if a.rest == r.people {
+                format!("everyone ({})", thousands(a.rest))
+            } else {
+                format!(
+                    "the {} people who meet the rest of the audience",
+                    thousands(a.rest)
+                )
+            };
             s.push_str(&format!(
-                "      excludes {} of the {} people who meet the rest of the audience,\n      and {} of the {} people who {}\n",
+                "      excludes {} of {of},\n      and {} of the {} people who {}\n",
                 thousands(a.excluded),
-                thousands(a.rest),
                 thousands(a.interested_excluded),
                 thousands(a.interested_rest),
                 i.condition
@@ -263,8 +270,9 @@ pub fn report_text(r: &Report) -> String {
     }
     if r.demographic_only {
         s.push_str(&format!(
-            "\n  The audience is demographic-only: {} of the people it takes in showed this interest,\n  and it misses {} interested people. Targeting the interest instead reaches {}.\n",
+            "\n  The audience is demographic-only: {} of the people it takes in showed this interest\n  (against {} of everyone), and it misses {} interested people. Targeting the interest\n  instead reaches {}.\n",
             share_words(i.reached_interested, r.reached),
+            share_words(i.interested, r.people),
             thousands(i.missed),
             thousands(i.interested_reachable)
         ));

@@ -314,7 +314,7 @@ pub fn audience_sql(c: &Campaign, o: &Options) -> String {
     );
     let _ = writeln!(
         s,
-        "-- Tables people, events and catalogue as Candor's README describes them ({}).",
+        "-- Tables people, events and catalogue as `candor audience schema` creates them ({}).",
         match o.dialect {
             Dialect::Duckdb => "DuckDB",
             Dialect::Postgres => "PostgreSQL",

@@ -31,8 +31,13 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
         Status::Missing => {
             lines.push(Line::styled("No population to count on yet.", theme.bold()));
             lines.push(Line::raw(""));
+            let press = if e.focus == crate::app::Focus::Panel {
+                "Press g"
+            } else {
+                "Press Tab, then g,"
+            };
             lines.push(Line::raw(format!(
-                "Press g here to make a sample of {} synthetic people, kept in {path}. It takes a few seconds; then the figures follow every edit.",
+                "{press} to make a sample of {} synthetic people, kept in {path}. It takes a few seconds; then the figures follow every edit.",
                 thousands(r.sample_people)
             )));
             lines.push(Line::raw(""));
@@ -79,7 +84,7 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
     let updating = if r.current() { "" } else { " · updating…" };
     lines.push(Line::styled(
         format!(
-            "On {}, as of {}{updating}",
+            "On {}, behaviour up to {}{updating}",
             report.population,
             report.as_of.get(..10).unwrap_or(&report.as_of)
         ),
@@ -112,12 +117,22 @@ fn bar(
 fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let i = &r.interest;
+    let reachable = if r.reachable == r.reached {
+        " all of them can be reached with their consent.".to_string()
+    } else {
+        format!(
+            " {} of them can be reached with their consent.",
+            thousands(r.reachable)
+        )
+    };
     lines.push(Line::from(vec![
         Span::raw("Takes in "),
         Span::styled(thousands(r.reached), theme.bold()),
-        Span::raw(format!(" ({})", share_words(r.reached, r.people))),
-        Span::raw(" · reachable with consent "),
-        Span::styled(thousands(r.reachable), theme.bold()),
+        Span::raw(format!(
+            " of {} people ({});{reachable}",
+            thousands(r.people),
+            share_words(r.reached, r.people)
+        )),
     ]));
     for u in r.unreachable.iter().filter(|u| u.people > 0) {
         lines.push(Line::styled(
@@ -129,8 +144,9 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::styled("DEMOGRAPHIC-ONLY: ", theme.severity(Severity::Warning)),
             Span::raw(format!(
-                "{} of the people it takes in showed this interest; it misses {} interested people.",
+                "{} of the people it takes in showed this interest, against {} of everyone; it misses {} interested people.",
                 share_words(i.reached_interested, r.reached),
+                share_words(i.interested, r.people),
                 thousands(i.missed)
             )),
         ]));
@@ -164,8 +180,16 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
         width,
         theme.accent(),
     ));
+    let without = i.interested.saturating_sub(i.interested_reachable);
     lines.push(Line::styled(
-        "by interest: whom targeting the interest instead reaches, with consent",
+        if without > 0 {
+            format!(
+                "by interest: whom targeting the interest instead reaches; the {} other interested people gave no consent for it",
+                thousands(without)
+            )
+        } else {
+            "by interest: whom targeting the interest instead reaches, all with their consent".into()
+        },
         theme.dim(),
     ));
     if !r.attributes.is_empty() {
@@ -182,13 +206,26 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
                     theme.severity(Severity::Warning),
                 ));
             }
+            let of = if a.rest == r.people {
+                format!("everyone ({})", thousands(a.rest))
+            } else {
+                format!(
+                    "the {} people who meet the rest of the audience",
+                    thousands(a.rest)
+                )
+            };
             lines.push(Line::raw(format!(
-                "  excludes {} of the {} people who meet the rest of the audience, and {} of the {} interested among them.",
+                "  excludes {} of {of}, and {} of the {} interested among them.",
                 thousands(a.excluded),
-                thousands(a.rest),
                 thousands(a.interested_excluded),
                 thousands(a.interested_rest),
             )));
+        }
+        if r.attributes.len() > 1 {
+            lines.push(Line::styled(
+                "One person can be left out by several conditions, so these do not add up.",
+                theme.dim(),
+            ));
         }
     }
     lines
