@@ -251,14 +251,7 @@ pub fn report_text(r: &Report) -> String {
                     "      the population holds no value of this attribute, so it matches nobody\n",
                 );
             }
-            let of = if a.rest == r.people {
-                format!("everyone ({})", thousands(a.rest))
-            } else {
-                format!(
-                    "the {} people who meet the rest of the audience",
-                    thousands(a.rest)
-                )
-            };
+            let of = a.among(r.people);
             s.push_str(&format!(
                 "      excludes {} of {of},\n      and {} of the {} people who {}\n",
                 thousands(a.excluded),

@@ -32,6 +32,21 @@ pub struct AttributeCost {
     pub unknown_attribute: bool,
 }
 
+impl AttributeCost {
+    /// Whom its cost is counted among: "everyone (50,000)" when it is the whole audience,
+    /// else "the 4,480 people who meet the rest of the audience".
+    pub fn among(&self, people: usize) -> String {
+        if self.rest == people {
+            format!("everyone ({})", thousands(self.rest))
+        } else {
+            format!(
+                "the {} people who meet the rest of the audience",
+                thousands(self.rest)
+            )
+        }
+    }
+}
+
 /// The suggested intent condition, and how the audience fares against it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Interest {

@@ -206,14 +206,7 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
                     theme.severity(Severity::Warning),
                 ));
             }
-            let of = if a.rest == r.people {
-                format!("everyone ({})", thousands(a.rest))
-            } else {
-                format!(
-                    "the {} people who meet the rest of the audience",
-                    thousands(a.rest)
-                )
-            };
+            let of = a.among(r.people);
             lines.push(Line::raw(format!(
                 "  excludes {} of {of}, and {} of the {} interested among them.",
                 thousands(a.excluded),
