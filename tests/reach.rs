@@ -464,6 +464,19 @@ fn the_generator_gives_the_same_people_for_the_same_seed() {
     let first = write(7, "one");
     assert_eq!(first, write(7, "two"));
     assert_ne!(first, write(8, "three"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("one/events.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "people's data is readable by its owner only"
+        );
+    }
     let people = String::from_utf8(first.0).unwrap();
     assert!(people.starts_with("person_id,consent_profiling,"));
     assert_eq!(people.lines().count(), 301);

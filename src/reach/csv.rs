@@ -531,11 +531,21 @@ pub fn import(
     ))
 }
 
-/// Writes `people.csv`, `events.csv` and `catalogue.csv` into `dir`.
+/// A CSV file readable by its owner only: it holds people's data.
+fn private_writer(path: &Path) -> std::io::Result<csv::Writer<File>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    Ok(csv::Writer::from_writer(options.open(path)?))
+}
+
+/// Writes `people.csv`, `events.csv` and `catalogue.csv` into `dir`, readable by their owner
+/// only.
 pub fn export(pop: &Population, dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let attrs = attribute_columns();
-    let mut w = csv::Writer::from_path(dir.join("people.csv"))?;
+    let mut w = private_writer(&dir.join("people.csv"))?;
     let mut header = vec!["person_id"];
     header.extend(CONSENT_COLUMNS);
     header.extend(attrs.iter().map(|(a, _)| *a));
@@ -557,7 +567,7 @@ pub fn export(pop: &Population, dir: &Path) -> std::io::Result<()> {
         w.write_record(&row)?;
     }
     w.flush()?;
-    let mut w = csv::Writer::from_path(dir.join("events.csv"))?;
+    let mut w = private_writer(&dir.join("events.csv"))?;
     w.write_record(EVENT_COLUMNS)?;
     for (person, action, target, age) in pop.each_event() {
         w.write_record([
@@ -569,7 +579,7 @@ pub fn export(pop: &Population, dir: &Path) -> std::io::Result<()> {
         ])?;
     }
     w.flush()?;
-    let mut w = csv::Writer::from_path(dir.join("catalogue.csv"))?;
+    let mut w = private_writer(&dir.join("catalogue.csv"))?;
     w.write_record(CATALOGUE_COLUMNS)?;
     for p in &pop.catalogue {
         w.write_record([
