@@ -674,6 +674,36 @@ fn the_reach_command_prints_what_the_age_rule_excludes() {
     assert!(err.contains("no population at"), "{err}");
     assert!(err.contains("candor population generate"), "{err}");
 
+    // A file that is not a population says so, and what to pass instead; it is left alone.
+    let foreign = dir.path().join("foreign.db");
+    std::fs::write(&foreign, b"not sqlite").unwrap();
+    let o = candor(&[
+        "--population",
+        foreign.to_str().unwrap(),
+        "reach",
+        "campaigns/anti-ageing-55-plus.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("help: pass --population with a file made by"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&foreign).unwrap(), b"not sqlite");
+    // Nor is it written over: a mistyped --out must not replace a library.
+    let o = candor(&[
+        "population",
+        "generate",
+        "--people",
+        "10",
+        "--out",
+        foreign.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("is not a Candor population"), "{err}");
+    assert_eq!(std::fs::read(&foreign).unwrap(), b"not sqlite");
+
     let o = candor(&[
         "--db",
         db,

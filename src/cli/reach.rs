@@ -43,7 +43,9 @@ pub fn load_population(path: &Path) -> Result<Population> {
             shown(path),
             shown(path)
         ),
-        Err(e) => Err(e.into()),
+        Err(e) => bail!(
+            "{e}\n  help: pass --population with a file made by `candor population generate` or `candor population import`; this one is left as it is"
+        ),
     }
 }
 

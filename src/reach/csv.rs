@@ -18,8 +18,8 @@ use crate::text::clean;
 
 use super::build::{Builder, PersonRef, value_text};
 use super::population::{
-    ACTION_NAMES, CONSENT_COLUMNS, Permission, Population, TargetKind, action_named,
-    attribute_columns, consent, format_moment, parse_moment,
+    ACTION_NAMES, CONSENT_COLUMNS, CONSENT_FLAGS, Permission, Population, TargetKind, action_named,
+    attribute_columns, format_moment, parse_moment,
 };
 
 /// The columns of `events.csv`.
@@ -240,14 +240,8 @@ fn people_columns(
             PeopleColumn::Id
         } else if name == "email_permission" {
             PeopleColumn::Email
-        } else if let Some(flag) = match name {
-            "consent_profiling" => Some(consent::PROFILING),
-            "consent_advertising" => Some(consent::ADVERTISING),
-            "consent_sharing" => Some(consent::SHARING),
-            "sms_permission" => Some(consent::SMS),
-            _ => None,
-        } {
-            PeopleColumn::Consent(flag)
+        } else if let Some((_, flag, _)) = CONSENT_FLAGS.iter().find(|(c, _, _)| *c == name) {
+            PeopleColumn::Consent(*flag)
         } else if let Some((a, _)) = attrs.iter().find(|(a, _)| *a == name) {
             PeopleColumn::Attribute(a)
         } else if vocab()
@@ -550,17 +544,9 @@ pub fn export(pop: &Population, dir: &Path) -> std::io::Result<()> {
     header.extend(CONSENT_COLUMNS);
     header.extend(attrs.iter().map(|(a, _)| *a));
     w.write_record(&header)?;
-    let yes = |b: bool| if b { "yes" } else { "no" };
     for (i, id) in pop.ids.iter().enumerate() {
-        let f = pop.consent[i];
-        let mut row = vec![
-            id.clone(),
-            yes(f & consent::PROFILING != 0).into(),
-            yes(f & consent::ADVERTISING != 0).into(),
-            yes(f & consent::SHARING != 0).into(),
-            pop.permission(i).name().into(),
-            yes(f & consent::SMS != 0).into(),
-        ];
+        let mut row = vec![id.clone()];
+        row.extend(pop.consent_cells(i));
         for (a, _) in &attrs {
             row.push(pop.column(a).map(|c| value_text(c, i)).unwrap_or_default());
         }

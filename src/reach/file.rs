@@ -11,8 +11,8 @@ use crate::model::Action;
 
 use super::build::{Builder, value_text};
 use super::population::{
-    CONSENT_COLUMNS, ColumnType, Permission, Population, TargetKind, action_name,
-    attribute_columns, consent, format_moment, parse_moment,
+    CONSENT_COLUMNS, CONSENT_FLAGS, ColumnType, Permission, Population, TargetKind, action_name,
+    attribute_columns, format_moment, parse_moment,
 };
 
 /// What the population file says it is, in its `population` table.
@@ -37,11 +37,8 @@ fn sql_err(path: &Path) -> impl Fn(rusqlite::Error) -> PopulationError + '_ {
     }
 }
 
-fn yes(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
-}
-
-/// Writes the population to `path`, replacing what was there only once it is complete.
+/// Writes the population to `path`, replacing what was there only once it is complete, and
+/// only if it is a population: a library, or any other file, is never overwritten.
 /// `progress` is told how many people have been written.
 pub fn save(
     pop: &Population,
@@ -52,6 +49,12 @@ pub fn save(
         path: path.to_path_buf(),
         why: e.to_string(),
     };
+    if path.exists() && !is_population(path) {
+        return Err(PopulationError::Write {
+            path: path.to_path_buf(),
+            why: "a file that is not a Candor population is there, and it is left as it is; choose another path".into(),
+        });
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -124,15 +127,8 @@ pub fn save(
                 ))
                 .map_err(|e| werr(&e))?;
             for (i, id) in pop.ids.iter().enumerate() {
-                let f = pop.consent[i];
-                let mut row: Vec<rusqlite::types::Value> = vec![
-                    id.clone().into(),
-                    yes(f & consent::PROFILING != 0).to_string().into(),
-                    yes(f & consent::ADVERTISING != 0).to_string().into(),
-                    yes(f & consent::SHARING != 0).to_string().into(),
-                    pop.permission(i).name().to_string().into(),
-                    yes(f & consent::SMS != 0).to_string().into(),
-                ];
+                let mut row: Vec<rusqlite::types::Value> = vec![id.clone().into()];
+                row.extend(pop.consent_cells(i).into_iter().map(Into::into));
                 for (a, t) in &attrs {
                     let v = pop.column(a).map(|c| value_text(c, i)).unwrap_or_default();
                     row.push(match (v.is_empty(), t) {
@@ -175,10 +171,30 @@ pub fn save(
     Ok(())
 }
 
+/// Whether `path` is a population file Candor wrote.
+fn is_population(path: &Path) -> bool {
+    path.is_file()
+        && Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT value FROM population WHERE key = 'format'",
+                    [],
+                    |r| r.get::<_, String>(0),
+                )
+            })
+            .is_ok_and(|f| f == FORMAT)
+}
+
 /// Reads a population file into memory.
 pub fn load(path: &Path) -> Result<Population, PopulationError> {
-    if !path.is_file() {
+    if !path.exists() {
         return Err(PopulationError::Missing(path.to_path_buf()));
+    }
+    if !path.is_file() {
+        return Err(PopulationError::Foreign {
+            path: path.to_path_buf(),
+            why: "it is not a regular file".into(),
+        });
     }
     let conn = Connection::open_with_flags(
         path,
@@ -193,7 +209,11 @@ pub fn load(path: &Path) -> Result<Population, PopulationError> {
         conn.query_row("SELECT value FROM population WHERE key = ?1", [key], |r| {
             r.get::<_, String>(0)
         })
-        .map_err(|_| foreign(&format!("it has no {key}")))
+        .map_err(|_| {
+            foreign(&format!(
+                "it does not say its {key}: Candor did not write it"
+            ))
+        })
     };
     let format = meta("format")?;
     if format != FORMAT {
@@ -262,18 +282,15 @@ pub fn load(path: &Path) -> Result<Population, PopulationError> {
                 })
             };
             let mut flags = 0;
-            for (i, flag) in [
-                (1, consent::PROFILING),
-                (2, consent::ADVERTISING),
-                (3, consent::SHARING),
-                (5, consent::SMS),
-            ] {
-                if text(i)? == "yes" {
-                    flags |= flag;
+            for (k, col) in CONSENT_COLUMNS.iter().enumerate() {
+                let v = text(1 + k)?;
+                match CONSENT_FLAGS.iter().find(|(c, _, _)| c == col) {
+                    Some((_, flag, _)) if v == "yes" => flags |= flag,
+                    Some(_) => {}
+                    None => b.set_email(p, Permission::named(&v).unwrap_or(Permission::None)),
                 }
             }
             b.set_consent(p, flags);
-            b.set_email(p, Permission::named(&text(4)?).unwrap_or(Permission::None));
             for (k, a) in chosen.iter().enumerate() {
                 let v = text(1 + CONSENT_COLUMNS.len() + k)?;
                 b.set(p, a, &v).map_err(|why| PopulationError::Damaged {

@@ -261,6 +261,26 @@ pub const CONSENT_COLUMNS: [&str; 5] = [
     "sms_permission",
 ];
 
+/// The yes/no consent columns, each with its flag and how lacking it reads.
+pub const CONSENT_FLAGS: [(&str, u8, &str); 4] = [
+    (
+        "consent_profiling",
+        consent::PROFILING,
+        "no consent to profiling",
+    ),
+    (
+        "consent_advertising",
+        consent::ADVERTISING,
+        "no consent to advertising",
+    ),
+    ("consent_sharing", consent::SHARING, "no consent to sharing"),
+    (
+        "sms_permission",
+        consent::SMS,
+        "no permission for text messages",
+    ),
+];
+
 /// Consent flags, one byte per person.
 pub mod consent {
     pub const PROFILING: u8 = 1;
@@ -381,6 +401,20 @@ impl Population {
 
     pub fn permission(&self, person: usize) -> Permission {
         Permission::from_u8(self.email[person])
+    }
+
+    /// A person's consent cells, in the order of [`CONSENT_COLUMNS`], as files write them.
+    pub fn consent_cells(&self, person: usize) -> Vec<String> {
+        CONSENT_COLUMNS
+            .iter()
+            .map(
+                |col| match CONSENT_FLAGS.iter().find(|(c, _, _)| c == col) {
+                    Some((_, flag, _)) if self.consent[person] & flag != 0 => "yes".to_string(),
+                    Some(_) => "no".to_string(),
+                    None => self.permission(person).name().to_string(),
+                },
+            )
+            .collect()
     }
 
     /// Every event as (person, action, target, age), in index order: for writing out.

@@ -10,7 +10,7 @@ use crate::model::{Campaign, Condition, IntentCondition, Target};
 use crate::text::clean;
 
 use super::eval::Evaluator;
-use super::population::{PeopleSet, Permission, Population, consent};
+use super::population::{CONSENT_FLAGS, PeopleSet, Permission, Population, consent};
 
 /// What one attribute condition costs: of the people who meet the rest of the audience, how
 /// many it leaves out, and how many of those showed interest.
@@ -232,11 +232,7 @@ pub fn report(pop: &Population, c: &Campaign) -> Report {
     reachable.and(&channels);
 
     let mut unreachable = Vec::new();
-    for (flag, why) in [
-        (consent::PROFILING, "no consent to profiling"),
-        (consent::ADVERTISING, "no consent to advertising"),
-        (consent::SHARING, "no consent to sharing"),
-    ] {
+    for (_, flag, why) in CONSENT_FLAGS {
         if flags & flag != 0 {
             let n = reached.count_and_not(&pop.consented(flag));
             unreachable.push(Unreachable {

@@ -11,7 +11,7 @@ use crate::text::clean;
 
 use super::eval::{Wanted, wanted};
 use super::population::{
-    ColumnType, Permission, action_name, attribute_columns, consent, format_moment,
+    CONSENT_FLAGS, ColumnType, Permission, action_name, attribute_columns, format_moment,
 };
 use super::report::consents_needed;
 
@@ -258,11 +258,7 @@ impl Writer<'_> {
 fn reachable_sql(c: &Campaign) -> Vec<String> {
     let flags = consents_needed(c);
     let mut out = Vec::new();
-    for (flag, col) in [
-        (consent::PROFILING, "consent_profiling"),
-        (consent::ADVERTISING, "consent_advertising"),
-        (consent::SHARING, "consent_sharing"),
-    ] {
+    for (col, flag, _) in CONSENT_FLAGS {
         if flags & flag != 0 {
             out.push(format!("COALESCE(p.{col} = 'yes', FALSE)"));
         }
