@@ -1497,4 +1497,19 @@ fn the_reach_tab_offers_to_make_the_sample() {
         screen.contains("Reach is not counted in this window"),
         "{screen}"
     );
+    // A file that is not a population is named, with what to start Candor with instead.
+    let foreign = dir.path().join("foreign.db");
+    std::fs::write(&foreign, b"not a population").unwrap();
+    let mut c = setup();
+    c.app.use_population(&foreign);
+    press(&mut c.app, ANTI_REACH);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("The population cannot be used."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Start Candor with --population FILE"),
+        "{screen}"
+    );
 }

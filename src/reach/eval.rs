@@ -72,10 +72,6 @@ impl<'p> Evaluator<'p> {
         }
     }
 
-    pub fn population(&self) -> &'p Population {
-        self.pop
-    }
-
     /// The people a leaf holds for, worked out once.
     fn leaf(&mut self, c: &Condition) -> Option<&PeopleSet> {
         let key = match c {

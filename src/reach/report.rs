@@ -10,7 +10,7 @@ use crate::model::{Campaign, Condition, IntentCondition, Target};
 use crate::text::clean;
 
 use super::eval::Evaluator;
-use super::population::{CONSENT_FLAGS, PeopleSet, Permission, Population, consent};
+use super::population::{CONSENT_FLAGS, Permission, Population, consent};
 
 /// What one attribute condition costs: of the people who meet the rest of the audience, how
 /// many it leaves out, and how many of those showed interest.
@@ -91,11 +91,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// The share of the people reached who showed interest, as a whole percentage.
-    pub fn interested_share(&self) -> Option<usize> {
-        percent(self.interest.reached_interested, self.reached)
-    }
-
     /// The short form, for the audience banner: "On the population, it leaves out 3,123 of
     /// the 4,963 interested people."
     pub fn demographic_only_short(&self) -> Option<String> {
@@ -210,14 +205,6 @@ fn demographic_only(c: &Campaign) -> bool {
                 .is_some_and(|d| d.kind.is_demographic()),
             _ => false,
         })
-}
-
-/// Everyone the campaign may write to or show things to: consent for what it needs, and a
-/// channel they can be reached on.
-pub fn reachable_people(pop: &Population, c: &Campaign) -> PeopleSet {
-    let mut out = pop.consented(consents_needed(c));
-    out.and(&pop.reachable_on(&c.channels, Permission::needed(c.consent.email_permission)));
-    out
 }
 
 /// Computes the whole report.

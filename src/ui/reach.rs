@@ -60,6 +60,11 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
                 theme.severity(Severity::Error),
             ));
             lines.push(Line::raw(clean(why)));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Start Candor with --population FILE, a file made by candor population generate or candor population import.",
+                theme.dim(),
+            ));
             return Text::from(lines);
         }
         Status::Generating { written, total } => {
