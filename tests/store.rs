@@ -174,6 +174,28 @@ fn drafts_are_kept_apart_from_revisions_and_cleared_by_a_save() {
     assert!(store.draft("welcome-email").unwrap().is_none());
 }
 
+/// A draft is crash recovery for edits in progress, and edits in progress are often not yet a
+/// campaign that could be saved (the name cleared to be retyped, a rule half-built). Such a
+/// draft must come back as it was, not be refused as damaged.
+#[test]
+fn a_draft_of_an_unfinished_campaign_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    let head = store.get("welcome-email").unwrap();
+    let mut c = head.campaign.clone();
+    c.name.clear();
+    assert!(
+        !candor::model::validate::validate(&c).is_empty(),
+        "the test needs a campaign that could not be saved"
+    );
+    store.save_draft(&c, head.revision.id).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let draft = store.draft("welcome-email").unwrap().unwrap();
+    assert_eq!(draft.campaign, c);
+}
+
 #[test]
 fn reviews_and_ui_state_persist_across_restarts() {
     let dir = tempfile::tempdir().unwrap();

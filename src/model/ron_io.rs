@@ -261,6 +261,23 @@ pub fn load_str(name: &str, text: &str) -> Result<Document, LoadError> {
 /// Parses and validates a campaign without recording positions (which costs more than the
 /// parse itself); returns the campaign and the length of the file's leading comment.
 pub fn parse_str(name: &str, text: &str) -> Result<(Campaign, usize), LoadError> {
+    let (campaign, body_start) = parse_unfinished(name, text)?;
+    if let Some(problem) = validate::validate(&campaign).into_iter().next() {
+        let mut err = LoadError::new(
+            name,
+            SpanIndex::build(text).find(&problem.path),
+            format!("{}: {}", problem.path, problem.message),
+        );
+        err.hint = problem.hint;
+        return Err(err);
+    }
+    Ok((campaign, body_start))
+}
+
+/// Reads a campaign that may still be mid-edit, as an autosaved draft is: the text must be a
+/// campaign of a format version this Candor reads, but the rules of a finished campaign
+/// (a name, a valid address, …) are not applied, so edits in progress come back as they were.
+pub fn parse_unfinished(name: &str, text: &str) -> Result<(Campaign, usize), LoadError> {
     let body_start = leading_comment_len(text);
     if text[body_start..].trim().is_empty() {
         return Err(LoadError::new(name, Some(Pos { line: 1, column: 1 }), "is empty: there is no campaign in it")
@@ -280,15 +297,6 @@ pub fn parse_str(name: &str, text: &str) -> Result<(Campaign, usize), LoadError>
             ),
         )
         .hint("a newer Candor wrote this file; upgrade Candor to read it"));
-    }
-    if let Some(problem) = validate::validate(&campaign).into_iter().next() {
-        let mut err = LoadError::new(
-            name,
-            SpanIndex::build(text).find(&problem.path),
-            format!("{}: {}", problem.path, problem.message),
-        );
-        err.hint = problem.hint;
-        return Err(err);
     }
     Ok((campaign, body_start))
 }

@@ -63,18 +63,20 @@ impl Store {
         let Some((author, base_revision, ron, updated_at)) = row else {
             return Ok(None);
         };
-        let doc = ron_io::load_str(&format!("{id} draft"), &ron).map_err(|error| {
-            StoreError::Corrupt {
-                id: id.to_string(),
-                number: 0,
-                error: Box::new(error),
-            }
-        })?;
+        // Edits in progress need not be a finished campaign (a name cleared to be retyped).
+        let (campaign, _) =
+            ron_io::parse_unfinished(&format!("{id} draft"), &ron).map_err(|error| {
+                StoreError::Corrupt {
+                    id: id.to_string(),
+                    number: 0,
+                    error: Box::new(error),
+                }
+            })?;
         Ok(Some(Draft {
             campaign_id: id.to_string(),
             author,
             base_revision,
-            campaign: doc.campaign,
+            campaign,
             updated_at,
         }))
     }
