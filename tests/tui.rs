@@ -822,6 +822,7 @@ fn undo_then_leave_does_not_bring_the_undone_edit_back() {
     );
     let later = std::time::Instant::now() + std::time::Duration::from_secs(3);
     c.app.tick(later);
+    c.app.finish_background();
     assert!(c.app.store.draft("welcome-email").unwrap().is_some());
     press(&mut c.app, "u <esc>");
     assert!(c.app.editor.is_none());
@@ -1290,7 +1291,7 @@ fn a_library_deleted_while_running_keeps_the_edits_as_a_file() {
 fn a_busy_library_never_freezes_the_editor() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("busy.db");
-    let store = Store::open(&db).unwrap();
+    let mut store = Store::open(&db).unwrap();
     store
         .set_busy_timeout(std::time::Duration::from_millis(100))
         .unwrap();
@@ -1319,9 +1320,58 @@ fn a_busy_library_never_freezes_the_editor() {
     assert!(message.contains("the library is busy"), "{message}");
     other.execute_batch("ROLLBACK").unwrap();
     app.tick(later + std::time::Duration::from_secs(10));
+    app.finish_background();
     assert!(app.store.draft("welcome-email").unwrap().is_some());
     press(&mut app, "<c-s>");
     assert!(!app.editor.as_ref().unwrap().dirty());
+}
+
+/// D5, the autosave's half: drafts are written on a thread of their own, so an autosave
+/// that has to wait for another process's write lock (here up to 3 s) never holds the
+/// keyboard; the draft lands once the lock is released, and a save made meanwhile waits for
+/// it, so the save's clearing of the draft is not undone by a stale autosave.
+#[test]
+fn an_autosave_waiting_for_the_library_never_holds_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("busy.db");
+    let mut store = Store::open(&db).unwrap();
+    store
+        .set_busy_timeout(std::time::Duration::from_secs(3))
+        .unwrap();
+    let mut app = App::new(store);
+    press(
+        &mut app,
+        &format!("{WELCOME} j <enter> <c-u> Waiting <enter>"),
+    );
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("BEGIN IMMEDIATE; UPDATE ui_state SET value = value;")
+        .unwrap();
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let start = std::time::Instant::now();
+    app.tick(later);
+    for k in candor::app::keys::parse("k j k j").unwrap() {
+        app.handle_key(k);
+        app.tick(later);
+    }
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_millis(500), "{took:?}");
+    assert!(app.autosave.pending(), "the draft is still being written");
+    assert!(app.store.draft("welcome-email").unwrap().is_none());
+    let releaser = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        other.execute_batch("ROLLBACK").unwrap();
+    });
+    // The save waits for the draft, then clears it with the revision.
+    app.save();
+    releaser.join().unwrap();
+    assert!(!app.autosave.pending());
+    assert!(!app.editor.as_ref().unwrap().dirty());
+    assert_eq!(app.store.history("welcome-email").unwrap().len(), 2);
+    assert!(
+        app.store.draft("welcome-email").unwrap().is_none(),
+        "a stale draft came back after the save"
+    );
 }
 
 /// D4: the diff of two large revisions is worked out on another thread: the key that asks

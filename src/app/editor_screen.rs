@@ -181,6 +181,7 @@ impl App {
 
     /// Leaves the editor. Unsaved edits stay as a draft, so nothing is lost.
     pub(super) fn close_editor(&mut self) {
+        self.settle_autosave();
         if self.editor.as_ref().is_some_and(|e| !e.dirty()) {
             // Undone back to the saved text: the draft written on the way must not come back.
             self.drop_own_draft();

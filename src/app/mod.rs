@@ -10,6 +10,7 @@ pub mod review;
 pub mod templates;
 
 pub mod advice;
+pub mod autosave;
 pub mod dialog;
 pub mod editor_screen;
 pub mod error;
@@ -69,6 +70,7 @@ impl App {
             unsaved_dirs: saving::unsaved_dirs(),
             workdir: None,
             reach: reach::ReachState::default(),
+            autosave: autosave::Autosave::default(),
         };
         app.reload_library();
         if let Some(problem) = keymap::startup_problem() {

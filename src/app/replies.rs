@@ -102,6 +102,7 @@ impl App {
                 let id = self.unique_id(&name);
                 let mut c = t.build(&id, &name);
                 c.owner = self.store.author().to_string();
+                self.settle_autosave();
                 self.store.create(&c, "created")?;
                 self.reload_library();
                 self.open_campaign(&id);
@@ -120,6 +121,7 @@ impl App {
                     return Ok(());
                 };
                 let name = required(name, "the name")?;
+                self.settle_autosave();
                 self.store.rename(&id, &name)?;
                 self.reload_library();
                 self.say(format!("Renamed to \"{}\"", clean(&name)), None);
@@ -131,6 +133,7 @@ impl App {
                 };
                 let name = required(name, "the name")?;
                 let new_id = self.unique_id(&name);
+                self.settle_autosave();
                 self.store.duplicate(&id, &new_id, &name)?;
                 self.reload_library();
                 self.select_in_library(&new_id);
@@ -221,6 +224,7 @@ impl App {
                     return Err("Say what must change; the author reads this note".into());
                 }
                 let (text, shown, file) = (r.text.clone(), r.shown.clone(), r.file.clone());
+                self.settle_autosave();
                 self.store.add_review(&text, &shown, d, notes.trim())?;
                 let tab = review::ReviewTab::Decisions;
                 self.open_review(&file);
@@ -237,6 +241,8 @@ impl App {
     }
 
     pub(super) fn confirmed(&mut self, what: Confirmed, subject: &str) {
+        // Most answers write: drafts still being written land first.
+        self.settle_autosave();
         match what {
             Confirmed::Dismiss => {}
             Confirmed::MakeSample => self.make_sample_population(),

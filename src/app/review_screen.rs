@@ -332,12 +332,14 @@ impl App {
             .and_then(|h| h.diff.as_ref())
             .is_some_and(|d| d.job.is_some())
             || self.reach_pending()
+            || self.autosave.pending()
     }
 
     /// Waits for work running on another thread to finish and shows its result.
     pub fn finish_background(&mut self) {
         self.collect_diff(true);
         self.collect_reach(true);
+        self.settle_autosave();
     }
 
     /// Asks before restoring the selected revision.
@@ -378,6 +380,7 @@ impl App {
     }
 
     pub(super) fn restore_revision(&mut self, number: i64) {
+        self.settle_autosave();
         let Some(id) = self.history.as_ref().map(|h| h.id.clone()) else {
             return;
         };

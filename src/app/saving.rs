@@ -33,6 +33,7 @@ impl App {
 
     /// Saves a revision with `message`, or Candor's own when none is given.
     pub(super) fn save_with(&mut self, message: Option<String>) {
+        self.settle_autosave();
         let Some(e) = self.editor.as_mut() else {
             return;
         };
@@ -167,6 +168,7 @@ impl App {
         self.import_step();
         self.collect_diff(false);
         self.collect_reach(false);
+        self.collect_autosave();
         let Some(e) = self.editor.as_mut() else {
             return;
         };
@@ -178,27 +180,14 @@ impl App {
         if self.store.read_only().is_some() {
             return; // no drafts in a library that cannot be written; saving keeps a file
         }
-        if !e.dirty() {
-            // Back to the saved text (undone to it, say): this session's draft must not come back.
-            self.drop_own_draft();
-            return;
-        }
-        match self.store.save_draft(&e.campaign, e.base) {
-            Ok(()) => {
-                e.owns_draft = true;
-                e.draft_note = Some(format!("draft kept {}", short_time(&crate::store::now())))
-            }
-            Err(err) if err.is_busy() => {
-                // Another Candor is writing: try again at the next pause rather than wait.
-                e.edited_at = Some(now);
-                e.draft_note = Some("draft waits: the library is busy".into());
-            }
-            Err(err) => self.fail(format!("Could not autosave the draft: {err}")),
-        }
+        // Written on the autosave thread; back at the saved text (undone to it, say), this
+        // session's draft is removed there instead, so the undone edits never come back.
+        self.autosave(now);
     }
 
     /// Removes the draft this editing session wrote, once the edits are back to the saved text.
     pub(super) fn drop_own_draft(&mut self) {
+        self.settle_autosave();
         let Some(e) = self.editor.as_mut().filter(|e| e.owns_draft) else {
             return;
         };

@@ -383,6 +383,8 @@ pub struct App {
     pub workdir: Option<std::path::PathBuf>,
     /// The population reach is counted on, and the threads that load and count it.
     pub reach: super::reach::ReachState,
+    /// The thread drafts are autosaved on.
+    pub autosave: super::autosave::Autosave,
 }
 
 pub(super) fn key_char(ev: &KeyEvent) -> Option<char> {

@@ -78,7 +78,7 @@ pub fn run(
     read_only: bool,
     review: Option<&Path>,
 ) -> Result<ExitCode> {
-    let store = open_store_for_ui(db, read_only)?;
+    let mut store = open_store_for_ui(db, read_only)?;
     // A key never waits more than a quarter second on another process's write.
     store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
     start_log();

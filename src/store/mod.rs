@@ -382,6 +382,8 @@ pub struct Store {
     created: bool,
     /// The library file's device and inode when opened, to notice it deleted or replaced.
     file_id: Option<(u64, u64)>,
+    /// How long a write waits for another process's (see [`Store::set_busy_timeout`]).
+    busy_wait: Duration,
     /// A read-only library from an older Candor is read from an upgraded copy kept here.
     _scratch: Option<tempfile::TempDir>,
 }
@@ -396,8 +398,37 @@ impl Store {
     /// How long a write waits for another process's write to finish before giving up with a
     /// "busy" error (default [`BUSY_TIMEOUT`]). The terminal UI waits briefly, so a lock held
     /// elsewhere never freezes typing; it retries autosaves and says so for saves.
-    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
-        Ok(self.conn.busy_timeout(wait)?)
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        self.busy_wait = wait;
+        Ok(())
+    }
+
+    /// Another connection to the same library, for writing from another thread (the terminal
+    /// UI autosaves drafts this way, so typing never waits for the disk or for another
+    /// process's write): same author, clock and busy wait, and the same checks before each
+    /// write. The library was checked and migrated when this store opened it.
+    pub fn another_connection(&self) -> Result<Store> {
+        self.writable()?;
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(self.busy_wait)?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        Ok(Store {
+            conn,
+            path: self.path.clone(),
+            author: self.author.clone(),
+            clock: self.clock.clone(),
+            read_only: None,
+            created: false,
+            file_id: self.file_id,
+            busy_wait: self.busy_wait,
+            _scratch: None,
+        })
     }
 
     /// Fixes the time recorded by every later write (tests and screenshots).

@@ -72,6 +72,7 @@ impl Store {
             read_only: None,
             created,
             file_id: file_id(path),
+            busy_wait: BUSY_TIMEOUT,
             _scratch: None,
         };
         store.migrate(version)?;
@@ -125,6 +126,7 @@ impl Store {
             read_only: Some(why.to_string()),
             created: false,
             file_id: None,
+            busy_wait: BUSY_TIMEOUT,
             _scratch: scratch,
         })
     }
