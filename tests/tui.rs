@@ -1283,24 +1283,37 @@ fn a_library_deleted_while_running_keeps_the_edits_as_a_file() {
     );
 }
 
+/// An editor with an unsaved edit (the welcome email's name set to `name`) on a library whose
+/// write lock another connection holds; the store waits `wait` for it. The folder, the app
+/// and the connection that holds the lock (ROLLBACK releases it).
+fn editing_while_locked(
+    wait: std::time::Duration,
+    name: &str,
+) -> (tempfile::TempDir, App, rusqlite::Connection) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("busy.db");
+    let mut store = Store::open(&db).unwrap();
+    store.set_busy_timeout(wait).unwrap();
+    let mut app = App::new(store);
+    press(
+        &mut app,
+        &format!("{WELCOME} j <enter> <c-u> {name} <enter>"),
+    );
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("BEGIN IMMEDIATE; UPDATE ui_state SET value = value;")
+        .unwrap();
+    (dir, app, other)
+}
+
 /// D5, the editor's half: another process holding the write lock no longer freezes the TUI
 /// for 15 seconds a key. With the UI's short wait, an autosave waits for the next pause
 /// and says so, a save says the library is busy and keeps the edits, and both go through once
 /// the lock is released.
 #[test]
 fn a_busy_library_never_freezes_the_editor() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("busy.db");
-    let mut store = Store::open(&db).unwrap();
-    store
-        .set_busy_timeout(std::time::Duration::from_millis(100))
-        .unwrap();
-    let mut app = App::new(store);
-    press(&mut app, &format!("{WELCOME} j <enter> <c-u> Busy <enter>"));
-    let other = rusqlite::Connection::open(&db).unwrap();
-    other
-        .execute_batch("BEGIN IMMEDIATE; UPDATE ui_state SET value = value;")
-        .unwrap();
+    let (_dir, mut app, other) =
+        editing_while_locked(std::time::Duration::from_millis(100), "Busy");
     let later = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let start = std::time::Instant::now();
     app.tick(later);
@@ -1332,21 +1345,7 @@ fn a_busy_library_never_freezes_the_editor() {
 /// it, so the save's clearing of the draft is not undone by a stale autosave.
 #[test]
 fn an_autosave_waiting_for_the_library_never_holds_the_keyboard() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("busy.db");
-    let mut store = Store::open(&db).unwrap();
-    store
-        .set_busy_timeout(std::time::Duration::from_secs(3))
-        .unwrap();
-    let mut app = App::new(store);
-    press(
-        &mut app,
-        &format!("{WELCOME} j <enter> <c-u> Waiting <enter>"),
-    );
-    let other = rusqlite::Connection::open(&db).unwrap();
-    other
-        .execute_batch("BEGIN IMMEDIATE; UPDATE ui_state SET value = value;")
-        .unwrap();
+    let (_dir, mut app, other) = editing_while_locked(std::time::Duration::from_secs(3), "Waiting");
     let later = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let start = std::time::Instant::now();
     app.tick(later);
