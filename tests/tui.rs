@@ -1214,8 +1214,38 @@ fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
         "o <enter> <c-u> Read <space> only <space> again <enter> <c-s> o",
     );
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1);
-    // Nothing left unsaved, so leaving asks nothing; the library is as it was.
+    // Nothing left unsaved, so leaving asks nothing.
     assert!(!app.editor.as_ref().unwrap().dirty());
+    press(&mut app, "<esc>");
+    assert!(app.editor.is_none());
+    // The library shows where the edits are, and the edits rather than its own version.
+    let screen = render(&mut app, 120, 40);
+    assert!(
+        screen.contains("Shown below: your edits, kept in a file"),
+        "{screen}"
+    );
+    assert!(screen.contains("Read only again"), "{screen}");
+    assert_eq!(
+        app.library.detail.as_ref().unwrap().objective,
+        "Read only again"
+    );
+    // Reopened, the editor goes on from those edits, and saving still writes that one file.
+    press(&mut app, "<enter>");
+    let e = app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.objective, "Read only again");
+    assert_eq!(e.kept_in.as_ref(), Some(&files[0]));
+    assert!(!e.dirty());
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(
+        said.starts_with("Opened your edits kept in a file"),
+        "{said}"
+    );
+    press(&mut app, "j <enter> <c-u> Third <enter> <c-s> o");
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1);
+    let doc = candor::model::ron_io::load_str("kept", &std::fs::read_to_string(&files[0]).unwrap())
+        .unwrap();
+    assert_eq!(doc.campaign.objective, "Third");
+    // The library is as it was.
     press(&mut app, "<esc> q");
     assert!(app.quit);
     drop(app);

@@ -151,10 +151,18 @@ impl App {
             .filter(|l| stored.campaign.locales.iter().any(|c| c == l.code))
             .map_or(locale, |l| l.code);
         let loc = disclosure::locale(locale).unwrap_or(&disclosure::locales()[0]);
-        let derived = derive(&stored.campaign, Section::Overview, loc);
+        // Edits this session kept in a file (the library could not be changed) are where the
+        // work stands: the editor goes on from them, not from the library's older version.
+        let kept = self.kept_version(id);
+        let (campaign, kept_in) = match kept {
+            Some((c, path)) => (c, Some(path)),
+            None => (stored.campaign, None),
+        };
+        let derived = derive(&campaign, Section::Overview, loc);
+        let reopened = kept_in.is_some();
         self.show_editor(Editor {
-            saved: stored.campaign.clone(),
-            campaign: stored.campaign,
+            saved: campaign.clone(),
+            campaign,
             base: stored.revision.id,
             revision_number: stored.revision.number,
             section: Section::Overview,
@@ -170,9 +178,16 @@ impl App {
             edited_at: None,
             draft_note: None,
             owns_draft: false,
-            kept_in: None,
+            kept_in,
             reach_note: None,
         });
+        if reopened {
+            // The file's path is in the library's summary and in the dialog that kept it.
+            self.say(
+                "Opened your edits kept in a file (this library cannot be changed)",
+                None,
+            );
+        }
         // Remembered for convenience only: a failure costs the next start its selection.
         if let Err(err) = self.store.ui_set("last_campaign", id) {
             log::warn!("could not remember the last campaign: {err}");

@@ -71,6 +71,7 @@ impl App {
             workdir: None,
             reach: reach::ReachState::default(),
             autosave: autosave::Autosave::default(),
+            kept_files: Default::default(),
         };
         app.reload_library();
         if let Some(problem) = keymap::startup_problem() {
@@ -362,17 +363,22 @@ impl App {
             Ok(d) => d.map(|d| short_time(&d.updated_at)),
             Err(e) => Some(format!("unreadable ({e})")),
         };
-        let runs = stored
-            .campaign
+        // Edits kept in a file this session are what the user last did to it: shown instead.
+        let (campaign, kept_in) = match self.kept_version(&id) {
+            Some((c, path)) => (c, Some(clean(&path.display().to_string()))),
+            None => (stored.campaign, None),
+        };
+        let runs = campaign
             .schedule
             .is_some()
-            .then(|| review::schedule_text(&stored.campaign));
+            .then(|| review::schedule_text(&campaign));
         self.library.detail = Some(Detail {
             runs,
-            findings: checks::check(&stored.campaign),
-            objective: stored.campaign.objective,
-            owner: stored.campaign.owner,
+            findings: checks::check(&campaign),
+            objective: campaign.objective,
+            owner: campaign.owner,
             draft_at,
+            kept_in,
             id,
         });
     }

@@ -135,6 +135,7 @@ impl App {
                     e.saved = e.campaign.clone();
                     e.edited_at = None;
                     e.kept_in = Some(path.clone());
+                    self.kept_files.insert(e.campaign.id.clone(), path.clone());
                     let shown = clean(&path.display().to_string());
                     // Also in the log: a Ctrl-C on a terminal too small for the dialog quits
                     // before anyone reads it.
@@ -200,6 +201,35 @@ impl App {
             Err(err) => self.fail(format!(
                 "Could not remove the old draft ({err}); Candor may offer it again"
             )),
+        }
+    }
+
+    /// The edits this session kept in a file for campaign `id`, read back from the file, with
+    /// its path. A file that can no longer be read is said, and forgotten.
+    pub(super) fn kept_version(
+        &mut self,
+        id: &str,
+    ) -> Option<(crate::model::Campaign, std::path::PathBuf)> {
+        let path = self.kept_files.get(id)?.clone();
+        let read = crate::model::ron_io::read_text(&path)
+            .and_then(|(name, text)| crate::model::ron_io::parse_unfinished(&name, &text));
+        match read {
+            Ok((c, _)) if c.id == id => Some((c, path)),
+            Ok(_) => {
+                self.kept_files.remove(id);
+                self.fail(format!(
+                    "{} now holds another campaign, so your edits to it are no longer there; showing the library's version",
+                    clean(&path.display().to_string())
+                ));
+                None
+            }
+            Err(err) => {
+                self.kept_files.remove(id);
+                self.fail(format!(
+                    "Your edits were kept in a file that can no longer be read ({err}); showing the library's version"
+                ));
+                None
+            }
         }
     }
 

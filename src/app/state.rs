@@ -33,6 +33,9 @@ pub struct Detail {
     pub owner: String,
     pub findings: Vec<Finding>,
     pub draft_at: Option<String>,
+    /// The file this session kept edits to it in (the library could not be changed); the
+    /// findings are then those of the edits.
+    pub kept_in: Option<String>,
     /// When it runs, when a schedule is set.
     pub runs: Option<String>,
 }
@@ -385,6 +388,9 @@ pub struct App {
     pub reach: super::reach::ReachState,
     /// The thread drafts are autosaved on.
     pub autosave: super::autosave::Autosave,
+    /// Where this session kept edits as files, by campaign id, because the library could not
+    /// be changed: the library shows those edits and the editor reopens them.
+    pub kept_files: std::collections::BTreeMap<String, std::path::PathBuf>,
 }
 
 pub(super) fn key_char(ev: &KeyEvent) -> Option<char> {

@@ -185,6 +185,13 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
         }),
     ])];
     if let Some(d) = app.library.detail.as_ref().filter(|d| d.id == s.id) {
+        if let Some(file) = &d.kept_in {
+            lines.push(Line::styled(
+                "Shown below: your edits, kept in a file as this library cannot be changed:",
+                theme.bold(),
+            ));
+            lines.push(Line::raw(file.clone()));
+        }
         if !d.objective.is_empty() {
             lines.push(Line::from(vec![
                 Span::styled("Objective ", theme.dim()),
