@@ -1252,6 +1252,76 @@ fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
+/// `k` at the quit question keeps the edits as a draft and quits; the next open offers them.
+#[test]
+fn quit_keeping_the_edits_as_a_draft() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Tomorrow <enter> q k"),
+    );
+    assert!(c.app.quit);
+    let draft = c.app.store.draft("welcome-email").unwrap().unwrap();
+    assert_eq!(draft.campaign.objective, "Tomorrow");
+    assert_eq!(c.app.store.history("welcome-email").unwrap().len(), 1);
+}
+
+/// A read-only library across sessions: the edits one session kept in a file are offered
+/// to the next when it opens the campaign, so the work goes on from them instead of a second
+/// file starting again from the library's version.
+#[test]
+fn edits_kept_in_a_file_are_offered_to_the_next_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    drop(Store::open(&db).unwrap());
+    let kept = dir.path().join("unsaved");
+    let session = || {
+        let store = Store::open_read_only(&db, "opened with --read-only").unwrap();
+        let mut app = App::new(store);
+        app.unsaved_dirs = vec![kept.clone()];
+        app
+    };
+    let mut first = session();
+    press(
+        &mut first,
+        &format!("{WELCOME} j <enter> <c-u> First <space> day <enter> <c-s> o <esc> q"),
+    );
+    assert!(first.quit);
+    drop(first);
+    let files: Vec<_> = std::fs::read_dir(&kept)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+
+    let mut second = session();
+    press(&mut second, WELCOME);
+    let screen = render(&mut second, 80, 24);
+    assert!(screen.contains("Edits kept in a file earlier"), "{screen}");
+    assert!(screen.contains("go on from my edits"), "{screen}");
+    press(&mut second, "e");
+    let e = second.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.objective, "First day");
+    assert!(!e.dirty());
+    assert_eq!(e.kept_in.as_ref(), Some(&files[0]));
+    // More edits go to the same file, which then holds both days' work.
+    press(
+        &mut second,
+        "j <enter> <c-u> Second <space> day <enter> <c-s> o",
+    );
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 1);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(text.contains("Second day"), "{text}");
+
+    // Asked for the library's version instead, the editor starts from it; the file stays.
+    let mut third = session();
+    press(&mut third, &format!("{WELCOME} l"));
+    let e = third.editor.as_ref().unwrap();
+    assert_ne!(e.campaign.objective, "Second day");
+    assert!(e.kept_in.is_none());
+    assert!(files[0].exists());
+}
+
 /// D6: while the terminal is too small only the request to enlarge it is shown, so no key may
 /// act on the hidden screen: `d` then `y` at 59x19 deletes nothing. Ctrl-C quits, keeping
 /// unsaved edits as a draft.

@@ -252,6 +252,73 @@ impl App {
                 // Esc keeps the draft for later rather than losing it.
                 .on_esc(Confirmed::KeepDraft),
             ));
+        } else if !reopened && self.store.read_only().is_some() {
+            self.offer_earlier_kept_file(id);
         }
+    }
+
+    /// On a library that cannot be changed, an earlier session may have kept edits to this
+    /// campaign in a file (`<id>-<stamp>.ron` in Candor's folder for them): offers the newest,
+    /// when it differs from the library's version, so the work goes on from it instead of
+    /// splitting into two files.
+    fn offer_earlier_kept_file(&mut self, id: &str) {
+        let prefix = format!("{id}-");
+        let mut found: Vec<(String, std::path::PathBuf)> = Vec::new();
+        for dir in &self.unsaved_dirs {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let Some(stamp) = name
+                    .strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix(".ron"))
+                else {
+                    continue;
+                };
+                if stamp.len() == 14 && stamp.bytes().all(|b| b.is_ascii_digit()) {
+                    found.push((stamp.to_string(), entry.path()));
+                }
+            }
+        }
+        let Some((stamp, path)) = found.into_iter().max() else {
+            return;
+        };
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        let read = crate::model::ron_io::read_text(&path)
+            .and_then(|(name, text)| crate::model::ron_io::parse_unfinished(&name, &text));
+        match read {
+            Ok((c, _)) if c.id == id && c != e.saved => {}
+            _ => return, // another campaign, the same as the library's, or unreadable
+        }
+        let when = format!(
+            "{}-{}-{} {}:{}",
+            &stamp[..4],
+            &stamp[4..6],
+            &stamp[6..8],
+            &stamp[8..10],
+            &stamp[10..12]
+        );
+        let shown = clean(&path.display().to_string());
+        self.open(Dialog::Confirm(
+            Confirm::new(
+                "Edits kept in a file earlier",
+                vec![
+                    format!(
+                        "On {when}, edits to this campaign were kept in a file, as this library cannot be changed:"
+                    ),
+                    shown,
+                    "Go on from them, or start from the library's version. The file stays either way."
+                        .into(),
+                ],
+                vec![
+                    ('e', "go on from my edits", Confirmed::UseKeptFile),
+                    ('l', "the library's version", Confirmed::Dismiss),
+                ],
+            )
+            .about(&path.to_string_lossy()),
+        ));
     }
 }

@@ -457,9 +457,10 @@ impl App {
                         "\"{}\" has edits that are not saved as a revision.",
                         clean(&e.campaign.name)
                     ),
-                    "They are kept as a draft either way until you discard them.".into(),
+                    "Keep them as a draft to pick up next time, save them as a revision now, or discard them.".into(),
                 ],
                 vec![
+                    ('k', "keep them as a draft and quit", Confirmed::QuitKeep),
                     ('s', "save a revision and quit", Confirmed::QuitSave),
                     ('d', "discard the edits and quit", Confirmed::QuitDiscard),
                     ('c', "cancel", Confirmed::Dismiss),

@@ -273,6 +273,38 @@ impl App {
                     self.quit = true;
                 }
             }
+            Confirmed::QuitKeep => {
+                let Some(e) = self.editor.as_ref() else {
+                    self.quit = true;
+                    return;
+                };
+                match self.store.save_draft(&e.campaign, e.base) {
+                    Ok(()) => self.quit = true,
+                    Err(err) => self.fail(format!(
+                        "Could not keep the draft ({err}); the edits are still open: save them, or try again"
+                    )),
+                }
+            }
+            Confirmed::UseKeptFile => {
+                let Some(id) = self.editor.as_ref().map(|e| e.campaign.id.clone()) else {
+                    return;
+                };
+                self.kept_files
+                    .insert(id.clone(), std::path::PathBuf::from(subject));
+                if let Some((c, path)) = self.kept_version(&id)
+                    && let Some(e) = self.editor.as_mut()
+                {
+                    e.undo.push(e.campaign.clone());
+                    e.campaign = c.clone();
+                    e.saved = c;
+                    e.kept_in = Some(path);
+                    e.recompute();
+                    self.say(
+                        "Opened your edits kept in a file (this library cannot be changed)",
+                        None,
+                    );
+                }
+            }
             Confirmed::QuitDiscard => {
                 if let Some(e) = &self.editor
                     && let Err(err) = self.store.discard_draft(&e.campaign.id)

@@ -300,7 +300,11 @@ pub enum Then {
 pub enum Confirmed {
     Delete,
     QuitSave,
+    /// Quit, keeping the edits as a draft for the next open.
+    QuitKeep,
     QuitDiscard,
+    /// Go on from the edits an earlier session kept in a file (the subject is its path).
+    UseKeptFile,
     RestoreDraft,
     DiscardDraft,
     SaveAsCopy,
