@@ -1266,21 +1266,29 @@ fn quit_keeping_the_edits_as_a_draft() {
     assert_eq!(c.app.store.history("welcome-email").unwrap().len(), 1);
 }
 
+/// A library in `dir` opened read-only by each call of the returned function (one session
+/// each), keeping edits in files in the returned folder.
+fn read_only_sessions(dir: &std::path::Path) -> (std::path::PathBuf, impl Fn() -> App) {
+    let db = dir.join("ro.db");
+    drop(Store::open(&db).unwrap());
+    let kept = dir.join("unsaved");
+    let folder = kept.clone();
+    let session = move || {
+        let store = Store::open_read_only(&db, "opened with --read-only").unwrap();
+        let mut app = App::new(store);
+        app.unsaved_dirs = vec![folder.clone()];
+        app
+    };
+    (kept, session)
+}
+
 /// A read-only library across sessions: the edits one session kept in a file are offered
 /// to the next when it opens the campaign, so the work goes on from them instead of a second
 /// file starting again from the library's version.
 #[test]
 fn edits_kept_in_a_file_are_offered_to_the_next_session() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("ro.db");
-    drop(Store::open(&db).unwrap());
-    let kept = dir.path().join("unsaved");
-    let session = || {
-        let store = Store::open_read_only(&db, "opened with --read-only").unwrap();
-        let mut app = App::new(store);
-        app.unsaved_dirs = vec![kept.clone()];
-        app
-    };
+    let (kept, session) = read_only_sessions(dir.path());
     let mut first = session();
     press(
         &mut first,
@@ -1320,6 +1328,59 @@ fn edits_kept_in_a_file_are_offered_to_the_next_session() {
     assert_ne!(e.campaign.objective, "Second day");
     assert!(e.kept_in.is_none());
     assert!(files[0].exists());
+}
+
+/// On a read-only library the autosave writes the edits to a file, so a crash (here: the app
+/// dropped without quitting) loses nothing and the next session offers them; discarding
+/// the edits at the quit question takes the autosaved file away.
+#[test]
+fn a_read_only_library_autosaves_edits_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kept, session) = read_only_sessions(dir.path());
+    let files = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&kept)
+            .map(|rd| rd.map(|e| e.unwrap().path()).collect())
+            .unwrap_or_default()
+    };
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(10);
+
+    let mut crashed = session();
+    press(
+        &mut crashed,
+        &format!("{WELCOME} j <enter> <c-u> Before <space> the <space> crash <enter>"),
+    );
+    assert!(files().is_empty(), "nothing is written before the pause");
+    crashed.tick(later);
+    let found = files();
+    assert_eq!(found.len(), 1);
+    let text = std::fs::read_to_string(&found[0]).unwrap();
+    assert!(text.contains("Before the crash"), "{text}");
+    assert!(crashed.editor.as_ref().unwrap().dirty(), "still unsaved");
+    let screen = render(&mut crashed, 120, 40);
+    assert!(screen.contains("unsaved (kept in a file"), "{screen}");
+    drop(crashed);
+
+    let mut next = session();
+    press(&mut next, &format!("{WELCOME} e"));
+    assert_eq!(
+        next.editor.as_ref().unwrap().campaign.objective,
+        "Before the crash"
+    );
+    press(&mut next, "<esc>");
+    drop(next);
+
+    // Edits autosaved and then discarded leave no file behind.
+    std::fs::remove_dir_all(&kept).unwrap();
+    let mut discarding = session();
+    press(
+        &mut discarding,
+        &format!("{WELCOME} j <enter> <c-u> Not <space> wanted <enter>"),
+    );
+    discarding.tick(later);
+    assert_eq!(files().len(), 1);
+    press(&mut discarding, "q d");
+    assert!(discarding.quit);
+    assert!(files().is_empty(), "{:?}", files());
 }
 
 /// D6: while the terminal is too small only the request to enlarge it is shown, so no key may

@@ -179,6 +179,7 @@ impl App {
             draft_note: None,
             owns_draft: false,
             kept_in,
+            draft_file: None,
             reach_note: None,
         });
         if reopened {
@@ -281,17 +282,23 @@ impl App {
                 }
             }
         }
-        let Some((stamp, path)) = found.into_iter().max() else {
+        let Some(saved) = self.editor.as_ref().map(|e| e.saved.clone()) else {
             return;
         };
-        let Some(e) = self.editor.as_ref() else {
+        // The newest file of this library's for this campaign (the folder is shared by every
+        // library); nothing is offered when it holds the library's own version.
+        let ours = self.kept_file_comment();
+        found.sort_unstable_by(|a, b| b.cmp(a));
+        let newest = found.into_iter().find_map(|(stamp, path)| {
+            let (name, text) = crate::model::ron_io::read_text(&path).ok()?;
+            let (c, _) = crate::model::ron_io::parse_unfinished(&name, &text).ok()?;
+            (c.id == id && text.starts_with(&ours)).then_some((stamp, path, c))
+        });
+        let Some((stamp, path, c)) = newest else {
             return;
         };
-        let read = crate::model::ron_io::read_text(&path)
-            .and_then(|(name, text)| crate::model::ron_io::parse_unfinished(&name, &text));
-        match read {
-            Ok((c, _)) if c.id == id && c != e.saved => {}
-            _ => return, // another campaign, the same as the library's, or unreadable
+        if c == saved {
+            return;
         }
         let when = format!(
             "{}-{}-{} {}:{}",
@@ -301,18 +308,18 @@ impl App {
             &stamp[8..10],
             &stamp[10..12]
         );
-        let shown = clean(&path.display().to_string());
+        let mut body = vec![format!(
+            "On {when}, edits to this campaign were kept in a file, as this library cannot be changed:"
+        )];
+        body.extend(super::saving::path_lines(&path));
+        body.push(
+            "Go on from them, or start from the library's version. The file stays either way."
+                .into(),
+        );
         self.open(Dialog::Confirm(
             Confirm::new(
                 "Edits kept in a file earlier",
-                vec![
-                    format!(
-                        "On {when}, edits to this campaign were kept in a file, as this library cannot be changed:"
-                    ),
-                    shown,
-                    "Go on from them, or start from the library's version. The file stays either way."
-                        .into(),
-                ],
+                body,
                 vec![
                     ('e', "go on from my edits", Confirmed::UseKeptFile),
                     ('l', "the library's version", Confirmed::Dismiss),

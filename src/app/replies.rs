@@ -306,7 +306,9 @@ impl App {
                 }
             }
             Confirmed::QuitDiscard => {
-                if let Some(e) = &self.editor
+                if self.store.read_only().is_some() {
+                    self.discard_file_edits();
+                } else if let Some(e) = &self.editor
                     && let Err(err) = self.store.discard_draft(&e.campaign.id)
                 {
                     // Quitting anyway: the draft is offered again on the next open.

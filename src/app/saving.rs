@@ -102,19 +102,66 @@ impl App {
     /// file for every save of this editing session), and says where in a dialog, whole, with
     /// how to bring it into a library. The edits then count as kept.
     pub(super) fn keep_as_file(&mut self, why: String) {
+        let path = match self.write_edits_file() {
+            Ok(p) => p,
+            Err(tried) => {
+                return self.fail(format!(
+                    "This library cannot be changed ({why}) and the edits could not be written as a file ({tried}); they are still open here: copy them out before quitting"
+                ));
+            }
+        };
         let Some(e) = self.editor.as_mut() else {
             return;
         };
-        let text = match crate::model::ron_io::to_ron(&e.campaign) {
-            Ok(t) => t,
-            Err(err) => return self.fail(format!("Could not write the campaign as RON: {err}")),
+        e.saved = e.campaign.clone();
+        e.edited_at = None;
+        e.kept_in = Some(path.clone());
+        e.draft_file = None;
+        e.draft_note = None;
+        self.kept_files.insert(e.campaign.id.clone(), path.clone());
+        let shown = clean(&path.display().to_string());
+        // Also in the log: a Ctrl-C on a terminal too small for the dialog quits before
+        // anyone reads it.
+        log::info!("edits to {} kept in {shown}", e.campaign.id);
+        self.message = None;
+        let mut body = vec![format!(
+            "This library cannot be changed ({why}), so your edits were not saved in it. They are in this file:"
+        )];
+        body.extend(path_lines(&path));
+        body.push(
+            "To bring them into a library you can change, pass this file to candor import.".into(),
+        );
+        self.open(Dialog::Confirm(Confirm::new(
+            "Edits kept in a file",
+            body,
+            vec![('o', "ok", Confirmed::Dismiss)],
+        )))
+    }
+
+    /// The comment at the top of a file of kept edits: which library they belong to (so a later
+    /// session offers them only for that library) and how to bring them in.
+    pub(super) fn kept_file_comment(&self) -> String {
+        format!(
+            "// Edits kept by Candor, as the library could not be changed: {}\n// Bring them into a library you can change with: candor import FILE\n",
+            clean(&self.store.path().display().to_string())
+        )
+    }
+
+    /// Writes the campaign being edited, as it is now, to this editing session's file (the
+    /// one it was kept or autosaved in, else a new `<id>-<stamp>.ron` in the first folder for
+    /// unsaved edits that can be written). Returns the path, or what each try said.
+    fn write_edits_file(&mut self) -> Result<std::path::PathBuf, String> {
+        let Some(e) = self.editor.as_ref() else {
+            return Err("no campaign is open".into());
         };
+        let text = crate::model::ron_io::document_text(&e.campaign, &self.kept_file_comment())
+            .map_err(|err| format!("could not write the campaign as RON: {err}"))?;
         let stamp: String = crate::store::now()
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
         let name = format!("{}-{stamp}.ron", e.campaign.id);
-        let places: Vec<std::path::PathBuf> = match &e.kept_in {
+        let places: Vec<std::path::PathBuf> = match e.kept_in.as_ref().or(e.draft_file.as_ref()) {
             Some(p) => vec![p.clone()],
             None => self.unsaved_dirs.iter().map(|d| d.join(&name)).collect(),
         };
@@ -131,37 +178,59 @@ impl App {
                 continue;
             }
             match crate::model::ron_io::write_atomic(&path, &text) {
-                Ok(()) => {
-                    e.saved = e.campaign.clone();
-                    e.edited_at = None;
-                    e.kept_in = Some(path.clone());
-                    self.kept_files.insert(e.campaign.id.clone(), path.clone());
-                    let shown = clean(&path.display().to_string());
-                    // Also in the log: a Ctrl-C on a terminal too small for the dialog quits
-                    // before anyone reads it.
-                    log::info!("edits to {} kept in {shown}", e.campaign.id);
-                    self.message = None;
-                    return self.open(Dialog::Confirm(Confirm::new(
-                        "Edits kept in a file",
-                        vec![
-                            format!(
-                                "This library cannot be changed ({why}), so your edits were not saved in it. They are in this file:"
-                            ),
-                            shown.clone(),
-                            format!(
-                                "To bring them into a library you can change: candor import {shown}"
-                            ),
-                        ],
-                        vec![('o', "ok", Confirmed::Dismiss)],
-                    )));
-                }
+                Ok(()) => return Ok(path),
                 Err(err) => tried.push(err.to_string()),
             }
         }
-        self.fail(format!(
-            "This library cannot be changed ({why}) and the edits could not be written as a file ({}); they are still open here: copy them out before quitting",
-            tried.join("; ")
-        ));
+        Err(tried.join("; "))
+    }
+
+    /// The autosave of a library that cannot be changed: the edits go to this session's file,
+    /// so a crash or a closed terminal loses nothing; the next session offers the file. They
+    /// still count as unsaved until the user keeps them (Ctrl-S, leaving the editor).
+    fn autosave_to_file(&mut self, now: Instant) {
+        match self.write_edits_file() {
+            Ok(path) => {
+                if let Some(e) = self.editor.as_mut() {
+                    if e.kept_in.is_none() {
+                        e.draft_file = Some(path);
+                    }
+                    e.draft_note = Some(format!(
+                        "kept in a file {}",
+                        short_time(&crate::store::now())
+                    ));
+                }
+            }
+            Err(tried) => {
+                if let Some(e) = self.editor.as_mut() {
+                    e.edited_at = Some(now);
+                }
+                self.fail(format!(
+                    "Could not autosave the edits to a file ({tried}); they are still open here"
+                ));
+            }
+        }
+    }
+
+    /// Edits discarded on a library that cannot be changed: the file this session autosaved
+    /// them to goes back to what was last kept there, or away when nothing was.
+    pub(super) fn discard_file_edits(&mut self) {
+        let comment = self.kept_file_comment();
+        let Some(e) = self.editor.as_mut() else {
+            return;
+        };
+        let result = match (&e.kept_in, e.draft_file.take()) {
+            (Some(kept), _) => crate::model::ron_io::document_text(&e.saved, &comment)
+                .map_err(|err| err.to_string())
+                .and_then(|text| {
+                    crate::model::ron_io::write_atomic(kept, &text).map_err(|err| err.to_string())
+                }),
+            (None, Some(file)) => std::fs::remove_file(&file).map_err(|err| err.to_string()),
+            (None, None) => Ok(()),
+        };
+        if let Err(err) = result {
+            log::warn!("could not take the discarded edits out of their file: {err}");
+        }
     }
 
     /// Writes the draft if typing paused long enough. Called by the event loop.
@@ -179,7 +248,11 @@ impl App {
         }
         e.edited_at = None;
         if self.store.read_only().is_some() {
-            return; // no drafts in a library that cannot be written; saving keeps a file
+            // No drafts in a library that cannot be written: the edits go to a file.
+            if e.dirty() {
+                self.autosave_to_file(now);
+            }
+            return;
         }
         // Written on the autosave thread; back at the saved text (undone to it, say), this
         // session's draft is removed there instead, so the undone edits never come back.
@@ -333,6 +406,23 @@ pub(super) fn unsaved_dirs() -> Vec<std::path::PathBuf> {
     }
     dirs.push(std::env::temp_dir().join("candor-unsaved"));
     dirs
+}
+
+/// A path for a dialog's text: whole when short, else its folder on one line and its file name
+/// on the next, so the name is never broken in the middle where the text wraps.
+pub(super) fn path_lines(path: &std::path::Path) -> Vec<String> {
+    let whole = clean(&path.display().to_string());
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) if whole.chars().count() > 60 => vec![
+            format!(
+                "{}{}",
+                clean(&dir.display().to_string()),
+                std::path::MAIN_SEPARATOR
+            ),
+            clean(&name.to_string_lossy()),
+        ],
+        _ => vec![whole],
+    }
 }
 
 #[cfg(test)]

@@ -157,6 +157,9 @@ pub struct Editor {
     /// On a library that cannot be written: the file the edits were last kept in. Later saves
     /// of this session write the same file.
     pub kept_in: Option<std::path::PathBuf>,
+    /// On a library that cannot be changed, the file the edits were autosaved to before they
+    /// were ever kept (a kept file takes the autosaves itself).
+    pub draft_file: Option<std::path::PathBuf>,
     /// What the demographic-only warning adds when reach is counted: the interested people
     /// the audience leaves out, on the population loaded.
     /// The long form for the Findings tab, the short one for the audience banner.
