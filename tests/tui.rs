@@ -219,6 +219,13 @@ fn leaving_the_editor_keeps_unsaved_edits_as_a_draft_and_offers_them_back() {
         &format!("{WELCOME} j <enter> <c-u> Draft <space> goal <enter> <esc>"),
     );
     assert!(c.app.editor.is_none());
+    // The library marks the row with unsaved edits, in words that do not read as a status.
+    let screen = render(&mut c.app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Welcome email"))
+        .unwrap();
+    assert!(row.contains("(unsaved)"), "{screen}");
     press(&mut c.app, "<enter>");
     insta::assert_snapshot!("restore_draft_prompt_80x24", render(&mut c.app, 80, 24));
     press(&mut c.app, "r");

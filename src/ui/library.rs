@@ -67,10 +67,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         .filter_map(|i| lib.row(i))
         .map(|s| {
             let name = if s.has_draft {
-                // The draft mark stays whole: it is what the row is telling.
+                // The mark stays whole: it is what the row is telling. ("draft" would read as
+                // the status in the next column.)
                 format!(
-                    "{} (draft)",
-                    truncate(&clean(&s.name), name_w.saturating_sub(8))
+                    "{} (unsaved)",
+                    truncate(&clean(&s.name), name_w.saturating_sub(10))
                 )
             } else {
                 truncate(&clean(&s.name), name_w)
