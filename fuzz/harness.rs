@@ -159,7 +159,17 @@ pub fn app_events(data: &[u8]) {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
-    std::fs::copy(template(), &db).unwrap();
+    // libFuzzer's timer signal (for -timeout) is installed without SA_RESTART, so a copy in
+    // flight can fail with EINTR: that is the harness's own I/O, retried, not Candor's.
+    loop {
+        match std::fs::copy(template(), &db) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            done => {
+                done.unwrap();
+                break;
+            }
+        };
+    }
     let mut store = Store::open(&db).unwrap();
     store.set_clock("2026-11-20T09:30:00Z");
     store.set_author("fuzz");
