@@ -68,6 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
             app,
             theme,
             "Enter edits the selected field; Tab moves to the preview.",
+            l.status.width,
         )),
         l.status,
     );

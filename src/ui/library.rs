@@ -156,6 +156,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             app,
             theme,
             "Enter opens a campaign; ? lists every key.",
+            l.status.width,
         )),
         l.status,
     );

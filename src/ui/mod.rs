@@ -75,26 +75,35 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// The status line: the latest message, or a quiet hint.
-fn status_line(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
+/// The status line: the latest message, or a quiet hint. On a read-only library the banner
+/// comes first, and the hint gives way when both do not fit in `width`.
+fn status_line(app: &App, theme: Theme, fallback: &str, width: u16) -> Line<'static> {
     let line = status_message(app, theme, fallback);
     match app.store.read_only() {
         // The banner stays on every screen: nothing typed here is saved in the library.
         Some(why) => {
-            let mut spans = vec![Span::styled(
-                " READ-ONLY ".to_string(),
-                theme
-                    .severity(crate::checks::Severity::Warning)
-                    .add_modifier(ratatui::style::Modifier::REVERSED),
-            )];
-            spans.push(Span::raw(" "));
-            if app.message.is_none() {
-                spans.push(Span::styled(
-                    format!("saving writes a copy to import later ({}) · ", clean(why)),
-                    theme.dim(),
-                ));
+            let mut spans = vec![
+                Span::styled(
+                    " READ-ONLY ".to_string(),
+                    theme
+                        .severity(crate::checks::Severity::Warning)
+                        .add_modifier(ratatui::style::Modifier::REVERSED),
+                ),
+                Span::raw(" "),
+            ];
+            if app.message.is_some() {
+                spans.extend(line.spans);
+                return Line::from(spans);
             }
-            spans.extend(line.spans);
+            spans.push(Span::styled(
+                format!("saving writes a copy to import later ({})", clean(why)),
+                theme.dim(),
+            ));
+            let banner = Line::from(spans.clone()).width();
+            if banner + 3 + line.width() <= usize::from(width) {
+                spans.push(Span::styled(" · ".to_string(), theme.dim()));
+                spans.extend(line.spans);
+            }
             Line::from(spans)
         }
         None => line,

@@ -95,6 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
             app,
             theme,
             "Read-only: the file is never changed. A approves, R requests changes.",
+            l.status.width,
         )),
         l.status,
     );
