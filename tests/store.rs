@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use candor::model::{Status, ron_io};
+use candor::model::{OptOut, Status, ron_io};
 use candor::samples::SAMPLES;
 use candor::store::import_export::{BATCH, Outcome, import_files, prepare_file};
 use candor::store::{Decision, LibraryQuery, SortKey, Store, StoreError};
@@ -194,6 +194,44 @@ fn a_draft_of_an_unfinished_campaign_comes_back() {
     let store = Store::open(&path).unwrap();
     let draft = store.draft("welcome-email").unwrap().unwrap();
     assert_eq!(draft.campaign, c);
+}
+
+/// Found by the app fuzzer: an opt-out link the loader refuses was saved, and the campaign
+/// then could not be opened. The store now refuses, before writing, anything that would not
+/// load again, and says which field and why.
+#[test]
+fn a_campaign_that_would_not_load_again_is_never_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(dir.path());
+    let mut store = Store::open(&path).unwrap();
+    let head = store.get("welcome-email").unwrap();
+    let mut c = head.campaign.clone();
+    c.consent.opt_out.push(OptOut::Link("|".into()));
+    let history = store.history("welcome-email").unwrap();
+    let err = store.save(&c, head.revision.id, "bad link").unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    let said = err.to_string();
+    assert!(
+        said.contains("\"welcome-email\" was not saved")
+            && said.contains("consent.opt_out[")
+            && said.contains("https://"),
+        "{said}"
+    );
+    assert_eq!(store.history("welcome-email").unwrap(), history);
+    c.id = "welcome-email-2".into();
+    assert!(matches!(
+        store.create(&c, "bad link"),
+        Err(StoreError::Invalid { .. })
+    ));
+    assert!(!store.exists("welcome-email-2").unwrap());
+    // The same campaign with a real address saves and loads.
+    c.id = "welcome-email".into();
+    c.consent.opt_out.pop();
+    c.consent
+        .opt_out
+        .push(OptOut::Link("https://shop.example/stop".into()));
+    store.save(&c, head.revision.id, "good link").unwrap();
+    assert_eq!(store.get("welcome-email").unwrap().campaign, c);
 }
 
 #[test]

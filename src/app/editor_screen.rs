@@ -235,14 +235,15 @@ impl App {
         e.recompute();
     }
 
-    /// Applies `f` to the campaign; on error the campaign is left as it was.
+    /// Applies `f` to the campaign; on error, or when the result breaks a rule a file must
+    /// keep (and so could not be saved and loaded again), the campaign is left as it was.
     pub(super) fn change(&mut self, f: impl FnOnce(&mut Campaign) -> AppResult) -> bool {
         let Some(e) = self.editor.as_mut() else {
             return false;
         };
         let before = e.campaign.clone();
         let mut next = before.clone();
-        match f(&mut next) {
+        match f(&mut next).and_then(|()| refuse_new_problem(&before, &next)) {
             Ok(()) => {
                 e.campaign = next;
                 self.commit_edit(before);
@@ -414,19 +415,7 @@ impl App {
         let mut next = before.clone();
         let lang = editing_language(&before, e.locale).to_string();
         fields::apply(&mut next, f, v, &lang)?;
-        let problems = validate::validate(&next);
-        if let Some(p) = problems
-            .iter()
-            .find(|p| !validate::validate(&before).contains(p))
-        {
-            // Said in words, with what to do; the path is for files, not for the person typing.
-            let hint = p
-                .hint
-                .as_deref()
-                .map(|h| format!("; {h}"))
-                .unwrap_or_default();
-            return Err(format!("{}{hint}", p.message).into());
-        }
+        refuse_new_problem(&before, &next)?;
         e.campaign = next;
         self.commit_edit(before);
         Ok(())
@@ -700,5 +689,59 @@ impl App {
             e.selected = i;
         }
         self.open(Dialog::Explain(Explain::new(f.rule)));
+    }
+}
+
+/// Refuses an edit that breaks a rule of the file format `before` kept: such a campaign could
+/// be neither saved nor loaded again. A problem `before` already had (from an older file) does
+/// not block other edits.
+fn refuse_new_problem(before: &Campaign, next: &Campaign) -> AppResult {
+    let problems = validate::validate(next);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let had = validate::validate(before);
+    match problems.into_iter().find(|p| !had.contains(p)) {
+        // Said in words, with what to do; the path is for files, not for the person typing.
+        Some(p) => {
+            let hint = p.hint.map(|h| format!("; {h}")).unwrap_or_default();
+            Err(format!("{}{hint}", p.message).into())
+        }
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every edit goes through `change` or `apply_field`; neither lets the campaign break a rule
+    /// a file must keep, so what is saved always loads again.
+    #[test]
+    fn an_edit_that_would_not_load_again_is_refused_and_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("t.db")).unwrap();
+        let mut app = App::new(store);
+        app.open_campaign("welcome-email");
+        let before = app.editor.as_ref().unwrap().campaign.clone();
+        let applied = app.change(|c| {
+            c.consent.opt_out.push(OptOut::Link("|".into()));
+            Ok(())
+        });
+        assert!(!applied);
+        assert_eq!(app.editor.as_ref().unwrap().campaign, before);
+        let said = &app.message.as_ref().unwrap().text;
+        assert!(said.contains("\"|\") is not a web address"), "{said}");
+        // A change that keeps the rules still lands.
+        assert!(app.change(|c| {
+            c.consent
+                .opt_out
+                .push(OptOut::Link("https://shop.example/stop".into()));
+            Ok(())
+        }));
+        assert_eq!(
+            app.editor.as_ref().unwrap().campaign.consent.opt_out.len(),
+            before.consent.opt_out.len() + 1
+        );
     }
 }

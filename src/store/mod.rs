@@ -87,6 +87,13 @@ pub enum StoreError {
         count: u32,
         first: String,
     },
+    /// A campaign that breaks a rule of the file format is never written: it would not load.
+    #[error("\"{id}\" was not saved, as it would not load again: {field}: {problem}")]
+    Invalid {
+        id: String,
+        field: String,
+        problem: String,
+    },
     #[error("revision {number} of \"{id}\" could not be read: {error}")]
     Corrupt {
         id: String,
@@ -311,7 +318,20 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
+    /// The campaign's text, refused (before anything is written) when it breaks a rule that
+    /// loading enforces: every revision the library holds must load again.
     pub(crate) fn new(campaign: Campaign, leading_comment: &str) -> Result<Prepared> {
+        if let Some(p) = crate::model::validate::validate(&campaign)
+            .into_iter()
+            .next()
+        {
+            let hint = p.hint.map(|h| format!("; {h}")).unwrap_or_default();
+            return Err(StoreError::Invalid {
+                id: campaign.id,
+                field: p.path,
+                problem: format!("{}{hint}", p.message),
+            });
+        }
         let ron = ron_io::document_text(&campaign, leading_comment)?;
         Ok(Prepared::from_text(campaign, ron))
     }

@@ -54,7 +54,17 @@ impl Wizard for NewOptOut {
     fn answer(&mut self, step: Step, v: EditValue) -> Result<(), String> {
         match step {
             "how" => self.kind = index(&v).min(KINDS.len() - 1),
-            _ => self.address = fields::required(text(&v), "the web address")?,
+            _ => {
+                let address = fields::required(text(&v), "the web address")?;
+                // The same rule a file must keep, said while the prompt is still open.
+                if !crate::model::validate::is_web_address(&address) {
+                    return Err(format!(
+                        "\"{}\" is not a web address a person can open to opt out; write the whole address, starting with https:// (or a path on the site starting with /)",
+                        crate::text::clean(&address)
+                    ));
+                }
+                self.address = address;
+            }
         }
         Ok(())
     }

@@ -18,9 +18,21 @@ fn drive(w: Box<dyn Wizard>, c: &mut Campaign) -> (Vec<String>, Placed) {
                 checked[0] = true;
                 EditValue::Flags(checked)
             }
-            Ask::Prompt { value, numeric, .. } if value.is_empty() => {
-                EditValue::Text(if numeric { "1" } else { "x" }.into())
-            }
+            Ask::Prompt {
+                value,
+                numeric,
+                hint,
+                ..
+            } if value.is_empty() => EditValue::Text(
+                if numeric {
+                    "1"
+                } else if hint.starts_with("https://") {
+                    "https://example.com/x"
+                } else {
+                    "x"
+                }
+                .into(),
+            ),
             Ask::Prompt { value, .. } => EditValue::Text(value),
         };
         r.answer(v).expect("a default answer is accepted");
@@ -217,6 +229,11 @@ fn list_wizards_add_one_item_and_name_its_row() {
         let before = count(&c);
         let (_, placed) = drive(w, &mut c);
         assert_eq!(count(&c), before + 1, "{name} adds one");
+        assert_eq!(
+            crate::model::validate::validate(&c),
+            [],
+            "{name} leaves a campaign that saves and loads"
+        );
         let Placed::Row(path) = placed else {
             panic!("{name} names a row")
         };
@@ -246,6 +263,25 @@ fn an_opt_out_without_an_address_is_one_step() {
     let mut c = campaign();
     r.wizard.finish(&mut c).unwrap();
     assert_eq!(c.consent.opt_out, [OptOut::ReplyStop]);
+}
+
+#[test]
+fn an_opt_out_address_a_browser_cannot_open_keeps_the_prompt_open() {
+    let mut r = Running::new(Box::new(NewOptOut::default()));
+    r.answer(EditValue::Index(0)).unwrap();
+    for bad in ["|", "javascript:alert(1)", "example dot com"] {
+        let err = r.answer(EditValue::Text(bad.into())).unwrap_err();
+        assert!(err.contains("is not a web address"), "{bad}: {err}");
+        assert_eq!(r.step(), Some("address"), "{bad}: the prompt stays open");
+    }
+    r.answer(EditValue::Text("https://shop.example/stop".into()))
+        .unwrap();
+    let mut c = campaign();
+    r.wizard.finish(&mut c).unwrap();
+    assert_eq!(
+        c.consent.opt_out.last(),
+        Some(&OptOut::Link("https://shop.example/stop".into()))
+    );
 }
 
 #[test]
