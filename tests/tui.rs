@@ -52,6 +52,11 @@ snap!(library_help, "?");
 
 // The editor's sections and the side panel.
 snap!(editor_overview, WELCOME);
+// A refused answer stays in its prompt, with the whole reason and what to write instead.
+snap!(
+    opt_out_address_refused,
+    &format!("{WELCOME} ] ] ] ] a <down> <enter> <enter> ftp:x <enter>")
+);
 // The sign-up pop-up as a visitor sees it, in English and in French.
 snap!(zone_preview, &format!("{WELCOME} ] ] <tab> p"));
 snap!(zone_preview_french, &format!("{WELCOME} ] ] <tab> p L L"));
@@ -654,7 +659,14 @@ mod wizards {
         while app.dialog().is_some() {
             match app.dialog() {
                 Some(Dialog::Prompt(p)) if p.input.value().trim().is_empty() => {
-                    press(app, if p.numeric { "1" } else { "x" });
+                    let answer = if p.numeric {
+                        "1"
+                    } else if p.hint.starts_with("https://") {
+                        "https://shop.example/x"
+                    } else {
+                        "x"
+                    };
+                    press(app, answer);
                 }
                 Some(Dialog::Checklist(c)) if c.checked.iter().all(|on| !on) => {
                     press(app, "<space>");

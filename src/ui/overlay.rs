@@ -125,9 +125,13 @@ pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
         Dialog::Prompt(p) => {
             let (title, hint, input, error) = (&p.title, &p.hint, &p.input, &p.error);
             let w = 72u16.min(area.width.saturating_sub(2));
-            let hint_lines =
-                crate::app::layout::wrapped_lines(hint, usize::from(w.saturating_sub(2))) as u16;
-            let r = centered(area, w, hint_lines + 7);
+            let text_w = usize::from(w.saturating_sub(2));
+            let hint_lines = crate::app::layout::wrapped_lines(hint, text_w) as u16;
+            // Room for the whole error: it says what to write instead.
+            let error_lines = error
+                .as_deref()
+                .map_or(1, |e| crate::app::layout::wrapped_lines(e, text_w) as u16);
+            let r = centered(area, w, hint_lines + 5 + error_lines.max(2));
             frame.render_widget(Clear, r);
             let block = frame_block(title, theme);
             let inner = block.inner(r);
