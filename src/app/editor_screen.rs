@@ -703,10 +703,7 @@ fn refuse_new_problem(before: &Campaign, next: &Campaign) -> AppResult {
     let had = validate::validate(before);
     match problems.into_iter().find(|p| !had.contains(p)) {
         // Said in words, with what to do; the path is for files, not for the person typing.
-        Some(p) => {
-            let hint = p.hint.map(|h| format!("; {h}")).unwrap_or_default();
-            Err(format!("{}{hint}", p.message).into())
-        }
+        Some(p) => Err(p.sentence().into()),
         None => Ok(()),
     }
 }

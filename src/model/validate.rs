@@ -13,6 +13,17 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
+impl Problem {
+    /// The problem and what to do about it, in one sentence (without the path): how the
+    /// editor and the store say it to a person.
+    pub fn sentence(&self) -> String {
+        match &self.hint {
+            Some(h) => format!("{}; {h}", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64

@@ -325,11 +325,10 @@ impl Prepared {
             .into_iter()
             .next()
         {
-            let hint = p.hint.map(|h| format!("; {h}")).unwrap_or_default();
             return Err(StoreError::Invalid {
+                problem: p.sentence(),
                 id: campaign.id,
                 field: p.path,
-                problem: format!("{}{hint}", p.message),
             });
         }
         let ron = ron_io::document_text(&campaign, leading_comment)?;
