@@ -257,6 +257,14 @@ fn a_user_key_file_rebinds_keys_and_a_bad_one_keeps_the_defaults() {
     let (code, out, err) = run(&["keys"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("*f "), "{out}");
+    // Each context is one section, its keys together.
+    for ctx in ["Library", "Editor", "Audience", "Findings", "Pick"] {
+        assert_eq!(
+            out.matches(&format!("\n{ctx}\n")).count(),
+            1,
+            "{ctx}: {out}"
+        );
+    }
     // In the program itself, f now filters the library and / no longer does.
     let (_, screen, _) = run(&[
         "screenshot",

@@ -23,20 +23,26 @@ pub fn run(problem: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> R
         )?,
         (None, None) => writeln!(out, "Default keys (no home folder for a keys.ron).")?,
     }
-    let mut last: Option<Ctx> = None;
-    for b in keymap::table() {
-        if last != Some(b.ctx) {
-            writeln!(out, "\n{:?}", b.ctx)?;
-            last = Some(b.ctx);
+    // One heading per context, in the order the table first names them.
+    let table = keymap::table();
+    let mut contexts: Vec<Ctx> = Vec::new();
+    for b in table {
+        if !contexts.contains(&b.ctx) {
+            contexts.push(b.ctx);
         }
-        writeln!(
-            out,
-            "  {}{:14} {:16} {}",
-            if b.changed { "*" } else { " " },
-            b.keys_label,
-            format!("{:?}", b.command),
-            b.help
-        )?;
+    }
+    for ctx in contexts {
+        writeln!(out, "\n{ctx:?}")?;
+        for b in table.iter().filter(|b| b.ctx == ctx) {
+            writeln!(
+                out,
+                "  {}{:14} {:16} {}",
+                if b.changed { "*" } else { " " },
+                b.keys_label,
+                format!("{:?}", b.command),
+                b.help
+            )?;
+        }
     }
     Ok(if problem.is_some() {
         ExitCode::from(1)
