@@ -1185,17 +1185,20 @@ fn an_unreadable_library_stays_an_error_screen() {
     }
 }
 
+/// A library of the samples at `db`, dated 2026-11-20 so its screens do not change by the day.
+fn seed_at_a_fixed_time(db: &std::path::Path) {
+    let mut s = Store::open_unseeded(db).unwrap();
+    s.set_clock("2026-11-20T09:30:00Z");
+    s.seed_samples().unwrap();
+}
+
 /// A read-only library opens with a banner on every screen; saving keeps the edits as a RON
 /// file (which loads back to the edited campaign) and writes nothing to the library.
 #[test]
 fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ro.db");
-    {
-        let mut s = Store::open_unseeded(&db).unwrap();
-        s.set_clock("2026-11-20T09:30:00Z");
-        s.seed_samples().unwrap();
-    }
+    seed_at_a_fixed_time(&db);
     let before = std::fs::read(&db).unwrap();
     let mut store = Store::open_read_only(&db, "opened with --read-only").unwrap();
     store.set_author("ines");
@@ -1269,6 +1272,76 @@ fn a_read_only_library_keeps_edits_as_a_file_and_says_why() {
     assert!(app.quit);
     drop(app);
     assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// A read-only library refuses to add, copy, rename, archive or delete before asking anything
+/// (a question whose every answer fails misleads), says so whole even at 80 columns, and
+/// leaves those keys out of its footer.
+#[test]
+fn a_read_only_library_refuses_changes_before_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    seed_at_a_fixed_time(&db);
+    let mut app = App::new(Store::open_read_only(&db, "opened with --read-only").unwrap());
+    app.color = true;
+    let before = render(&mut app, 80, 24);
+    assert!(before.contains("Enter open"), "{before}");
+    for key in ["n", "c", "r", "a", "d", "i"] {
+        press(&mut app, key);
+        assert!(app.dialog().is_none(), "{key} opened a dialog");
+        let said = &app.message.as_ref().unwrap().text;
+        assert!(
+            said.starts_with("This library is read-only"),
+            "{key}: {said}"
+        );
+    }
+    let screen = render(&mut app, 80, 24);
+    // The message wraps onto the status rows: its end, what still works, is on the screen.
+    assert!(screen.contains("elsewhere."), "{screen}");
+    assert!(!screen.contains("n new"), "{screen}");
+    insta::assert_snapshot!("read_only_refuses_changes_80x24", screen);
+    insta::assert_snapshot!(
+        "read_only_refuses_changes_120x40",
+        render(&mut app, 120, 40)
+    );
+    // Nor does its help list them.
+    press(&mut app, "?");
+    let help = render(&mut app, 120, 40);
+    assert!(help.contains("export the campaign as RON"), "{help}");
+    assert!(!help.contains("delete (asks first)"), "{help}");
+    // What it can do still works: export asks where to write.
+    press(&mut app, "<esc> e");
+    assert!(matches!(app.dialog(), Some(candor::app::Dialog::Prompt(_))));
+}
+
+/// Paging down the key help stops with its last line at the bottom of the box, so a key up
+/// moves the text at once instead of first winding back through blank pages.
+#[test]
+fn the_help_stops_scrolling_at_its_last_line() {
+    let mut c = setup();
+    render(&mut c.app, 80, 24);
+    press(&mut c.app, "? <pgdn> <pgdn> <pgdn> <pgdn> <pgdn>");
+    let end = render(&mut c.app, 80, 24);
+    assert!(end.contains("Esc closes this help"), "{end}");
+    assert!(end.contains("wheel scrolls"), "{end}");
+    press(&mut c.app, "<up>");
+    let up = render(&mut c.app, 80, 24);
+    assert!(!up.contains("Esc closes this help"), "{up}");
+}
+
+/// A rule's explanation, paged down, also stops with its last line at the bottom.
+#[test]
+fn an_explanation_stops_scrolling_at_its_last_line() {
+    let mut c = setup();
+    render(&mut c.app, 80, 24);
+    press(&mut c.app, &format!("{QUIET} <tab> p p p <enter>"));
+    let top = render(&mut c.app, 80, 24);
+    assert!(top.contains("Why this matters"), "{top}");
+    press(&mut c.app, &"<pgdn> ".repeat(20));
+    let end = render(&mut c.app, 80, 24);
+    assert!(end.contains("The field it is about is selected"), "{end}");
+    press(&mut c.app, "<up>");
+    assert_ne!(render(&mut c.app, 80, 24), end);
 }
 
 /// `k` at the quit question keeps the edits as a draft and quits; the next open offers them.

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::model::Campaign;
 use crate::store::Store;
 
-use super::{App, short_time};
+use super::{App, time_now};
 
 /// What the thread is asked to do.
 enum Job {
@@ -239,7 +239,7 @@ impl App {
             let e = self.editor.as_mut().filter(|e| e.campaign.id == o.id);
             match (o.result, e) {
                 (Ok(()), Some(e)) if o.kept => {
-                    e.draft_note = Some(format!("draft kept {}", short_time(&crate::store::now())));
+                    e.draft_note = Some(format!("draft kept {}", time_now()));
                 }
                 (Ok(()), Some(e)) => e.draft_note = None,
                 (Ok(()) | Err(Failure::Superseded), _) => {}

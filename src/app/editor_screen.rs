@@ -340,10 +340,11 @@ impl App {
                 let lang = editing_language(&e.campaign, e.locale);
                 let kind = fields::edit_kind(&e.campaign, f, lang);
                 // A typed text is edited in one language at a time: the title says which.
+                // (L changes the language on the form; in the box it is a letter like any.)
                 let title = if f.is_typed_text() && e.campaign.locales.len() > 1 {
                     let name =
                         disclosure::locale(lang).map_or(lang.to_string(), |l| l.name.clone());
-                    format!("{} ({name}; L switches)", row.label)
+                    format!("{}, in {name}", row.label)
                 } else if matches!(f, Field::ZoneUses(_)) {
                     // The row's two words need their meaning where the choice is made.
                     "Also reads: data the zone shows beyond its kind (a greeting reads a first name)"

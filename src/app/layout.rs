@@ -23,21 +23,22 @@ pub struct EditorLayout {
     pub footer: Rect,
 }
 
-fn frame(area: Rect) -> [Rect; 4] {
+/// Header, body, status (`status` rows: see [`super::App::status_rows`]) and footer.
+fn frame(area: Rect, status: u16) -> [Rect; 4] {
     let v = Layout::default()
         .direction(Direction::Vertical)
         .constraints([
             Constraint::Length(1),
             Constraint::Min(1),
-            Constraint::Length(1),
+            Constraint::Length(status.max(1)),
             Constraint::Length(1),
         ])
         .split(area);
     [v[0], v[1], v[2], v[3]]
 }
 
-pub fn library(area: Rect) -> LibraryLayout {
-    let [header, body, status, footer] = frame(area);
+pub fn library(area: Rect, status_rows: u16) -> LibraryLayout {
+    let [header, body, status, footer] = frame(area, status_rows);
     let (table, summary) = if area.width >= 110 {
         let h = Layout::default()
             .direction(Direction::Horizontal)
@@ -61,8 +62,8 @@ pub fn library(area: Rect) -> LibraryLayout {
     }
 }
 
-pub fn editor(area: Rect) -> EditorLayout {
-    let [header, rest, status, footer] = frame(area);
+pub fn editor(area: Rect, status_rows: u16) -> EditorLayout {
+    let [header, rest, status, footer] = frame(area, status_rows);
     let v = Layout::default()
         .direction(Direction::Vertical)
         .constraints([Constraint::Length(1), Constraint::Min(1)])
@@ -108,8 +109,8 @@ pub fn history_rows(area: Rect) -> Rect {
 }
 
 /// The text area of review mode: the editor's form and panel joined, inside a border.
-pub fn review_body(area: Rect) -> Rect {
-    let l = editor(area);
+pub fn review_body(area: Rect, status_rows: u16) -> Rect {
+    let l = editor(area, status_rows);
     Rect::new(
         l.form.x,
         l.form.y,
@@ -339,6 +340,16 @@ pub fn banner_room(form: Rect) -> (usize, usize) {
     let width = usize::from(form.width.saturating_sub(4));
     let max = usize::from((form.height.saturating_sub(2) / 2).saturating_sub(2));
     (width, max)
+}
+
+/// The key help's box: wide enough for most help texts on one line, else they wrap.
+pub fn help_box(area: Rect) -> Rect {
+    centered(area, 96, area.height.saturating_sub(4))
+}
+
+/// The box explaining a rule: as wide as reads well, nearly as high as the screen.
+pub fn explain_box(area: Rect) -> Rect {
+    centered(area, 84, area.height.saturating_sub(2))
 }
 
 /// A dialog `w` by `h` cells centred in `area`, kept inside it.

@@ -1,6 +1,7 @@
 //! The library: moving, filtering, sorting, creating, copying, archiving and importing campaigns.
 
 use super::*;
+use crate::checks::Severity;
 use crate::disclosure::{self};
 use crate::model::*;
 use crate::text::clean;
@@ -12,6 +13,18 @@ impl App {
     // ---------------------------------------------------------------- library
 
     pub(super) fn library_action(&mut self, action: A) {
+        if let Some(why) = self.store.read_only()
+            && action.changes_library()
+        {
+            // Said before any question or prompt: a confirmation that can only fail misleads.
+            let why = clean(why);
+            return self.say(
+                format!(
+                    "This library is read-only ({why}): campaigns cannot be added, copied, renamed, archived or deleted in it. You can still open, edit and export them; a save goes to a file to import elsewhere."
+                ),
+                Some(Severity::Warning),
+            );
+        }
         let len = self.library.total;
         let page = usize::from(self.area.height.saturating_sub(8)).max(1);
         let sel = &mut self.library.selected;
@@ -48,7 +61,12 @@ impl App {
             ),
             _ => {
                 let Some(s) = self.library.current().cloned() else {
-                    if action == A::Open {
+                    if action == A::Open && self.store.read_only().is_some() {
+                        self.say(
+                            "The library is empty, and read-only: nothing can be added to it here.",
+                            None,
+                        );
+                    } else if action == A::Open {
                         self.say("The library is empty: press n to create a campaign.", None);
                     }
                     return;

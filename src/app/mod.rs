@@ -150,6 +150,25 @@ impl App {
         }
     }
 
+    /// Rows the status line takes at `width`: a long message (an error and what to do about
+    /// it, most often) wraps onto up to three rows rather than losing its end. Counted on the
+    /// text as drawn: the read-only banner, the severity word, the message.
+    pub fn status_rows(&self, width: u16) -> u16 {
+        let Some(m) = &self.message else {
+            return 1;
+        };
+        let mut text = String::new();
+        if self.store.read_only().is_some() {
+            text.push_str(" READ-ONLY  ");
+        }
+        if let Some(s) = m.severity {
+            text.push_str(s.word());
+            text.push(' ');
+        }
+        text.push_str(&m.text);
+        crate::text::wrapped_rows(&text, usize::from(width)).clamp(1, 3) as u16
+    }
+
     /// Shows a note on the status line (a library just created, say).
     pub fn note(&mut self, text: impl Into<String>) {
         self.say(text, None);
@@ -411,7 +430,12 @@ impl App {
         };
         self.message = None;
         match action {
-            A::Help => self.open(Dialog::Help(Help::new(self.contexts()))),
+            A::Help => {
+                let read_only = self.store.read_only().is_some();
+                self.open(Dialog::Help(
+                    Help::new(self.contexts()).read_only(read_only),
+                ))
+            }
             A::Quit => self.request_quit(),
             _ if self.top() == ScreenId::History => self.history_action(action),
             _ if self.top() == ScreenId::Review => self.review_action(action),
@@ -481,6 +505,13 @@ fn ron_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         .unwrap_or_default();
     out.sort();
     out
+}
+
+/// The time of day now, "17:15", for the editor's title: a note about something done a moment
+/// ago needs no date, and the campaign's name keeps the room.
+pub fn time_now() -> String {
+    let at = short_time(&crate::store::now());
+    at.get(11..).unwrap_or(&at).to_string()
 }
 
 /// "2026-11-22T14:57:44Z" as "2026-11-22 14:57".

@@ -34,6 +34,7 @@ impl App {
             _ => None,
         };
         let click = m.kind == MouseEventKind::Down(MouseButton::Left);
+        let status = self.status_rows(self.area.width);
         // The screen on top takes the mouse, as it takes the keys (see `contexts`).
         let top = self.top();
         if top == ScreenId::History
@@ -61,7 +62,7 @@ impl App {
             if let Some(a) = scroll {
                 return self.review_action(a);
             }
-            let tabs = layout::editor(self.area).tabs;
+            let tabs = layout::editor(self.area, status).tabs;
             if click && tabs.contains(pos) {
                 let titles = r.tab_titles();
                 let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
@@ -74,7 +75,7 @@ impl App {
         }
         match self.editor.as_mut().filter(|_| top == ScreenId::Editor) {
             None => {
-                let l = layout::library(self.area);
+                let l = layout::library(self.area, status);
                 if let Some(a) = scroll {
                     return self.library_action(a);
                 }
@@ -96,7 +97,7 @@ impl App {
                 }
             }
             Some(e) => {
-                let l = layout::editor(self.area);
+                let l = layout::editor(self.area, status);
                 let in_panel = l.panel.contains(pos);
                 if let Some(a) = scroll {
                     e.focus = if in_panel { Focus::Panel } else { Focus::Form };

@@ -38,6 +38,7 @@ impl App {
 
     pub(super) fn review_action(&mut self, action: A) {
         let area = self.area;
+        let status = self.status_rows(area.width);
         let Some(r) = self.review.as_mut() else {
             return;
         };
@@ -60,7 +61,7 @@ impl App {
                 let lines = r.lines();
                 let max = layout::max_scroll(
                     lines.iter().map(|(_, s)| s.as_str()),
-                    layout::review_body(area),
+                    layout::review_body(area, status),
                 );
                 r.scroll = match action {
                     A::Down => r.scroll.saturating_add(1),

@@ -195,10 +195,7 @@ impl App {
                     if e.kept_in.is_none() {
                         e.draft_file = Some(path);
                     }
-                    e.draft_note = Some(format!(
-                        "kept in a file {}",
-                        short_time(&crate::store::now())
-                    ));
+                    e.draft_note = Some(format!("kept in a file {}", time_now()));
                 }
             }
             Err(tried) => {

@@ -11,7 +11,7 @@ use crate::disclosure::{Arg, Presence, Verdict, locale};
 use crate::text::{clean, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
-    let l = layout::editor(frame.area());
+    let l = layout::editor(frame.area(), app.status_rows(frame.area().width));
     let c = &e.campaign;
     // The note after the name; the name gives way so the note stays whole.
     const KEPT: &str = "  not saved: kept in a file";
@@ -67,9 +67,15 @@ pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
         Paragraph::new(super::status_line(
             app,
             theme,
-            "Enter edits the selected field; Tab moves to the preview.",
+            match e.focus {
+                Focus::Form => "Enter edits the selected field; Tab moves to the preview.",
+                Focus::Panel => {
+                    "↑↓ move through the preview; p shows its next tab; Tab goes back to the form."
+                }
+            },
             l.status.width,
-        )),
+        ))
+        .wrap(Wrap { trim: false }),
         l.status,
     );
     frame.render_widget(
@@ -271,8 +277,15 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
         }
         parts.push(Span::styled(format!("{mark}{} ", el.label()), style));
     }
-    // What the marks mean, for the ones shown.
-    parts.push(Span::styled(format!("({})", seen.join(", ")), theme.dim()));
+    // What the marks mean, for the ones shown, always in the same order.
+    let legend: Vec<&str> = ["+ said", "- missing", "· not needed", "? unclear"]
+        .into_iter()
+        .filter(|m| seen.contains(m))
+        .collect();
+    parts.push(Span::styled(
+        format!("({})", legend.join(", ")),
+        theme.dim(),
+    ));
     lines.push(Line::from(parts));
     lines.push(Line::raw(""));
     lines.push(Line::styled(d.title.clone(), theme.bold()));

@@ -9,7 +9,7 @@ use crate::model::Channel;
 use crate::text::{clean, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
-    let l = layout::library(frame.area());
+    let l = layout::library(frame.area(), app.status_rows(frame.area().width));
     let lib = &app.library;
     let mut head = vec![Span::styled(" Candor ", theme.accent())];
     if app.store.read_only().is_some() {
@@ -129,6 +129,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         let msg = if let Some(p) = &lib.problem {
             problem = format!("The library could not be read: {}", clean(p));
             problem.as_str()
+        } else if lib.size == 0 && app.store.read_only().is_some() {
+            "The library is empty, and read-only: nothing can be added to it here."
         } else if lib.size == 0 {
             "The library is empty. Press n for a new campaign, or i to import RON files."
         } else {
@@ -157,7 +159,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             theme,
             "Enter opens a campaign; ? lists every key.",
             l.status.width,
-        )),
+        ))
+        .wrap(Wrap { trim: false }),
         l.status,
     );
     frame.render_widget(

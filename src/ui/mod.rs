@@ -78,6 +78,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// The status line: the latest message, or a quiet hint. On a read-only library the banner
 /// comes first, and the hint gives way when both do not fit in `width`.
 fn status_line(app: &App, theme: Theme, fallback: &str, width: u16) -> Line<'static> {
+    // The screen's hint is about the screen: under a dialog, the footer has the dialog's keys.
+    let fallback = if app.dialog().is_some() { "" } else { fallback };
     let line = status_message(app, theme, fallback);
     match app.store.read_only() {
         // The banner stays on every screen: nothing typed here is saved in the library.
@@ -100,7 +102,7 @@ fn status_line(app: &App, theme: Theme, fallback: &str, width: u16) -> Line<'sta
                 theme.dim(),
             ));
             let banner = Line::from(spans.clone()).width();
-            if banner + 3 + line.width() <= usize::from(width) {
+            if line.width() > 0 && banner + 3 + line.width() <= usize::from(width) {
                 spans.push(Span::styled(" · ".to_string(), theme.dim()));
                 spans.extend(line.spans);
             }
@@ -135,6 +137,8 @@ fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
     let mut shown: Vec<_> = bindings_for(&app.contexts())
         .into_iter()
         .filter(|b| !b.footer.is_empty())
+        // A read-only library offers only what it can do.
+        .filter(|b| app.store.read_only().is_none() || !b.command.changes_library())
         .collect();
     shown.sort_by_key(|b| b.ctx != crate::app::keymap::Ctx::Global);
     for b in shown {

@@ -6,8 +6,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::theme::Theme;
 use crate::app::Dialog;
 use crate::app::dialog::hint as key_hint;
-use crate::app::keymap::bindings_for;
-use crate::checks::rule;
+use crate::app::dialog::{ExplainLine, HelpLine};
 use crate::text::clean;
 
 use crate::app::layout::centered;
@@ -23,78 +22,46 @@ pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
     let area = frame.area();
     match d {
         Dialog::Help(h) => {
-            let scroll = &h.scroll;
-            let r = centered(area, 72, area.height.saturating_sub(4));
-            let mut lines = vec![
-                Line::styled("Keys that work here", theme.bold()),
-                Line::raw(""),
-            ];
-            for b in bindings_for(&h.contexts) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {:10}", b.keys_label), theme.accent()),
-                    Span::raw(b.help),
-                ]));
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "In text fields: arrows, Home/End, Ctrl-W deletes a word, paste works.",
-                theme.dim(),
-            ));
-            lines.push(Line::styled(
-                "In lists: Space ticks a box, Enter confirms, Esc cancels.",
-                theme.dim(),
-            ));
-            lines.push(Line::styled(
-                "Mouse: click to select, click again to open or edit, wheel scrolls.",
-                theme.dim(),
-            ));
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "Esc closes this help; ↑↓ scroll.",
-                theme.dim(),
-            ));
+            let r = crate::app::layout::help_box(area);
+            let lines: Vec<Line> = h
+                .lines(r.width.saturating_sub(2))
+                .into_iter()
+                .map(|l| match l {
+                    HelpLine::Title(t) => Line::styled(t, theme.bold()),
+                    HelpLine::Blank => Line::raw(""),
+                    HelpLine::Key(keys, text) => {
+                        Line::from(vec![Span::styled(keys, theme.accent()), Span::raw(text)])
+                    }
+                    HelpLine::Note(t) => Line::styled(t, theme.dim()),
+                })
+                .collect();
             frame.render_widget(Clear, r);
             frame.render_widget(
                 Paragraph::new(lines)
-                    .scroll((*scroll, 0))
+                    .scroll((h.scroll, 0))
                     .block(frame_block("Help · Esc closes", theme)),
                 r,
             );
         }
         Dialog::Explain(x) => {
-            let (id, scroll) = (x.rule, &x.scroll);
-            let r = centered(area, 84, area.height.saturating_sub(2));
-            let mut lines = Vec::new();
-            if let Some(rl) = rule(id) {
-                lines.push(Line::from(vec![
-                    Span::styled(rl.id, theme.bold()),
-                    Span::raw(format!(" · {} by default", rl.severity)),
-                ]));
-                lines.push(Line::styled(
-                    format!("Guards against: {}", rl.risk.label()),
-                    theme.dim(),
-                ));
-                lines.push(Line::raw(""));
-                for para in reflow(rl.explanation) {
-                    if let Some(h) = para.strip_prefix("## ") {
-                        lines.push(Line::styled(h.to_string(), theme.accent()));
-                    } else if para.starts_with("    ") {
-                        lines.push(Line::styled(para, theme.dim()));
-                    } else {
-                        lines.push(Line::raw(para));
+            let r = crate::app::layout::explain_box(area);
+            let lines: Vec<Line> = x
+                .lines()
+                .into_iter()
+                .map(|l| match l {
+                    ExplainLine::Title(id, rest) => {
+                        Line::from(vec![Span::styled(id, theme.bold()), Span::raw(rest)])
                     }
-                }
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "Esc closes; ↑↓ scroll. The field it is about is selected.",
-                theme.dim(),
-            ));
+                    ExplainLine::Heading(t) => Line::styled(t, theme.accent()),
+                    ExplainLine::Quiet(t) => Line::styled(t, theme.dim()),
+                    ExplainLine::Text(t) => Line::raw(t),
+                })
+                .collect();
             frame.render_widget(Clear, r);
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
-                    .scroll((*scroll, 0))
+                    .scroll((x.scroll, 0))
                     .block(frame_block("Why this matters", theme)),
                 r,
             );
@@ -105,11 +72,17 @@ pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
             let r = centered(area, 70, h);
             let mut lines: Vec<Line> = body.iter().map(|b| Line::raw(b.clone())).collect();
             lines.push(Line::raw(""));
-            for (k, label, _) in choices {
-                lines.push(Line::from(vec![
+            // The answer Esc gives says so: Esc never does something unsaid.
+            let esc = choices.iter().position(|ch| ch.2 == c.on_esc);
+            for (i, (k, label, _)) in choices.iter().enumerate() {
+                let mut spans = vec![
                     Span::styled(format!("  {k}  "), theme.accent()),
                     Span::raw(*label),
-                ]));
+                ];
+                if esc == Some(i) {
+                    spans.push(Span::styled(" (or Esc)", theme.dim()));
+                }
+                lines.push(Line::from(spans));
             }
             if !c.esc_is_a_choice() {
                 lines.push(Line::styled("  Esc  decide later", theme.dim()));
@@ -236,29 +209,4 @@ pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
             frame.render_widget(Paragraph::new(Text::from(lines)), inner);
         }
     }
-}
-
-/// Joins the hard-wrapped lines of an explanation into paragraphs so they wrap to the window;
-/// headings and indented example lines stay as they are.
-fn reflow(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut para = String::new();
-    for line in text.lines() {
-        let keep = line.starts_with("## ") || line.starts_with("    ") || line.trim().is_empty();
-        if keep {
-            if !para.is_empty() {
-                out.push(std::mem::take(&mut para));
-            }
-            out.push(line.to_string());
-        } else {
-            if !para.is_empty() {
-                para.push(' ');
-            }
-            para.push_str(line.trim());
-        }
-    }
-    if !para.is_empty() {
-        out.push(para);
-    }
-    out
 }

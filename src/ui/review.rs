@@ -22,7 +22,7 @@ pub fn style(tone: Tone, theme: Theme) -> Style {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
-    let l = layout::editor(frame.area());
+    let l = layout::editor(frame.area(), app.status_rows(frame.area().width));
     let decision = match r.latest() {
         Some((d, true)) => Span::styled(
             format!(" {} by {}", d.decision.label(), clean(&d.reviewer)),
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
             .padding(" ", " "),
         l.tabs,
     );
-    let body = layout::review_body(frame.area());
+    let body = layout::review_body(frame.area(), app.status_rows(frame.area().width));
     let lines: Vec<Line> = r
         .lines()
         .into_iter()
@@ -96,7 +96,8 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
             theme,
             "Read-only: the file is never changed. A approves, R requests changes.",
             l.status.width,
-        )),
+        ))
+        .wrap(Wrap { trim: false }),
         l.status,
     );
     frame.render_widget(

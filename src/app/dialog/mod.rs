@@ -17,7 +17,7 @@ pub use choices::Choices;
 pub use confirm::Confirm;
 pub use pick::Pick;
 pub use prompt::Prompt;
-pub use scroll::{Explain, Help};
+pub use scroll::{Explain, ExplainLine, Help, HelpLine};
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -81,11 +81,15 @@ impl App {
             Dialog::Help(h) => {
                 if h.handle(cmd) == Outcome::Cancel {
                     self.dialogs.pop();
+                } else {
+                    h.scroll = h.scroll.min(h.max_scroll(self.area));
                 }
             }
             Dialog::Explain(x) => {
                 if x.handle(cmd) == Outcome::Cancel {
                     self.dialogs.pop();
+                } else {
+                    x.scroll = x.scroll.min(x.max_scroll(self.area));
                 }
             }
             Dialog::Confirm(c) => match c.handle(cmd, &key) {

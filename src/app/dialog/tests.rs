@@ -136,3 +136,55 @@ fn dialog_hints_come_from_the_key_table() {
         "Space ticks · ↑↓ choose · Enter confirm · Esc cancel · ? help"
     );
 }
+
+/// The key help wraps what a key does under its keys instead of cutting it at the box's edge,
+/// and loses no word of it.
+#[test]
+fn the_help_wraps_every_line_within_its_box() {
+    use unicode_width::UnicodeWidthStr;
+    let all = [
+        Ctx::Library,
+        Ctx::Editor,
+        Ctx::Audience,
+        Ctx::Lists,
+        Ctx::Panel,
+        Ctx::Findings,
+        Ctx::Reach,
+        Ctx::Review,
+        Ctx::History,
+        Ctx::Prompt,
+        Ctx::Pick,
+        Ctx::Checklist,
+        Ctx::Confirm,
+        Ctx::Scroll,
+        Ctx::Filter,
+    ];
+    for width in [40u16, 76, 94] {
+        for ctx in all {
+            let h = Help::new(vec![ctx, Ctx::Global]);
+            let mut entries: Vec<String> = Vec::new();
+            for line in h.lines(width) {
+                let shown = match &line {
+                    HelpLine::Title(t) | HelpLine::Note(t) => t.width(),
+                    HelpLine::Key(keys, text) => keys.width() + text.width(),
+                    HelpLine::Blank => 0,
+                };
+                assert!(shown <= usize::from(width), "{ctx:?} at {width}: {line:?}");
+                if let HelpLine::Key(keys, text) = line {
+                    match entries.last_mut() {
+                        Some(last) if keys.trim().is_empty() => {
+                            last.push(' ');
+                            last.push_str(&text);
+                        }
+                        _ => entries.push(text),
+                    }
+                }
+            }
+            let helps: Vec<&str> = keymap::bindings_for(&[ctx, Ctx::Global])
+                .iter()
+                .map(|b| b.help)
+                .collect();
+            assert_eq!(entries, helps, "{ctx:?} at {width}");
+        }
+    }
+}

@@ -204,14 +204,6 @@ pub static BINDINGS: &[Binding] = &[
         "",
     ),
     b(
-        A::CycleLocale,
-        &[k('L')],
-        C::Editor,
-        "L",
-        "next campaign language, for the preview and typed texts",
-        "",
-    ),
-    b(
         A::MakePopulation,
         &[k('g')],
         C::Reach,
@@ -224,7 +216,7 @@ pub static BINDINGS: &[Binding] = &[
         &[k('p')],
         C::Editor,
         "p",
-        "side panel: notice, why, value, findings",
+        "next side-panel tab: notice, zones, value, findings (on a narrow panel, only their counts: 1x 2! is one error, two warnings), reach",
         "",
     ),
     b(
@@ -359,6 +351,14 @@ pub static BINDINGS: &[Binding] = &[
         "h",
         "revision history and diffs",
         "history",
+    ),
+    b(
+        A::CycleLocale,
+        &[k('L')],
+        C::Editor,
+        "L",
+        "next campaign language, for the preview and typed texts",
+        "language",
     ),
     b(
         A::Approve,
@@ -599,6 +599,14 @@ pub static BINDINGS: &[Binding] = &[
         C::Scroll,
         "Home/g",
         "back to the top",
+        "",
+    ),
+    b(
+        A::Bottom,
+        &[code(KeyCode::End), k('G')],
+        C::Scroll,
+        "End/G",
+        "to the end",
         "",
     ),
     b(

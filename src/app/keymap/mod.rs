@@ -75,6 +75,22 @@ pub enum Command {
     Toggle,
 }
 
+impl Command {
+    /// Whether the command adds, changes or removes campaigns in the library itself: a
+    /// read-only library refuses it before asking anything, and its footer leaves it out.
+    pub fn changes_library(self) -> bool {
+        matches!(
+            self,
+            Command::New
+                | Command::Duplicate
+                | Command::Rename
+                | Command::Archive
+                | Command::Delete
+                | Command::Import
+        )
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Ctx {
