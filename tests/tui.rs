@@ -1327,6 +1327,11 @@ fn the_help_stops_scrolling_at_its_last_line() {
     press(&mut c.app, "<up>");
     let up = render(&mut c.app, 80, 24);
     assert!(!up.contains("Esc closes this help"), "{up}");
+    // Home and End go to either end.
+    press(&mut c.app, "<home>");
+    assert!(render(&mut c.app, 80, 24).contains("Keys that work here"));
+    press(&mut c.app, "<end>");
+    assert_eq!(render(&mut c.app, 80, 24), end);
 }
 
 /// A rule's explanation, paged down, also stops with its last line at the bottom.
