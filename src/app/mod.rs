@@ -154,19 +154,29 @@ impl App {
     /// it, most often) wraps onto up to three rows rather than losing its end. Counted on the
     /// text as drawn: the read-only banner, the severity word, the message.
     pub fn status_rows(&self, width: u16) -> u16 {
-        let Some(m) = &self.message else {
+        let text: String = self.status_pieces().into_iter().map(|(_, t)| t).collect();
+        if text.is_empty() {
             return 1;
+        }
+        crate::text::wrapped_rows(&text, usize::from(width)).clamp(1, 3) as u16
+    }
+
+    /// The message on the status line as the pieces it is drawn from; empty when there is no
+    /// message (the screen's own hint, one row, is shown instead).
+    pub fn status_pieces(&self) -> Vec<(StatusPiece, String)> {
+        let Some(m) = &self.message else {
+            return Vec::new();
         };
-        let mut text = String::new();
+        let mut pieces = Vec::new();
         if self.store.read_only().is_some() {
-            text.push_str(" READ-ONLY  ");
+            pieces.push((StatusPiece::ReadOnly, " READ-ONLY ".to_string()));
+            pieces.push((StatusPiece::Gap, " ".to_string()));
         }
         if let Some(s) = m.severity {
-            text.push_str(s.word());
-            text.push(' ');
+            pieces.push((StatusPiece::Severity(s), format!("{} ", s.word())));
         }
-        text.push_str(&m.text);
-        crate::text::wrapped_rows(&text, usize::from(width)).clamp(1, 3) as u16
+        pieces.push((StatusPiece::Text, m.text.clone()));
+        pieces
     }
 
     /// Shows a note on the status line (a library just created, say).

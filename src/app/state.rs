@@ -328,6 +328,21 @@ pub struct Message {
     pub severity: Option<Severity>,
 }
 
+/// One piece of a message on the status line, in the order it is shown. Drawing styles each
+/// piece and `App::status_rows` measures the same pieces, so the rows drawn and the rows laid
+/// out never disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusPiece {
+    /// The banner of a library opened read-only.
+    ReadOnly,
+    /// The space after the banner.
+    Gap,
+    /// The message's severity word: ERROR, WARNING, NOTE.
+    Severity(Severity),
+    /// The message itself.
+    Text,
+}
+
 /// The list of revisions of one campaign, and a diff when one is asked for.
 pub struct HistoryState {
     pub id: String,

@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::keymap::bindings_for;
-use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, ScreenId};
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, ScreenId, StatusPiece};
 use crate::text::clean;
 use theme::Theme;
 
@@ -78,54 +78,47 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// The status line: the latest message, or a quiet hint. On a read-only library the banner
 /// comes first, and the hint gives way when both do not fit in `width`.
 fn status_line(app: &App, theme: Theme, fallback: &str, width: u16) -> Line<'static> {
+    let pieces = app.status_pieces();
+    if !pieces.is_empty() {
+        return Line::from(
+            pieces
+                .into_iter()
+                .map(|(piece, text)| Span::styled(text, piece_style(piece, theme)))
+                .collect::<Vec<_>>(),
+        );
+    }
     // The screen's hint is about the screen: under a dialog, the footer has the dialog's keys.
-    let fallback = if app.dialog().is_some() { "" } else { fallback };
-    let line = status_message(app, theme, fallback);
+    let hint = if app.dialog().is_some() { "" } else { fallback };
+    let hint = Span::styled(hint.to_string(), theme.dim());
     match app.store.read_only() {
         // The banner stays on every screen: nothing typed here is saved in the library.
         Some(why) => {
             let mut spans = vec![
-                Span::styled(
-                    " READ-ONLY ".to_string(),
-                    theme
-                        .severity(crate::checks::Severity::Warning)
-                        .add_modifier(ratatui::style::Modifier::REVERSED),
-                ),
+                Span::styled(" READ-ONLY ", piece_style(StatusPiece::ReadOnly, theme)),
                 Span::raw(" "),
+                Span::styled(
+                    format!("saving writes a copy to import later ({})", clean(why)),
+                    theme.dim(),
+                ),
             ];
-            if app.message.is_some() {
-                spans.extend(line.spans);
-                return Line::from(spans);
-            }
-            spans.push(Span::styled(
-                format!("saving writes a copy to import later ({})", clean(why)),
-                theme.dim(),
-            ));
             let banner = Line::from(spans.clone()).width();
-            if line.width() > 0 && banner + 3 + line.width() <= usize::from(width) {
+            if hint.width() > 0 && banner + 3 + hint.width() <= usize::from(width) {
                 spans.push(Span::styled(" · ".to_string(), theme.dim()));
-                spans.extend(line.spans);
+                spans.push(hint);
             }
             Line::from(spans)
         }
-        None => line,
+        None => Line::from(hint),
     }
 }
 
-fn status_message(app: &App, theme: Theme, fallback: &str) -> Line<'static> {
-    match &app.message {
-        Some(m) => {
-            let mut spans = Vec::new();
-            if let Some(s) = m.severity {
-                spans.push(Span::styled(
-                    format!("{} ", theme::severity_word(s)),
-                    theme.severity(s),
-                ));
-            }
-            spans.push(Span::raw(m.text.clone()));
-            Line::from(spans)
-        }
-        None => Line::styled(fallback.to_string(), theme.dim()),
+fn piece_style(piece: StatusPiece, theme: Theme) -> ratatui::style::Style {
+    match piece {
+        StatusPiece::ReadOnly => theme
+            .severity(crate::checks::Severity::Warning)
+            .add_modifier(ratatui::style::Modifier::REVERSED),
+        StatusPiece::Severity(s) => theme.severity(s),
+        StatusPiece::Gap | StatusPiece::Text => ratatui::style::Style::default(),
     }
 }
 
