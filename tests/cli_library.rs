@@ -101,6 +101,20 @@ fn import_reports_each_bad_file_with_its_position_and_imports_the_rest() {
     assert!(out(&o).contains("   2  "), "{}", out(&o));
 }
 
+/// Makes revision 2 of welcome-email by importing the sample with another objective, so a
+/// restore has something to change.
+fn import_a_changed_welcome_email(db: &Path, dir: &Path) {
+    let changed = dir.join("welcome-email.ron");
+    let text = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    std::fs::write(
+        &changed,
+        text.replacen("objective: \"", "objective: \"Changed: ", 1),
+    )
+    .unwrap();
+    let o = candor(db, &["import", changed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+}
+
 #[test]
 fn export_all_then_show_and_restore() {
     let dir = tempfile::tempdir().unwrap();
@@ -120,8 +134,16 @@ fn export_all_then_show_and_restore() {
         out(&o),
         std::fs::read_to_string("campaigns/welcome-email.ron").unwrap()
     );
+    import_a_changed_welcome_email(&db, dir.path());
     let o = candor(&db, &["restore", "welcome-email", "1"]);
-    assert!(out(&o).contains("as revision 2"), "{}", out(&o));
+    assert!(out(&o).contains("as revision 3"), "{}", out(&o));
+    // Again: revision 1 is the current text already, so nothing is added, and that is no
+    // failure.
+    let o = candor(&db, &["restore", "welcome-email", "1"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("Nothing was restored"), "{}", out(&o));
+    let o = candor(&db, &["history", "welcome-email"]);
+    assert_eq!(out(&o).lines().count(), 4, "{}", out(&o));
     let o = candor(&db, &["history", "nope"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
@@ -427,6 +449,7 @@ fn a_read_only_library_can_be_browsed_and_is_never_written() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ro.db");
+    import_a_changed_welcome_email(&db, dir.path());
     assert!(
         candor(&db, &["restore", "welcome-email", "1"])
             .status

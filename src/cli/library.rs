@@ -328,7 +328,15 @@ pub fn run_restore(
     number: i64,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let meta = store.restore(id, number)?;
+    let meta = match store.restore(id, number) {
+        Ok(meta) => meta,
+        // Nothing to do is not a failure: the campaign already is what was asked for.
+        Err(e @ candor::store::StoreError::AlreadyCurrent { .. }) => {
+            writeln!(out, "{}", clean(&e.to_string()))?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(e.into()),
+    };
     writeln!(
         out,
         "Restored revision {number} of \"{}\" as revision {}.",

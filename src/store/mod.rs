@@ -70,6 +70,10 @@ pub enum StoreError {
     #[error("no revision {number} of \"{id}\"; `candor history {id}` lists them")]
     NoRevision { id: String, number: i64 },
     #[error(
+        "\"{id}\" already reads as revision {number}: the current revision, {head}, has the same text. Nothing was restored."
+    )]
+    AlreadyCurrent { id: String, number: i64, head: i64 },
+    #[error(
         "\"{id}\" was saved by {by} at {at} (revision {number}) after you started editing; your edit was kept as a draft. Save it as a copy, or reopen the campaign to merge."
     )]
     Conflict {
@@ -709,16 +713,24 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let head: i64 = tx
+        let (head, head_number, head_hash): (i64, i64, String) = tx
             .query_row(
-                "SELECT head_revision FROM campaigns WHERE id = ?1",
+                "SELECT c.head_revision, c.head_number, r.content_hash FROM campaigns c JOIN revisions r ON r.id = c.head_revision WHERE c.id = ?1",
                 [id],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(id.to_string()))?;
         let comment = leading_comment_in(&tx, head)?;
         let prepared = Prepared::new(old.campaign, &comment)?;
+        // A restore that changes nothing would only add a copy of the current revision.
+        if prepared.hash == head_hash {
+            return Err(StoreError::AlreadyCurrent {
+                id: id.to_string(),
+                number,
+                head: head_number,
+            });
+        }
         prepared.gate()?;
         let meta = write_revision(
             &tx,
