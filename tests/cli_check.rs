@@ -294,6 +294,11 @@ fn explain_prints_the_rule_and_suggests_on_typos() {
     for r in candor::checks::RULES {
         assert!(out.contains(r.id));
     }
+    // `check` reports an unreadable file as `load-error`; explain knows that id too.
+    let o = candor(&["explain", "load-error"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(out.contains("could not be read or parsed"), "{out}");
 }
 
 #[test]

@@ -6,17 +6,16 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::check::LOAD_ERROR;
 use super::files::collect_files;
 use candor::checks::{self, RULES};
 use candor::model::ron_io;
 use candor::model::vocab::{AttributeKind, closest, vocab};
 use candor::text::clean;
 
-/// The page a file that cannot be loaded links to.
-const LOAD_ERROR_PAGE: &str = "<!-- Written by `candor explain --write-docs docs/rules`. -->
-# load-error
-
-A campaign file could not be read or parsed, so no rule could look at it. `candor check`
+/// What a file that cannot be loaded links to: its page, and `candor explain load-error`.
+const LOAD_ERROR_TEXT: &str =
+    "A campaign file could not be read or parsed, so no rule could look at it. `candor check`
 reports it in every format with the file, the line and column where reading stopped, and what
 to do; the run exits with code 2, so a CI job never mistakes it for a clean file.
 
@@ -32,7 +31,10 @@ pub fn write_docs(dir: &std::path::Path, out: &mut dyn Write) -> Result<ExitCode
         let path = dir.join(format!("{}.md", r.id));
         ron_io::write_atomic(&path, &r.markdown())?;
     }
-    ron_io::write_atomic(&dir.join("load-error.md"), LOAD_ERROR_PAGE)?;
+    let page = format!(
+        "<!-- Written by `candor explain --write-docs docs/rules`. -->\n# {LOAD_ERROR}\n\n{LOAD_ERROR_TEXT}"
+    );
+    ron_io::write_atomic(&dir.join(format!("{LOAD_ERROR}.md")), &page)?;
     writeln!(
         out,
         "Wrote {} rule pages to {}.",
@@ -74,6 +76,15 @@ pub fn run_explain(
         return Ok(ExitCode::SUCCESS);
     }
     let id = id.unwrap_or_default();
+    // `check` reports a file it cannot read under this id, so it is explained like a rule.
+    if id == LOAD_ERROR {
+        writeln!(
+            out,
+            "{LOAD_ERROR} (error; not a rule: the file could not be checked at all)\n"
+        )?;
+        write!(out, "{LOAD_ERROR_TEXT}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match checks::rule(id) {
         Some(r) => {
             writeln!(out, "{} ({} by default)\n", r.id, r.severity)?;
