@@ -196,7 +196,9 @@ fn an_unparsable_file_cannot_be_approved_but_changes_can_be_requested() {
     );
     let said = c.app.message.as_ref().unwrap().text.clone();
     assert!(
-        said.contains("Cannot approve: the file does not load"),
+        said.contains(
+            "Cannot approve; press R to request changes instead. The file does not load."
+        ),
         "{said}"
     );
     assert!(c.app.review.as_ref().unwrap().decisions.is_empty());
@@ -229,6 +231,119 @@ fn history_list_and_diffs() {
         setup,
         "/ welcome <enter> <enter> j <enter> <c-u> Draft <space> goal <enter> <esc> <enter>",
         |_| {},
+    );
+}
+
+/// A diff is text to read: its keys are the scroll keys, not the revision list's, and paging
+/// stops with its last line at the bottom of the box. Under the history box the editor's own
+/// hint gives way.
+#[test]
+fn a_diff_scrolls_as_text_and_stops_at_its_last_line() {
+    let mut c = setup();
+    // Two changes (the objective, then a channel added), for a diff longer than a small box.
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <space> objective <enter> <c-s> j j j j <enter> j j <space> <enter> <c-s> h",
+    );
+    let screen = render(&mut c.app, 80, 24);
+    assert!(
+        !screen.contains("Enter edits the selected field"),
+        "the editor's hint shows under the history box:\n{screen}"
+    );
+    assert!(screen.contains("r restore"), "{screen}");
+    press(&mut c.app, "j j <enter>");
+    let screen = render(&mut c.app, 80, 24);
+    assert!(
+        screen.contains("Revision 1 → the latest revision"),
+        "nothing is unsaved, so the diff is with the latest revision:\n{screen}"
+    );
+    assert!(
+        !screen.contains("r restore") && !screen.contains("Space mark"),
+        "the diff's footer offers the revision list's keys:\n{screen}"
+    );
+    render(&mut c.app, 60, 20);
+    press(&mut c.app, "<pgdn> <pgdn> <pgdn> <pgdn>");
+    let screen = render(&mut c.app, 60, 20);
+    let d = c.app.history.as_ref().unwrap().diff.as_ref().unwrap();
+    let last = d.lines.last().unwrap().1.trim().to_string();
+    assert!(d.scroll > 0, "the diff is longer than the box");
+    assert!(
+        screen.contains(&last),
+        "paging on scrolled the last line ({last:?}) out of the box:\n{screen}"
+    );
+    let bottom = d.scroll;
+    press(&mut c.app, "<home> <end>");
+    assert_eq!(
+        c.app
+            .history
+            .as_ref()
+            .unwrap()
+            .diff
+            .as_ref()
+            .unwrap()
+            .scroll,
+        bottom
+    );
+    // Esc goes back to the revisions, and Esc again closes the history.
+    press(&mut c.app, "<esc>");
+    assert!(c.app.history.as_ref().unwrap().diff.is_none());
+}
+
+/// Restoring a revision whose text is already the current one adds nothing: the TUI says so
+/// instead of asking, and the history keeps its length.
+#[test]
+fn restoring_the_current_text_adds_no_revision() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <enter> <c-s> h j r y",
+    );
+    assert_eq!(c.app.store.history("welcome-email").unwrap().len(), 3);
+    // Revision 1 is now the current text: restoring it again is refused, before any question.
+    press(&mut c.app, "h j j r");
+    assert!(
+        c.app.dialog().is_none(),
+        "it asked to restore the current text"
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.contains("nothing to restore"), "{said}");
+    assert_eq!(c.app.store.history("welcome-email").unwrap().len(), 3);
+}
+
+/// A file that cannot be read has no content to decide on: neither an approval nor a request
+/// for changes is recorded against it, and `candor review` of a missing path says so before any
+/// screen opens.
+#[test]
+fn a_file_that_cannot_be_read_takes_no_decision() {
+    let mut c = setup();
+    let gone = c.dir.path().join("gone.ron");
+    let folder = c.dir.path().to_path_buf();
+    for path in [&gone, &folder] {
+        c.app.open_review(path);
+        for key in ["A", "R"] {
+            press(&mut c.app, key);
+            assert!(
+                c.app.dialog().is_none(),
+                "{key} asked for notes on {path:?}"
+            );
+            let said = c.app.message.as_ref().unwrap().text.clone();
+            assert!(said.starts_with("Nothing to decide on:"), "{said}");
+        }
+        let shown = c.app.review.as_ref().unwrap().shown.clone();
+        assert!(c.app.store.reviews_for(&shown, None).unwrap().is_empty());
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
+        .arg("--db")
+        .arg(c.dir.path().join("x.db"))
+        .arg("review")
+        .arg(&gone)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("gone.ron does not exist; give the path of a campaign's .ron file"),
+        "{err}"
     );
 }
 
@@ -436,7 +551,12 @@ fn approval_follows_the_review_gate_and_a_change_request_needs_a_note() {
     c.app.open_review(&p);
     press(&mut c.app, "A");
     let said = c.app.message.as_ref().unwrap().text.clone();
-    assert!(said.starts_with("Cannot approve: 4 error(s)"), "{said}");
+    // It names the key that does request changes in review mode, as the footer does, first,
+    // then the reason.
+    assert!(
+        said.starts_with("Cannot approve; press R to request changes instead. 4 error(s)"),
+        "{said}"
+    );
     assert!(c.app.dialog().is_none());
     // Request changes with an empty note: refused in the dialog, nothing recorded.
     press(&mut c.app, "R <enter>");

@@ -242,6 +242,11 @@ fn leaving_the_editor_keeps_unsaved_edits_as_a_draft_and_offers_them_back() {
 
 /// The objective edited to "Mine" while another process saves "Theirs" first, then Ctrl-S.
 fn conflicting_save() -> (Ctx, Store) {
+    conflicting_save_by(Some("bea"))
+}
+
+/// The same, the other save made by `author`, or by the same person when `None`.
+fn conflicting_save_by(author: Option<&str>) -> (Ctx, Store) {
     let mut c = setup();
     press(
         &mut c.app,
@@ -249,7 +254,7 @@ fn conflicting_save() -> (Ctx, Store) {
     );
     let path = c.app.store.path().to_path_buf();
     let mut other = Store::open(&path).unwrap();
-    other.set_author("bea");
+    other.set_author(author.unwrap_or(c.app.store.author()));
     other.set_clock("2026-11-20T09:45:00Z");
     let head = other.get("welcome-email").unwrap();
     let mut theirs = head.campaign.clone();
@@ -257,6 +262,21 @@ fn conflicting_save() -> (Ctx, Store) {
     other.save(&theirs, head.revision.id, "").unwrap();
     press(&mut c.app, "<c-s>");
     (c, other)
+}
+
+/// A newer revision saved by the same person (another window, a restore, the command line)
+/// is not called someone else's.
+#[test]
+fn a_newer_revision_of_your_own_is_not_called_someone_elses() {
+    let (mut c, _other) = conflicting_save_by(None);
+    let me = c.app.store.author().to_string();
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("A newer revision was saved"), "{screen}");
+    assert!(
+        screen.contains(&format!("You ({me}) saved revision 2")),
+        "{screen}"
+    );
+    assert!(!screen.contains("Someone else"), "{screen}");
 }
 
 #[test]
@@ -1008,9 +1028,10 @@ fn s_saves_with_a_message_of_your_own() {
         panic!("S did not ask")
     };
     assert_eq!(p.input.value(), "changed objective");
+    // Candor's words are a suggestion: the first letter typed replaces them.
     press(
         &mut c.app,
-        "<c-u> Objective <space> agreed <space> with <space> Bea <enter>",
+        "Objective <space> agreed <space> with <space> Bea <enter>",
     );
     let history = c.app.store.history("welcome-email").unwrap();
     assert_eq!(history[0].message, "Objective agreed with Bea");
@@ -1018,6 +1039,13 @@ fn s_saves_with_a_message_of_your_own() {
     assert!(c.app.dialog().is_none());
     let history = c.app.store.history("welcome-email").unwrap();
     assert_eq!(history[0].message, "changed objective");
+    // Moving first keeps them, to add to.
+    press(
+        &mut c.app,
+        "<enter> <c-u> Third <enter> S <end> <space> with <space> Bea <enter>",
+    );
+    let history = c.app.store.history("welcome-email").unwrap();
+    assert_eq!(history[0].message, "changed objective with Bea");
 }
 
 /// f follows the targeting advice: beside a demographic-only audience it adds the suggested

@@ -245,7 +245,7 @@ impl App {
             }];
             if stale {
                 body.push(
-                    "They started from an older revision; saving them will ask how to merge."
+                    "They started from an older revision, so saving them will offer to keep them as a new copy or to open the newer revision first."
                         .into(),
                 );
             }

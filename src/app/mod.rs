@@ -277,6 +277,10 @@ impl App {
         let e = match (self.top(), &self.editor) {
             (ScreenId::Library, _) if self.library.filtering => return vec![Ctx::Filter],
             (ScreenId::Library, _) => return vec![Ctx::Library, Ctx::Global],
+            // A diff is text to read: it scrolls, and Esc goes back to the revisions.
+            (ScreenId::History, _) if self.history.as_ref().is_some_and(|h| h.diff.is_some()) => {
+                return vec![Ctx::Scroll, Ctx::Global];
+            }
             (ScreenId::History, _) => return vec![Ctx::History, Ctx::Global],
             (ScreenId::Review, _) => return vec![Ctx::Review, Ctx::Global],
             (ScreenId::Editor, Some(e)) => e,

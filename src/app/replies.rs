@@ -215,6 +215,11 @@ impl App {
                 let Some(r) = self.review.as_ref() else {
                     return Ok(());
                 };
+                if r.unreadable {
+                    return Err(
+                        format!("Nothing to decide on: {} could not be read", r.shown).into(),
+                    );
+                }
                 if d == crate::store::Decision::Approve
                     && let Some(why) = r.approval_refusal()
                 {

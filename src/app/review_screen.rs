@@ -90,9 +90,21 @@ impl App {
                 }
                 r.tab = review::ReviewTab::Disclosure;
             }
+            A::Approve | A::RequestChanges if r.unreadable => {
+                let file = r.shown.clone();
+                self.fail(format!(
+                    "Nothing to decide on: {file} could not be read. Fix the path or the file, then open it again."
+                ));
+            }
             A::Approve if r.approval_refusal().is_some() => {
                 let why = r.approval_refusal().unwrap_or_default();
-                self.fail(format!("Cannot approve: {why}; press c to request changes"));
+                // The way on comes first: the reason can be long, and a narrow status line
+                // keeps only its first rows.
+                let key = keymap::label(A::RequestChanges, Ctx::Review);
+                self.fail(format!(
+                    "Cannot approve; press {key} to request changes instead. {}.",
+                    review::capitalise(why.trim_end_matches('.'))
+                ));
             }
             A::Approve | A::RequestChanges => {
                 let d = if action == A::Approve {
@@ -143,12 +155,18 @@ impl App {
             return;
         };
         if let Some(d) = h.diff.as_mut() {
+            // The last line stops at the bottom of the box: paging on shows no empty box.
+            let max = layout::max_scroll(
+                d.lines.iter().map(|(_, s)| s.as_str()),
+                layout::history(self.area),
+            );
             match action {
-                A::Down => d.scroll = d.scroll.saturating_add(1),
+                A::Down => d.scroll = d.scroll.saturating_add(1).min(max),
                 A::Up => d.scroll = d.scroll.saturating_sub(1),
-                A::PageDown => d.scroll = d.scroll.saturating_add(15),
+                A::PageDown => d.scroll = d.scroll.saturating_add(15).min(max),
                 A::PageUp => d.scroll = d.scroll.saturating_sub(15),
                 A::Top => d.scroll = 0,
+                A::Bottom => d.scroll = max,
                 A::Back => h.diff = None,
                 _ => {}
             }
@@ -228,8 +246,14 @@ impl App {
                     Some(e) if e.campaign.id == id => Some(e.campaign.clone()),
                     _ => None,
                 };
-                let label = if editing.is_some() {
-                    "your current edit"
+                // Only edits not yet saved are "your unsaved edit"; otherwise the editor shows
+                // the latest revision, and says so as the library does.
+                let unsaved = self
+                    .editor
+                    .as_ref()
+                    .is_some_and(|e| e.campaign.id == id && e.dirty());
+                let label = if unsaved {
+                    "your unsaved edit"
                 } else {
                     "the latest revision"
                 };
@@ -351,9 +375,21 @@ impl App {
         let Some(sel) = h.revisions.get(h.selected).cloned() else {
             return;
         };
-        let latest = h.revisions.iter().map(|r| r.number).max().unwrap_or(0);
+        let Some(head) = h.revisions.iter().max_by_key(|r| r.number).cloned() else {
+            return;
+        };
+        let latest = head.number;
         if sel.number == latest {
             return self.say("This is already the latest revision", None);
+        }
+        if sel.content_hash == head.content_hash {
+            return self.say(
+                format!(
+                    "Revision {} has the same text as the latest, revision {latest}: there is nothing to restore",
+                    sel.number
+                ),
+                None,
+            );
         }
         if self.editor.as_ref().is_some_and(|e| e.dirty()) {
             return self
@@ -403,6 +439,9 @@ impl App {
                     ),
                     None,
                 );
+            }
+            Err(e @ crate::store::StoreError::AlreadyCurrent { .. }) => {
+                self.say(e.to_string(), None)
             }
             Err(e) => self.fail(e.to_string()),
         }

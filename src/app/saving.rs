@@ -22,13 +22,16 @@ impl App {
             return self.say("No changes to save", None);
         }
         let suggested = auto_message(e);
-        self.prompt(
+        let mut prompt = Prompt::new(
             "Save a revision: what changed, and why?",
-            "the history shows this line; Enter keeps what Candor wrote",
+            "the history shows this line. Enter keeps Candor's words, typing replaces them, ← or End edits them",
             suggested,
             Then::SaveMessage,
             false,
         );
+        // Candor's words are a suggestion: the first letter typed starts the user's own.
+        prompt.replace_on_type = true;
+        self.open(Dialog::Prompt(prompt));
     }
 
     /// Saves a revision with `message`, or Candor's own when none is given.
@@ -69,12 +72,22 @@ impl App {
             }
             Err(StoreError::Conflict { number, by, at, .. }) => {
                 e.edited_at = None;
+                // The newer revision may be the user's own (a restore, another window, the
+                // command line): it is only "someone else" when another author saved it.
+                let mine = by == self.store.author();
+                let (title, who) = if mine {
+                    (
+                        "A newer revision was saved",
+                        format!("You ({})", clean(&by)),
+                    )
+                } else {
+                    ("Someone else saved first", clean(&by))
+                };
                 self.open(Dialog::Confirm(Confirm::new(
-                    "Someone else saved first",
+                    title,
                     vec![
                         format!(
-                            "{} saved revision {number} at {} while you were editing.",
-                            clean(&by),
+                            "{who} saved revision {number} at {} after these edits began.",
                             short_time(&at)
                         ),
                         "Nothing was overwritten. Your edits are kept as a draft.".into(),
@@ -83,7 +96,7 @@ impl App {
                         ('c', "save my edits as a new copy", Confirmed::SaveAsCopy),
                         (
                             'o',
-                            "open their revision (my draft stays)",
+                            "open the newer revision (my draft stays)",
                             Confirmed::OpenTheirs,
                         ),
                         ('k', "keep editing", Confirmed::Dismiss),

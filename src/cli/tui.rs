@@ -78,6 +78,9 @@ pub fn run(
     read_only: bool,
     review: Option<&Path>,
 ) -> Result<ExitCode> {
+    if let Some(file) = review {
+        require_file(file)?;
+    }
     let mut store = open_store_for_ui(db, read_only)?;
     // A key never waits more than a quarter second on another process's write.
     store.set_busy_timeout(UI_BUSY_TIMEOUT)?;
@@ -189,9 +192,7 @@ pub fn screenshot(
         }
         ["review", file] => {
             let path = Path::new(file);
-            if !path.exists() {
-                bail!("{} does not exist", candor::text::clean(file));
-            }
+            require_file(path)?;
             app.open_review(path);
         }
         other => bail!(
@@ -226,15 +227,22 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     s
 }
 
-/// `candor review FILE --print`: the review as text, for CI logs and email. Exits 2 when the
-/// file cannot be read, 1 when it has error-level findings.
-pub fn print_review(db: Option<&Path>, file: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+/// A file to review must be there before any screen opens: a mistyped path is said at once,
+/// not shown as an unreadable file to decide on.
+pub fn require_file(file: &Path) -> Result<()> {
     if !file.exists() {
         bail!(
-            "{} does not exist",
+            "{} does not exist; give the path of a campaign's .ron file",
             candor::text::clean(&file.display().to_string())
         );
     }
+    Ok(())
+}
+
+/// `candor review FILE --print`: the review as text, for CI logs and email. Exits 2 when the
+/// file cannot be read, 1 when it has error-level findings.
+pub fn print_review(db: Option<&Path>, file: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+    require_file(file)?;
     let store = open_store_reading(db)?;
     let r = candor::app::review::ReviewState::open(&store, file);
     if let Some(problem) = &r.decisions_problem {

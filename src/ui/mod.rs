@@ -87,8 +87,10 @@ fn status_line(app: &App, theme: Theme, fallback: &str, width: u16) -> Line<'sta
                 .collect::<Vec<_>>(),
         );
     }
-    // The screen's hint is about the screen: under a dialog, the footer has the dialog's keys.
-    let hint = if app.dialog().is_some() { "" } else { fallback };
+    // The screen's hint is about the screen: under a dialog or the history box drawn over
+    // it, the footer has the keys of what is on top.
+    let covered = app.dialog().is_some() || !app.top().full();
+    let hint = if covered { "" } else { fallback };
     let hint = Span::styled(hint.to_string(), theme.dim());
     match app.store.read_only() {
         // The banner stays on every screen: nothing typed here is saved in the library.

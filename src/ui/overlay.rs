@@ -121,7 +121,12 @@ pub fn draw(frame: &mut Frame, d: &Dialog, theme: Theme) {
             let mut lines = vec![
                 Line::from(vec![
                     Span::styled("> ", theme.accent()),
-                    Span::raw(clean(&value)),
+                    // Shown as a selection when the first key typed replaces it.
+                    if p.replace_on_type {
+                        Span::styled(clean(&value), theme.selected())
+                    } else {
+                        Span::raw(clean(&value))
+                    },
                 ]),
                 Line::raw(""),
             ];

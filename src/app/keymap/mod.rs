@@ -214,6 +214,16 @@ pub fn bindings_for(contexts: &[Ctx]) -> Vec<&'static Effective> {
     out
 }
 
+/// How the keys for `command` in `ctx` are written, as they are in force (the user's keys
+/// when the key file changed them), for messages that name a key.
+pub fn label(command: Command, ctx: Ctx) -> String {
+    table()
+        .iter()
+        .find(|b| b.command == command && b.ctx == ctx)
+        .map(|b| b.keys_label.clone())
+        .unwrap_or_default()
+}
+
 /// A binding as it is in force: the default's keys, or the user's.
 #[derive(Debug, Clone)]
 pub struct Effective {

@@ -486,6 +486,9 @@ pub struct ReviewState {
     pub locale: &'static str,
     /// Earlier decisions could not be read: shown instead of pretending there are none.
     pub decisions_problem: Option<String>,
+    /// The file's text could not be read at all (gone, not a regular file, too large): there
+    /// is no content to record a decision on.
+    pub unreadable: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -511,6 +514,7 @@ impl ReviewState {
         // One read, capped, of a regular file only: a pipe or /dev/zero is refused, not read.
         let read = ron_io::read_text(file);
         let text = read.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
+        let unreadable = read.is_err();
         let doc = read
             .and_then(|(name, t)| ron_io::load_str(&name, &t))
             .map(|d| {
@@ -541,6 +545,7 @@ impl ReviewState {
             scroll: 0,
             locale,
             decisions_problem,
+            unreadable,
         }
     }
 
@@ -729,8 +734,8 @@ pub fn error_lines(e: &LoadError, text: &str) -> Lines {
 mod diff;
 pub use diff::{field_diff, text_diff};
 
-/// "waived by …" as "Waived by …", to start a line.
-fn capitalise(s: &str) -> String {
+/// "waived by …" as "Waived by …", to start a line or a sentence.
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

@@ -83,7 +83,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "\"{category}\"{words} is read but no data field declares it; read by {}",
                 places.join(", ")
             ),
-            "Declare it under Data collected with its purpose, consent and retention (d on this finding does it), or remove what reads it.".to_string(),
+            "Declare it under Data collected with its purpose, consent and retention, or remove what reads it.".to_string(),
         ));
     }
 }
