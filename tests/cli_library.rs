@@ -42,7 +42,7 @@ fn list_seeds_on_first_use_and_prints_json() {
     let list = v.as_array().unwrap();
     assert_eq!(list.len(), candor::samples::SAMPLES.len());
     for key in [
-        "id", "name", "status", "channels", "updated", "errors", "warnings",
+        "id", "name", "status", "review", "channels", "updated", "errors", "warnings",
     ] {
         assert!(list[0].get(key).is_some(), "missing {key}");
     }
@@ -356,6 +356,68 @@ fn an_empty_candor_db_means_the_default_database() {
     );
 }
 
+/// A status that claims approval is not taken for one: `candor list` marks "approved" and
+/// "published" with * until an approval is recorded on the text as it is, and marks it again
+/// after an edit; tsv and json carry the latest decision as the TUI's Review column shows it.
+#[test]
+fn list_marks_an_approval_status_no_review_covers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let row = |text: &str, id: &str| -> String {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no row for {id}:\n{text}"))
+            .to_string()
+    };
+    let legend = "* approved or published, but no approval is recorded on the text as it is now";
+    // The samples were never reviewed in Candor.
+    let text = out(&candor(&db, &["list"]));
+    assert!(
+        row(&text, "welcome-email").contains(" approved* "),
+        "{text}"
+    );
+    assert!(
+        row(&text, "blast-to-everyone").contains(" draft "),
+        "{text}"
+    );
+    assert!(text.contains(legend), "{text}");
+    // Approved on its current text: no mark.
+    {
+        let mut s = candor::store::Store::open(&db).unwrap();
+        let current = s.revision_text("welcome-email", 1).unwrap();
+        s.add_review(
+            &current,
+            "welcome-email.ron",
+            candor::store::Decision::Approve,
+            "checked",
+        )
+        .unwrap();
+    }
+    let text = out(&candor(&db, &["list"]));
+    assert!(row(&text, "welcome-email").contains(" approved "), "{text}");
+    let tsv = out(&candor(&db, &["list", "--format", "tsv"]));
+    assert!(
+        row(&tsv.replace('\t', " "), "welcome-email").contains("approved approved "),
+        "{tsv}"
+    );
+    // Edited since: marked again, and the decision is an old one.
+    import_a_changed_welcome_email(&db, dir.path());
+    let text = out(&candor(&db, &["list"]));
+    assert!(
+        row(&text, "welcome-email").contains(" approved* "),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&candor(&db, &["list", "--format", "json"]).stdout).unwrap();
+    let entry = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "welcome-email")
+        .unwrap();
+    assert_eq!(entry["review"], "approved·old");
+}
+
 /// `candor list` fits 80 columns by shortening names, never ids; tsv keeps everything whole.
 #[test]
 fn list_prints_whole_ids_within_80_columns_and_tsv_in_full() {
@@ -380,14 +442,14 @@ fn list_prints_whole_ids_within_80_columns_and_tsv_in_full() {
     let mut lines = tsv.lines();
     assert_eq!(
         lines.next(),
-        Some("id\tstatus\terrors\twarnings\tchannels\tupdated\tname")
+        Some("id\tstatus\treview\terrors\twarnings\tchannels\tupdated\tname")
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
     assert_eq!(rows.len(), candor::samples::SAMPLES.len());
-    assert!(rows.iter().all(|r| r.len() == 7));
+    assert!(rows.iter().all(|r| r.len() == 8));
     // A name is whole in tsv, and the id there works with other commands.
-    let long = rows.iter().max_by_key(|r| r[6].len()).unwrap();
-    assert!(!long[6].contains('…'));
+    let long = rows.iter().max_by_key(|r| r[7].len()).unwrap();
+    assert!(!long[7].contains('…'));
     let o = candor(&db, &["history", long[0]]);
     assert!(o.status.success(), "{}", err(&o));
 }

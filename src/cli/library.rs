@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use candor::model::Channel;
+use candor::model::{Channel, Status};
 use candor::store::import_export::{self, Outcome};
-use candor::store::{LibraryQuery, Store, StoreError};
+use candor::store::{Decision, LibraryQuery, Store, StoreError};
 use candor::text::{clean, truncate};
 
 use super::files::{collect_files, plural};
@@ -165,6 +165,9 @@ struct JsonSummary<'a> {
     id: &'a str,
     name: &'a str,
     status: &'a str,
+    /// The latest review decision: "approved", "changes", with "·old" when it was made on
+    /// an earlier text; null when there is none.
+    review: Option<&'static str>,
     channels: Vec<&'a str>,
     updated: &'a str,
     errors: u32,
@@ -191,15 +194,19 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
             return Ok(ExitCode::SUCCESS);
         }
         ListFormat::Tsv => {
-            writeln!(out, "id\tstatus\terrors\twarnings\tchannels\tupdated\tname")?;
+            writeln!(
+                out,
+                "id\tstatus\treview\terrors\twarnings\tchannels\tupdated\tname"
+            )?;
             // Tabs and line breaks inside a name would break the columns: shown as spaces.
             let field = |s: &str| clean(s).replace(['\t', '\n', '\r'], " ");
             store.for_each_summary(&all, 0, usize::MAX, |s| {
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     field(&s.id),
                     s.status.label(),
+                    s.review.map_or("", |r| r.short()),
                     s.errors,
                     s.warnings,
                     Channel::labels(&s.channels),
@@ -215,21 +222,35 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
     // Ids are what people copy into other commands: always whole. The name comes last and is
     // the part shortened to fit.
     let id_w = store.longest_id()?.max(2);
-    let fixed = id_w + 2 + 9 + 1 + 3 + 1 + 4 + 2 + 10 + 2;
+    // The status column holds "published*", the longest status with its mark.
+    let fixed = id_w + 2 + 10 + 1 + 3 + 1 + 4 + 2 + 10 + 2;
     let name_w = LIST_WIDTH.saturating_sub(fixed).max(12);
     writeln!(
         out,
-        "{:id_w$}  {:9} {:>3} {:>4}  {:10}  NAME",
+        "{:id_w$}  {:10} {:>3} {:>4}  {:10}  NAME",
         "ID", "STATUS", "ERR", "WARN", "EDITED"
     )?;
-    let mut count = 0;
+    let (mut count, mut unreviewed) = (0, false);
     store.for_each_summary(&all, 0, usize::MAX, |s| {
         count += 1;
+        // A status that claims approval, with no approval recorded on the text as it is now
+        // (edited since, or never reviewed in Candor), is marked: the table has no room for
+        // the review column the TUI shows, and a reader must not take the status for one.
+        let claims = matches!(s.status, Status::Approved | Status::Published);
+        let covered = s
+            .review
+            .is_some_and(|r| r.decision == Decision::Approve && r.current);
+        let mark = if claims && !covered {
+            unreviewed = true;
+            "*"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "{:id_w$}  {:9} {:>3} {:>4}  {:10}  {}",
+            "{:id_w$}  {:10} {:>3} {:>4}  {:10}  {}",
             clean(&s.id),
-            s.status.label(),
+            format!("{}{mark}", s.status.label()),
             s.errors,
             s.warnings,
             s.updated.get(..10).unwrap_or(&s.updated),
@@ -237,6 +258,12 @@ pub fn run_list(store: &Store, format: ListFormat, out: &mut dyn Write) -> Resul
         )
         .map_err(StoreError::Output)
     })?;
+    if unreviewed {
+        writeln!(
+            out,
+            "* approved or published, but no approval is recorded on the text as it is now"
+        )?;
+    }
     writeln!(
         out,
         "{} in {} (--format tsv or json for every column in full)",
@@ -262,6 +289,7 @@ impl serde::Serialize for JsonList<'_> {
                 id: &s.id,
                 name: &s.name,
                 status: s.status.label(),
+                review: s.review.map(|r| r.short()),
                 channels: s.channels.iter().map(|c| c.label()).collect(),
                 updated: &s.updated,
                 errors: s.errors,
