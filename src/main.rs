@@ -341,11 +341,6 @@ fn main() -> ExitCode {
             diff,
             single_thread,
         }) => {
-            let paths = if paths.is_empty() {
-                vec![PathBuf::from("campaigns")]
-            } else {
-                paths
-            };
             let opts = cli::check::CheckOptions {
                 format,
                 deny_warnings,
@@ -361,7 +356,8 @@ fn main() -> ExitCode {
                 diff,
                 single_thread,
             };
-            cli::check::run_check(&paths, &opts, &mut out, &mut err)
+            cli::check::paths_or_default(paths)
+                .and_then(|paths| cli::check::run_check(&paths, &opts, &mut out, &mut err))
         }
         Some(Command::Explain {
             write_docs: Some(dir),

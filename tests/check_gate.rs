@@ -466,3 +466,27 @@ fn explain_says_which_rules_have_fixes_and_the_rule_pages_are_current() {
         );
     }
 }
+
+/// `candor check` with no paths reads ./campaigns; where there is none it says so and what to
+/// give instead, rather than "campaigns: cannot read".
+#[test]
+fn check_without_paths_and_without_a_campaigns_folder_says_what_to_give() {
+    let empty = tempfile::tempdir().unwrap();
+    let (code, out, err) = text(&candor_in(empty.path(), &["check"]));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("no campaigns/ folder here to check by default"),
+        "{err}"
+    );
+    assert!(err.contains("`candor check my-campaigns/`"), "{err}");
+    // Where the folder is, it is checked.
+    std::fs::create_dir(empty.path().join("campaigns")).unwrap();
+    std::fs::copy(
+        "campaigns/welcome-email.ron",
+        empty.path().join("campaigns/welcome-email.ron"),
+    )
+    .unwrap();
+    let (code, out, err) = text(&candor_in(empty.path(), &["check"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Checked 1 campaign"), "{out}");
+}

@@ -347,6 +347,31 @@ fn a_file_that_cannot_be_read_takes_no_decision() {
     );
 }
 
+/// Decisions follow the campaign into any file that holds it; one made on another file says
+/// which, so a reviewer does not take it for a decision on the file open now.
+#[test]
+fn a_decision_made_on_another_file_names_it() {
+    let mut c = setup();
+    let first = file(&c, "welcome-email.ron", |t| t);
+    c.app.open_review(&first);
+    press(&mut c.app, "A <enter>");
+    let copy = c.dir.path().join("w2.ron");
+    std::fs::copy(&first, &copy).unwrap();
+    c.app.open_review(&copy);
+    let r = c.app.review.as_ref().unwrap();
+    let text: Vec<String> = r.decision_lines().into_iter().map(|(_, s)| s).collect();
+    let on_first = format!("  on another file: {}", first.display());
+    assert!(text.contains(&on_first), "{text:#?}");
+    // On the file it was made on, no such line.
+    c.app.open_review(&first);
+    let r = c.app.review.as_ref().unwrap();
+    let text: Vec<String> = r.decision_lines().into_iter().map(|(_, s)| s).collect();
+    assert!(
+        !text.iter().any(|l| l.contains("on another file")),
+        "{text:#?}"
+    );
+}
+
 #[test]
 fn restoring_from_history_adds_a_revision() {
     let mut c = setup();

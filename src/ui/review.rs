@@ -44,11 +44,12 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         .file_name()
         .map_or_else(|| r.shown.clone(), |n| clean(&n.to_string_lossy()));
     // The decision is what the header is for: it comes first and is never cut; the file and
-    // the campaign's name share what is left.
+    // the campaign's name share what is left, the file first (it is what the reviewer opened;
+    // that it is only read is said on the status line).
     let decision_w = decision.content.chars().count();
-    let room = usize::from(l.header.width).saturating_sub(8 + 22 + decision_w + 3 + 3);
+    let room = usize::from(l.header.width).saturating_sub(8 + 10 + decision_w + 3 + 3);
     let where_ = if room >= 20 {
-        let file_w = room / 2;
+        let file_w = file_name.chars().count().min(room * 2 / 3);
         format!(
             " · {} · {}",
             truncate(&file_name, file_w),
@@ -60,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     };
     let head = Line::from(vec![
         Span::styled(" Candor ", theme.accent()),
-        Span::raw("· Review (read-only) ·"),
+        Span::raw("· Review ·"),
         decision,
         Span::raw(where_),
     ]);

@@ -629,6 +629,13 @@ impl ReviewState {
                     super::short_time(&r.created_at)
                 ),
             ));
+            // Decisions on the same campaign come from any file that held it: say which.
+            if r.file_path != self.shown {
+                out.push((
+                    Tone::Dim,
+                    format!("  on another file: {}", clean(&r.file_path)),
+                ));
+            }
             if !r.notes.trim().is_empty() {
                 out.push((Tone::Plain, format!("  \"{}\"", clean(&r.notes))));
             }

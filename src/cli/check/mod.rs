@@ -23,6 +23,21 @@ pub use baseline::fingerprint;
 /// output sees it as an error instead of a clean run.
 pub const LOAD_ERROR: &str = "load-error";
 
+/// The paths to check: those given, or ./campaigns when none are. Without that folder the
+/// answer says what to give, not that "campaigns" cannot be read.
+pub fn paths_or_default(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    let default = PathBuf::from("campaigns");
+    if !default.is_dir() {
+        anyhow::bail!(
+            "no files given, and there is no campaigns/ folder here to check by default; name the .ron files or folders to check, as in `candor check my-campaigns/`"
+        );
+    }
+    Ok(vec![default])
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
     /// Lines for people: file:line:col, severity, rule, message, help.
