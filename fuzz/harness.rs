@@ -194,6 +194,7 @@ pub fn app_events(data: &[u8]) {
     let mut term = Terminal::new(Discard(Size::new(w, h))).unwrap();
     let start = std::time::Instant::now();
     // At most 64 events an input, so one input stays quick; the fuzzer chains many inputs.
+    // (scripts/fuzz caps inputs at 2 + 64 * 2 bytes to match: change both together.)
     for pair in data[2..].chunks(2).take(64) {
         let (a, b) = (pair[0], pair.get(1).copied().unwrap_or(0));
         let ev = match a % 16 {
