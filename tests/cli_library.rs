@@ -189,7 +189,7 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
     let (code, out, err) = run(&["translations", "import", f, p]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("0 text(s) changed, 7 already the same"),
+        out.contains("Nothing to import for es, nothing was written: 7 already the same"),
         "{out}"
     );
     assert_eq!(
@@ -247,7 +247,10 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
     // A language the campaign does not offer is a clear error.
     let (code, _, err) = run(&["translations", "export", f, "--to", "de"]);
     assert_eq!(code, 2);
-    assert!(err.contains("add it in the Overview first"), "{err}");
+    assert!(
+        err.contains("add it first, under Languages on the editor's Overview"),
+        "{err}"
+    );
 }
 
 /// A user key file in the config folder rebinds a key in the real program; one with an unknown

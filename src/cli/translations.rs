@@ -96,11 +96,8 @@ pub fn run_import(
     if done.changed == 0 && done.unchanged == 0 && done.untranslated.is_empty() {
         bail!("{shown} has no texts for this campaign");
     }
-    writeln!(
-        out,
-        "Imported {}: {} text(s) changed, {} already the same, {} left untranslated{}",
-        clean(&done.lang),
-        done.changed,
+    let rest = format!(
+        "{} already the same, {} left untranslated{}",
         done.unchanged,
         done.untranslated.len(),
         if done.untranslated.is_empty() {
@@ -108,6 +105,20 @@ pub fn run_import(
         } else {
             format!(" ({})", done.untranslated.join(", "))
         }
-    )?;
+    );
+    let lang = clean(&done.lang);
+    // An import that changed nothing wrote nothing: said first, not as "Imported".
+    if done.changed == 0 {
+        writeln!(
+            out,
+            "Nothing to import for {lang}, nothing was written: {rest}"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "Imported {lang}: {} text(s) changed, {rest}",
+            done.changed
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }

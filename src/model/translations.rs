@@ -20,7 +20,9 @@ use crate::text::clean;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TranslationError {
-    #[error("\"{0}\" is not one of this campaign's languages ({1}); add it in the Overview first")]
+    #[error(
+        "\"{0}\" is not one of this campaign's languages ({1}); add it first, under Languages on the editor's Overview or to `locales` in the file"
+    )]
     NotOffered(String, String),
     #[error(
         "\"{0}\" is the campaign's first language: its texts are the source, not a translation"
