@@ -144,6 +144,19 @@ fn export_all_then_show_and_restore() {
     assert!(out(&o).contains("Nothing was restored"), "{}", out(&o));
     let o = candor(&db, &["history", "welcome-email"]);
     assert_eq!(out(&o).lines().count(), 4, "{}", out(&o));
+    // The table leaves an 80-column terminal room for the message, and its times read as the
+    // TUI's do: to the minute, UTC said once in the header.
+    let text = out(&o);
+    let header = text.lines().next().unwrap();
+    assert_eq!(header.find("MESSAGE"), Some(71), "{header}");
+    assert!(header.contains("WHEN (UTC)"), "{header}");
+    for line in text.lines().skip(1) {
+        let when = &line[6..22];
+        assert!(
+            when.as_bytes()[10] == b' ' && !when.contains('Z') && &line[22..24] == "  ",
+            "{line}"
+        );
+    }
     let o = candor(&db, &["history", "nope"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -311,18 +311,20 @@ impl serde::Serialize for JsonList<'_> {
 
 pub fn run_history(store: &Store, id: &str, out: &mut dyn Write) -> Result<ExitCode> {
     let revs = store.history(id)?;
+    // Times as the TUI shows them, to the minute; the stored times are UTC, so the header says
+    // so. The columns before the message take 71 of an 80-column terminal (83 before).
     writeln!(
         out,
-        "{:>4}  {:20}  {:24}  {:10}  {:>6} {:>8}  MESSAGE",
-        "REV", "WHEN", "WHO", "STATUS", "ERRORS", "WARNINGS"
+        "{:>4}  {:16}  {:16}  {:10}  {:>6} {:>8}  MESSAGE",
+        "REV", "WHEN (UTC)", "WHO", "STATUS", "ERRORS", "WARNINGS"
     )?;
     for r in &revs {
         writeln!(
             out,
-            "{:>4}  {:20}  {:24}  {:10}  {:>6} {:>8}  {}",
+            "{:>4}  {:16}  {:16}  {:10}  {:>6} {:>8}  {}",
             r.number,
-            r.created_at,
-            truncate(&clean(&r.author), 24),
+            candor::app::short_time(&r.created_at),
+            truncate(&clean(&r.author), 16),
             r.status.label(),
             r.counts.errors,
             r.counts.warnings,
