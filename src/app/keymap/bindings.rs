@@ -614,8 +614,8 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Esc), k('q')],
         C::Scroll,
         "Esc",
-        "close",
-        "close",
+        "back to where you were",
+        "back",
     ),
     b(
         A::Accept,

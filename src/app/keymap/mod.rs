@@ -201,12 +201,22 @@ pub fn lookup(ev: &KeyEvent, contexts: &[Ctx]) -> Option<Command> {
     None
 }
 
-/// The bindings that apply in these contexts, most specific first, without repeats.
+/// The bindings that apply in these contexts, most specific first, without repeats. A binding
+/// whose first key (the one its hint names) a more specific context takes is left out: in a
+/// diff, `q` goes back, so the global "q quit" is not offered there (Ctrl-C still quits).
 pub fn bindings_for(contexts: &[Ctx]) -> Vec<&'static Effective> {
     let mut out: Vec<&Effective> = Vec::new();
     for ctx in contexts {
         for bnd in table().iter().filter(|bnd| bnd.ctx == *ctx) {
-            if !out.iter().any(|o| o.keys_label == bnd.keys_label) {
+            let taken = |key: &Key| {
+                out.iter().any(|o| {
+                    o.keys
+                        .iter()
+                        .any(|k| k.code == key.code && k.mods == key.mods)
+                })
+            };
+            let shadowed = bnd.keys.first().is_some_and(taken);
+            if !shadowed && !out.iter().any(|o| o.keys_label == bnd.keys_label) {
                 out.push(bnd);
             }
         }

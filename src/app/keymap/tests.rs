@@ -40,6 +40,17 @@ fn specific_contexts_win() {
     assert_eq!(lookup(&shifted, &[Ctx::Audience]), Some(Command::MoveUp));
 }
 
+#[test]
+fn a_key_a_specific_context_takes_is_not_offered_from_a_general_one() {
+    // In text to read, q goes back (Scroll), so "q quit" (Global) would be a wrong hint.
+    let shown = bindings_for(&[Ctx::Scroll, Ctx::Global]);
+    assert!(shown.iter().all(|b| b.command != Command::Quit));
+    assert!(shown.iter().any(|b| b.command == Command::Help));
+    // Where nothing takes q, it still quits.
+    let shown = bindings_for(&[Ctx::Library, Ctx::Global]);
+    assert!(shown.iter().any(|b| b.command == Command::Quit));
+}
+
 fn parse(text: &str) -> Result<Vec<Override>, String> {
     parse_user_keys(text, Path::new("keys.ron"))
 }
