@@ -356,7 +356,7 @@ fn main() -> ExitCode {
                 diff,
                 single_thread,
             };
-            cli::check::paths_or_default(paths)
+            cli::check::paths_or_default(paths, opts.show_settings)
                 .and_then(|paths| cli::check::run_check(&paths, &opts, &mut out, &mut err))
         }
         Some(Command::Explain {

@@ -479,6 +479,9 @@ fn check_without_paths_and_without_a_campaigns_folder_says_what_to_give() {
         "{err}"
     );
     assert!(err.contains("`candor check my-campaigns/`"), "{err}");
+    // Showing the settings reads no campaign, so it needs no folder.
+    let (code, out, err) = text(&candor_in(empty.path(), &["check", "--show-settings"]));
+    assert_eq!(code, 0, "{out}{err}");
     // Where the folder is, it is checked.
     std::fs::create_dir(empty.path().join("campaigns")).unwrap();
     std::fs::copy(

@@ -24,13 +24,14 @@ pub use baseline::fingerprint;
 pub const LOAD_ERROR: &str = "load-error";
 
 /// The paths to check: those given, or ./campaigns when none are. Without that folder the
-/// answer says what to give, not that "campaigns" cannot be read.
-pub fn paths_or_default(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+/// answer says what to give, not that "campaigns" cannot be read; `--show-settings` reads no
+/// files (the settings are found from here upwards), so it needs no folder.
+pub fn paths_or_default(paths: Vec<PathBuf>, settings_only: bool) -> Result<Vec<PathBuf>> {
     if !paths.is_empty() {
         return Ok(paths);
     }
     let default = PathBuf::from("campaigns");
-    if !default.is_dir() {
+    if !settings_only && !default.is_dir() {
         anyhow::bail!(
             "no files given, and there is no campaigns/ folder here to check by default; name the .ron files or folders to check, as in `candor check my-campaigns/`"
         );
