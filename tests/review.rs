@@ -372,6 +372,31 @@ fn a_decision_made_on_another_file_names_it() {
     );
 }
 
+/// With nothing unsaved, "the latest revision" is the store's, even when another window saved
+/// after this one opened the campaign.
+#[test]
+fn a_diff_with_the_latest_revision_reads_it_from_the_library() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <enter> <c-s>",
+    );
+    let mut other = Store::open(c.app.store.path()).unwrap();
+    let head = other.get("welcome-email").unwrap();
+    let mut theirs = head.campaign.clone();
+    theirs.objective = "Saved in another window".into();
+    other.save(&theirs, head.revision.id, "").unwrap();
+    // Revision 1 (the oldest) against the latest: revision 3, not the editor's revision 2.
+    press(&mut c.app, "h j j <enter>");
+    c.app.finish_background();
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("Revision 1 → the latest revision"),
+        "{screen}"
+    );
+    assert!(screen.contains("Saved in another window"), "{screen}");
+}
+
 #[test]
 fn restoring_from_history_adds_a_revision() {
     let mut c = setup();

@@ -242,16 +242,14 @@ impl App {
                 )
             }
             _ => {
+                // Only edits not yet saved are "your unsaved edit", compared as they are.
+                // Otherwise the comparison is with the latest revision, read from the store:
+                // the editor's copy is older when another window has saved since.
                 let editing = match &self.editor {
-                    Some(e) if e.campaign.id == id => Some(e.campaign.clone()),
+                    Some(e) if e.campaign.id == id && e.dirty() => Some(e.campaign.clone()),
                     _ => None,
                 };
-                // Only edits not yet saved are "your unsaved edit"; otherwise the editor shows
-                // the latest revision, and says so as the library does.
-                let unsaved = self
-                    .editor
-                    .as_ref()
-                    .is_some_and(|e| e.campaign.id == id && e.dirty());
+                let unsaved = editing.is_some();
                 let label = if unsaved {
                     "your unsaved edit"
                 } else {
