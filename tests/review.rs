@@ -362,6 +362,16 @@ fn a_decision_made_on_another_file_names_it() {
     let text: Vec<String> = r.decision_lines().into_iter().map(|(_, s)| s).collect();
     let on_first = format!("  on another file: {}", first.display());
     assert!(text.contains(&on_first), "{text:#?}");
+    // The same file by another spelling of its path is not another file.
+    let respelled = c.dir.path().join(".").join("welcome-email.ron");
+    c.app.open_review(&respelled);
+    let r = c.app.review.as_ref().unwrap();
+    let text: Vec<String> = r.decision_lines().into_iter().map(|(_, s)| s).collect();
+    assert!(text.iter().any(|l| l.contains(" by rui on ")), "{text:#?}");
+    assert!(
+        !text.iter().any(|l| l.contains("on another file")),
+        "{text:#?}"
+    );
     // On the file it was made on, no such line.
     c.app.open_review(&first);
     let r = c.app.review.as_ref().unwrap();

@@ -630,7 +630,7 @@ impl ReviewState {
                 ),
             ));
             // Decisions on the same campaign come from any file that held it: say which.
-            if r.file_path != self.shown {
+            if !same_file(&r.file_path, &self.shown) {
                 out.push((
                     Tone::Dim,
                     format!("  on another file: {}", clean(&r.file_path)),
@@ -747,6 +747,17 @@ pub fn capitalise(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// Whether two recorded paths name one file: the same text, or, where both still exist, the
+/// same file once resolved (a decision recorded as `campaigns/x.ron` from the command line and
+/// a review opened as `/work/campaigns/x.ron` in the TUI).
+fn same_file(a: &str, b: &str) -> bool {
+    a == b
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
 }
 
 #[cfg(test)]
