@@ -846,6 +846,12 @@ fn restoring_the_current_text_is_refused_and_writes_nothing() {
     );
     assert!(err.to_string().contains("Nothing was restored"), "{err}");
     assert_eq!(s.history("welcome-email").unwrap().len(), 3);
+    // The current revision itself is named as such, not compared with itself.
+    let err = s.restore("welcome-email", 3).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Revision 3 is the current revision of \"welcome-email\". Nothing was restored."
+    );
     // Revision 2 differs from the current text, so it restores.
     assert_eq!(s.restore("welcome-email", 2).unwrap().number, 4);
 }

@@ -69,9 +69,7 @@ pub enum StoreError {
     Exists(String),
     #[error("no revision {number} of \"{id}\"; `candor history {id}` lists them")]
     NoRevision { id: String, number: i64 },
-    #[error(
-        "\"{id}\" already reads as revision {number}: the current revision, {head}, has the same text. Nothing was restored."
-    )]
+    #[error("{}", already_current(.id, *.number, *.head))]
     AlreadyCurrent { id: String, number: i64, head: i64 },
     #[error(
         "\"{id}\" was saved by {by} at {at} (revision {number}) after you started editing; your edit was kept as a draft. Save it as a copy, or reopen the campaign to merge."
@@ -113,6 +111,18 @@ pub enum StoreError {
     /// SQLite's own wording ("disk I/O error: Error code 4874") after the explanation.
     #[error("{}", describe_sqlite(.0))]
     Sqlite(rusqlite::Error),
+}
+
+/// Restoring what the campaign already reads as: said one way for the current revision
+/// itself, another for an older one with the same text.
+fn already_current(id: &str, number: i64, head: i64) -> String {
+    if number == head {
+        format!("Revision {number} is the current revision of \"{id}\". Nothing was restored.")
+    } else {
+        format!(
+            "\"{id}\" already reads as revision {number}: the current revision, {head}, has the same text. Nothing was restored."
+        )
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
