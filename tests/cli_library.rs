@@ -219,7 +219,7 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
     std::fs::write(&po, &changed).unwrap();
     let (code, out, _) = run(&["translations", "import", f, p]);
     assert_eq!(code, 0);
-    assert!(out.contains("1 text(s) changed"), "{out}");
+    assert!(out.contains("Imported es: 1 text changed, "), "{out}");
     assert!(
         std::fs::read_to_string(&file)
             .unwrap()
@@ -254,7 +254,7 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
         fr_file.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("1 text(s) changed"), "{out}");
+    assert!(out.contains("Imported fr: 1 text changed, "), "{out}");
     let (_, history, _) = run(&["history", "welcome-email"]);
     assert!(history.contains("Imported fr translations"), "{history}");
     // A language the campaign does not offer is a clear error.

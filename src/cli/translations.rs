@@ -116,8 +116,8 @@ pub fn run_import(
     } else {
         writeln!(
             out,
-            "Imported {lang}: {} text(s) changed, {rest}",
-            done.changed
+            "Imported {lang}: {} changed, {rest}",
+            super::files::plural(done.changed, "text", "texts")
         )?;
     }
     Ok(ExitCode::SUCCESS)
