@@ -91,14 +91,16 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
             .block(block),
         body,
     );
+    // The keys as they are in force: a user's key file may have moved them.
+    let key = |c| crate::app::keymap::label(c, crate::app::keymap::Ctx::Review);
+    let hint = format!(
+        "Read-only: the file is never changed. {} approves, {} requests changes.",
+        key(crate::app::keymap::Command::Approve),
+        key(crate::app::keymap::Command::RequestChanges)
+    );
     frame.render_widget(
-        Paragraph::new(super::status_line(
-            app,
-            theme,
-            "Read-only: the file is never changed. A approves, R requests changes.",
-            l.status.width,
-        ))
-        .wrap(Wrap { trim: false }),
+        Paragraph::new(super::status_line(app, theme, &hint, l.status.width))
+            .wrap(Wrap { trim: false }),
         l.status,
     );
     frame.render_widget(
