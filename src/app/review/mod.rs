@@ -481,6 +481,9 @@ pub struct ReviewState {
     pub hash: String,
     pub doc: Result<(Campaign, Vec<Finding>), LoadError>,
     pub decisions: Vec<Review>,
+    /// For each decision, whether it was made on another file: resolved once when the review
+    /// opens, not on every frame.
+    pub elsewhere: Vec<bool>,
     pub tab: ReviewTab,
     pub scroll: u16,
     pub locale: &'static str,
@@ -528,6 +531,10 @@ impl ReviewState {
             Ok(d) => (d, None),
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
+        let elsewhere = decisions
+            .iter()
+            .map(|r| !same_file(&r.file_path, &shown))
+            .collect();
         let locale = doc
             .as_ref()
             .ok()
@@ -541,6 +548,7 @@ impl ReviewState {
             hash,
             doc,
             decisions,
+            elsewhere,
             tab: ReviewTab::Summary,
             scroll: 0,
             locale,
@@ -610,7 +618,7 @@ impl ReviewState {
         }
         // What changed is shown under each decision made on another version, once per version.
         let mut diffed: Option<&str> = None;
-        for r in &self.decisions {
+        for (r, &elsewhere) in self.decisions.iter().zip(&self.elsewhere) {
             let tone = if r.decision == crate::store::Decision::Approve {
                 Tone::Good
             } else {
@@ -630,7 +638,7 @@ impl ReviewState {
                 ),
             ));
             // Decisions on the same campaign come from any file that held it: say which.
-            if !same_file(&r.file_path, &self.shown) {
+            if elsewhere {
                 out.push((
                     Tone::Dim,
                     format!("  on another file: {}", clean(&r.file_path)),
