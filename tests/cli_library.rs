@@ -432,6 +432,11 @@ fn list_marks_an_approval_status_no_review_covers() {
         .find(|e| e["id"] == "welcome-email")
         .unwrap();
     assert_eq!(entry["review"], "approved·old");
+    // The approved text restored (a new revision, the same text): covered again.
+    let restored = candor(&db, &["restore", "welcome-email", "1"]);
+    assert!(restored.status.success(), "{}", err(&restored));
+    let text = out(&candor(&db, &["list"]));
+    assert!(row(&text, "welcome-email").contains(" approved "), "{text}");
 }
 
 /// `candor list` fits 80 columns by shortening names, never ids; tsv keeps everything whole.

@@ -591,12 +591,61 @@ fn summaries_carry_the_latest_decision_and_whether_it_is_current() {
     let r = find(&store).unwrap();
     assert_eq!((r.decision, r.current), (Decision::Approve, true));
     assert_eq!(r.short(), "approved");
+    // Moving the status on after the approval (a new revision) keeps it: the approval covers
+    // what visitors are shown, and the status is not part of that.
     let mut c = head.campaign.clone();
+    c.status = match c.status {
+        Status::Published => Status::Approved,
+        _ => Status::Published,
+    };
+    let moved = store.save(&c, head.revision.id, "status moved on").unwrap();
+    assert_eq!(moved.number, head.revision.number + 1);
+    let r = find(&store).unwrap();
+    assert_eq!((r.decision, r.current), (Decision::Approve, true));
+    // A change to what visitors read does not.
     c.objective = "Changed after the approval".into();
-    store.save(&c, head.revision.id, "changed").unwrap();
+    let changed = store.save(&c, moved.id, "changed").unwrap();
     let r = find(&store).unwrap();
     assert_eq!((r.decision, r.current), (Decision::Approve, false));
     assert_eq!(r.short(), "approved·old");
+    // Restoring the approved text brings the approval back; restoring another does not.
+    store
+        .restore("welcome-email", head.revision.number)
+        .unwrap();
+    assert!(find(&store).unwrap().current);
+    store.restore("welcome-email", changed.number).unwrap();
+    assert!(!find(&store).unwrap().current);
+}
+
+/// A library written by the release before schema 3 (tests/data/library-schema-2.db: the
+/// samples; welcome-email approved while in review, then imported again as approved;
+/// sofa-recommendations approved, then its objective changed) moves forward and judges its
+/// reviews by text: the status change keeps the approval, the objective change does not.
+#[test]
+fn a_library_from_schema_2_keeps_approvals_the_status_change_did_not_touch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    std::fs::copy("tests/data/library-schema-2.db", &path).unwrap();
+    let before: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(before, 2);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let all = store.all_summaries().unwrap();
+    let review = |id: &str| all.iter().find(|s| s.id == id).unwrap().review.unwrap();
+    let welcome = all.iter().find(|s| s.id == "welcome-email").unwrap();
+    assert_eq!(welcome.status, Status::Approved);
+    assert_eq!(welcome.revision, 3);
+    assert_eq!(
+        (
+            review("welcome-email").decision,
+            review("welcome-email").current
+        ),
+        (Decision::Approve, true)
+    );
+    assert_eq!(review("sofa-recommendations").short(), "approved·old");
 }
 
 /// A library written by the release before schema 2 (tests/data/library-schema-1.db: the

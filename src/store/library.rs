@@ -82,7 +82,8 @@ impl LibraryQuery {
 
 const SUMMARY_COLUMNS: &str = "c.id, c.name, c.status, c.channels, c.updated_at, c.errors, c.warnings, c.infos, c.head_number,
     EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id AND d.author IN (?9, '')),
-    (SELECT rv.decision || '|' || (coalesce(rv.revision_id, -1) = c.head_revision)
+    (SELECT rv.decision || '|' || (coalesce(rv.revision_id, -1) = c.head_revision
+              OR (rv.subject_hash <> '' AND rv.subject_hash = c.head_subject))
        FROM reviews rv WHERE rv.campaign_id = c.id
        ORDER BY rv.created_at DESC, rv.id DESC LIMIT 1)";
 

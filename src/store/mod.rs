@@ -196,12 +196,13 @@ pub struct Summary {
     pub review: Option<LatestReview>,
 }
 
-/// A campaign's latest review decision, and whether it was made on the current revision.
+/// A campaign's latest review decision, and whether it covers the current revision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LatestReview {
     pub decision: Decision,
-    /// Made on the revision the library holds now (else on an older one, or on a file that
-    /// matched no revision).
+    /// Made on the text the library holds now, status aside ([`subject_hash`]): on the current
+    /// revision, or on an older revision or a file that says the same. Else on a text that
+    /// differs from it.
     pub current: bool,
 }
 
@@ -250,6 +251,30 @@ pub fn hash_text(text: &str) -> String {
         out.push(char::from(HEX[usize::from(b & 15)]));
     }
     out
+}
+
+/// What a review decision on `text` covers, as a hash: the campaign as Candor saves it, with
+/// its status and the comment at the top left out. Two texts with the same subject say the same
+/// thing to visitors, so an approval of one covers the other: the usual flow (a reviewer
+/// approves, then the author moves the status to approved or published) and restoring the
+/// approved text keep the approval. Text that does not load is taken as it is.
+pub(crate) fn subject_hash(text: &str) -> String {
+    match ron_io::load_str("reviewed", text) {
+        Ok(doc) => subject_hash_of(&doc.campaign),
+        Err(_) => hash_text(text),
+    }
+}
+
+/// [`subject_hash`] of a loaded campaign. Empty (matching nothing) in the one case where it
+/// cannot be written out, which loading a campaign never leads to.
+pub(crate) fn subject_hash_of(campaign: &Campaign) -> String {
+    let without_status = Campaign {
+        status: Status::Draft,
+        ..campaign.clone()
+    };
+    ron_io::to_ron(&without_status)
+        .map(|t| hash_text(&t))
+        .unwrap_or_default()
 }
 
 pub fn now() -> String {
@@ -326,6 +351,8 @@ pub(crate) struct Prepared {
     pub channels: Vec<Channel>,
     pub ron: String,
     pub hash: String,
+    /// What an approval of this text covers ([`subject_hash`]), kept on the campaign row.
+    pub subject: String,
     pub counts: Counts,
     /// Set when the campaign's status is past draft but its findings forbid it.
     pub refusal: Option<checks::GateRefusal>,
@@ -360,6 +387,7 @@ impl Prepared {
         let refusal = checks::review_gate(campaign.status, findings);
         Prepared {
             hash: hash_text(&ron),
+            subject: subject_hash_of(&campaign),
             counts: Counts::of(findings),
             refusal,
             id: campaign.id,
@@ -908,18 +936,19 @@ pub(crate) fn write_revision(
         at,
         number,
         schema::sort_name(&p.name),
-        status_rank(p.status)
+        status_rank(p.status),
+        p.subject
     ];
     if new_campaign {
         tx.prepare_cached(
-            "INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)",
+            "INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank, head_subject)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13)",
         )?
         .execute(row)?;
     } else {
         tx.prepare_cached(
             "UPDATE campaigns SET name = ?2, status = ?3, channels = ?4, head_revision = ?5, errors = ?6, warnings = ?7, infos = ?8, updated_at = ?9,
-                    head_number = ?10, sort_name = ?11, status_rank = ?12
+                    head_number = ?10, sort_name = ?11, status_rank = ?12, head_subject = ?13
              WHERE id = ?1",
         )?
         .execute(row)?;

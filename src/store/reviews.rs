@@ -69,15 +69,20 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
+        let loaded = ron_io::load_str("review", ron).ok();
         let campaign_id = match &rev {
             Some((_, c)) => Some(c.clone()),
-            None => ron_io::load_str("review", ron).ok().map(|d| d.campaign.id),
+            None => loaded.as_ref().map(|d| d.campaign.id.clone()),
+        };
+        let subject = match &loaded {
+            Some(d) => subject_hash_of(&d.campaign),
+            None => hash_text(ron),
         };
         let created_at = clock_now(&self.clock);
         tx.execute(
-            "INSERT INTO reviews (file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![hash, file_path, campaign_id, rev.as_ref().map(|r| r.0), decision.key(), notes, author, created_at, ron],
+            "INSERT INTO reviews (file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron, subject_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![hash, file_path, campaign_id, rev.as_ref().map(|r| r.0), decision.key(), notes, author, created_at, ron, subject],
         )?;
         let id = tx.last_insert_rowid();
         tx.commit()?;

@@ -133,6 +133,17 @@ pub const MIGRATIONS: &[Migration] = &[
     "#,
         then: Some(fill_sort_names),
     },
+    // 3: a review covers a text, not a revision number: a hash of the campaign with its status
+    // left out (`store::subject_hash`) is kept on each review and, for the head revision, on
+    // the campaign row (where the library reads it without touching revisions), so an approval
+    // survives the status moving on and a restore of the approved text.
+    Migration {
+        sql: r#"
+    ALTER TABLE campaigns ADD COLUMN head_subject TEXT NOT NULL DEFAULT '';
+    ALTER TABLE reviews ADD COLUMN subject_hash TEXT NOT NULL DEFAULT '';
+    "#,
+        then: Some(fill_subject_hashes),
+    },
 ];
 
 /// Drafts kept by a Candor before drafts had authors are stored with this author: anyone may
@@ -153,6 +164,29 @@ fn fill_sort_names(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     let mut update = tx.prepare("UPDATE campaigns SET sort_name = ?2 WHERE id = ?1")?;
     for (id, name) in rows {
         update.execute([id, sort_name(&name)])?;
+    }
+    Ok(())
+}
+
+fn fill_subject_hashes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    for (read, write) in [
+        (
+            "SELECT c.id, t.ron FROM campaigns c JOIN revision_texts t ON t.revision_id = c.head_revision",
+            "UPDATE campaigns SET head_subject = ?2 WHERE id = ?1",
+        ),
+        (
+            "SELECT id, ron FROM reviews",
+            "UPDATE reviews SET subject_hash = ?2 WHERE id = ?1",
+        ),
+    ] {
+        let rows: Vec<(rusqlite::types::Value, String)> = tx
+            .prepare(read)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut update = tx.prepare(write)?;
+        for (id, text) in rows {
+            update.execute(rusqlite::params![id, super::subject_hash(&text)])?;
+        }
     }
     Ok(())
 }

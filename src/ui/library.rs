@@ -185,7 +185,7 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
         Span::styled("   Review ", theme.dim()),
         Span::raw(match s.review {
             None => "none yet".to_string(),
-            Some(r) if r.current => format!("{} on this revision", r.decision.label()),
+            Some(r) if r.current => format!("{} on this version", r.decision.label()),
             Some(r) => format!("{} for an older version", r.decision.label()),
         }),
     ])];
