@@ -618,6 +618,14 @@ fn approval_follows_the_review_gate_and_a_change_request_needs_a_note() {
         "{said}"
     );
     assert!(c.app.dialog().is_none());
+    // The message takes the status line's hint over; the frame still says the file is only read.
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("Cannot approve"), "{screen}");
+    assert!(!screen.contains("the file is never changed"), "{screen}");
+    assert!(
+        screen.lines().nth(2).unwrap().contains(" read-only "),
+        "{screen}"
+    );
     // Request changes with an empty note: refused in the dialog, nothing recorded.
     press(&mut c.app, "R <enter>");
     assert!(c.app.dialog().is_some(), "the note prompt stays open");

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         .map_or_else(|| r.shown.clone(), |n| clean(&n.to_string_lossy()));
     // The decision is what the header is for: it comes first and is never cut; the file and
     // the campaign's name share what is left, the file first (it is what the reviewer opened;
-    // that it is only read is said on the status line).
+    // that it is only read is said on the frame below and on the status line).
     let decision_w = decision.content.chars().count();
     let room = usize::from(l.header.width).saturating_sub(8 + 10 + decision_w + 3 + 3);
     let where_ = if room >= 20 {
@@ -81,9 +81,11 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         .into_iter()
         .map(|(t, s)| Line::styled(s, style(t, theme)))
         .collect();
+    // Said on the frame as well as on the status line, which a message can take over.
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border(true));
+        .border_style(theme.border(true))
+        .title_top(Line::styled(" read-only ", theme.dim()).right_aligned());
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
