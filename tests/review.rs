@@ -284,6 +284,12 @@ fn a_diff_scrolls_as_text_and_stops_at_its_last_line() {
             .scroll,
         bottom
     );
+    // A terminal large enough for the whole diff: it shows from its first line at once.
+    c.app
+        .handle_event(&ratatui::crossterm::event::Event::Resize(160, 60));
+    let scroll =
+        |app: &candor::app::App| app.history.as_ref().unwrap().diff.as_ref().unwrap().scroll;
+    assert_eq!(scroll(&c.app), 0);
     // Esc goes back to the revisions, and Esc again closes the history.
     press(&mut c.app, "<esc>");
     assert!(c.app.history.as_ref().unwrap().diff.is_none());

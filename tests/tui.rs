@@ -1360,6 +1360,13 @@ fn the_help_stops_scrolling_at_its_last_line() {
     assert!(render(&mut c.app, 80, 24).contains("Keys that work here"));
     press(&mut c.app, "<end>");
     assert_eq!(render(&mut c.app, 80, 24), end);
+    // A larger terminal wraps less: the help stops at its new last line at once, where End
+    // puts it, not only after the next key.
+    c.app
+        .handle_event(&ratatui::crossterm::event::Event::Resize(120, 40));
+    let resized = render(&mut c.app, 120, 40);
+    press(&mut c.app, "<end>");
+    assert_eq!(resized, render(&mut c.app, 120, 40));
 }
 
 /// A rule's explanation, paged down, also stops with its last line at the bottom.

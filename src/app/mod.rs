@@ -338,7 +338,10 @@ impl App {
             }
             Event::Mouse(m) => self.handle_mouse(*m),
             Event::Paste(text) => self.handle_paste(text),
-            Event::Resize(w, h) => self.area = Rect::new(0, 0, *w, *h),
+            Event::Resize(w, h) => {
+                self.area = Rect::new(0, 0, *w, *h);
+                self.clamp_scrolls();
+            }
             _ => {}
         }
         self.fill_library_window();

@@ -36,6 +36,41 @@ impl App {
         }
     }
 
+    /// After a resize, text rewraps to the new width: whatever is scrolled (help, an
+    /// explanation, a review, a history diff) stops at its new last line at once, not on the
+    /// next key.
+    pub(super) fn clamp_scrolls(&mut self) {
+        let area = self.area;
+        let status = self.status_rows(area.width);
+        for d in &mut self.dialogs {
+            match d {
+                Dialog::Help(h) => h.scroll = h.scroll.min(h.max_scroll(area)),
+                Dialog::Explain(x) => x.scroll = x.scroll.min(x.max_scroll(area)),
+                _ => {}
+            }
+        }
+        if let Some(r) = self.review.as_mut().filter(|r| r.scroll > 0) {
+            let lines = r.lines();
+            let max = layout::max_scroll(
+                lines.iter().map(|(_, s)| s.as_str()),
+                layout::review_body(area, status),
+            );
+            r.scroll = r.scroll.min(max);
+        }
+        if let Some(d) = self
+            .history
+            .as_mut()
+            .and_then(|h| h.diff.as_mut())
+            .filter(|d| d.scroll > 0)
+        {
+            let max = layout::max_scroll(
+                d.lines.iter().map(|(_, s)| s.as_str()),
+                layout::history(area),
+            );
+            d.scroll = d.scroll.min(max);
+        }
+    }
+
     pub(super) fn review_action(&mut self, action: A) {
         let area = self.area;
         let status = self.status_rows(area.width);
