@@ -405,6 +405,24 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
     assert!(explained.contains("## Why it matters") || explained.contains("Why it matters"));
 }
 
+/// Candor's notes under a notice are English, whatever the notice's language: the score has a
+/// decimal point (not the Spanish or French comma) and counts agree with their nouns.
+#[test]
+fn the_notes_under_a_notice_write_numbers_the_english_way() {
+    let file = Path::new("campaigns").join("legalese-notice.ron");
+    for locale in ["en", "es", "fr"] {
+        let o = candor(&["disclosure", file.to_str().unwrap(), "--locale", locale]);
+        let (notice, err) = text(&o);
+        assert!(o.status.success(), "{err}");
+        let notes = notice.split("---- Candor's notes").nth(1).unwrap();
+        assert!(
+            notes.contains("Readability: -34.4 on Flesch reading ease"),
+            "{locale}: {notes}"
+        );
+        assert!(notes.contains(" 1 sentence, "), "{locale}: {notes}");
+    }
+}
+
 /// Runs candor with a deadline: a command that hangs fails the test instead of the suite.
 fn candor_within(args: &[&str], secs: u64) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))

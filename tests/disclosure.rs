@@ -34,7 +34,7 @@ fn golden_disclosures_in_three_languages() {
             let report = format!(
                 "{}\n-- readability {} ({} words, {} sentences, {} syllables)\n-- completeness {:?}\n",
                 render::text(&d),
-                l.number(r.score, 1),
+                candor::text::decimal(r.score, 1),
                 r.words,
                 r.sentences,
                 r.syllables,

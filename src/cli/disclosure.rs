@@ -8,6 +8,9 @@ use anyhow::{Result, bail};
 
 use candor::disclosure::{self, locale, render, value_exchange};
 use candor::model::ron_io;
+use candor::text::decimal;
+
+use super::files::plural;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum DisclosureFormat {
@@ -47,14 +50,14 @@ pub fn run(
             writeln!(out, "\n---- Candor's notes (not part of the notice)")?;
             writeln!(
                 out,
-                "Readability: {} on {} ({}; plain language is {} or more). {} words, {} sentences, {} syllables.",
-                l.number(r.score, 1),
+                "Readability: {} on {} ({}; plain language is {} or more). {}, {}, {}.",
+                decimal(r.score, 1),
                 r.formula.name(),
                 r.verdict(),
-                l.number(r.threshold, 0),
-                r.words,
-                r.sentences,
-                r.syllables
+                decimal(r.threshold, 0),
+                plural(r.words, "word", "words"),
+                plural(r.sentences, "sentence", "sentences"),
+                plural(r.syllables, "syllable", "syllables")
             )?;
             let parts: Vec<String> = d
                 .completeness

@@ -19,8 +19,6 @@ struct LocaleFile {
     formula: Formula,
     threshold: f64,
     syllables: SyllableMethod,
-    decimal_separator: String,
-    group_separator: String,
     /// Marks this language sets apart from the word before them with a narrow no-break space
     /// (French `: ; ? !`); applied to typed text too.
     #[serde(default)]
@@ -37,8 +35,6 @@ pub struct Locale {
     /// Scores below this are not plain language in this language.
     pub threshold: f64,
     pub syllables: SyllableMethod,
-    pub decimal_separator: String,
-    pub group_separator: String,
     pub spaced_punctuation: String,
     /// Whether a sentence that follows a colon starts in lower case.
     pub lowercase_after_colon: bool,
@@ -112,8 +108,6 @@ fn load(code: &'static str, ron_text: &str, ftl: &str) -> Result<Locale, LocaleE
         formula: meta.formula,
         threshold: meta.threshold,
         syllables: meta.syllables,
-        decimal_separator: meta.decimal_separator,
-        group_separator: meta.group_separator,
         spaced_punctuation: meta.spaced_punctuation,
         lowercase_after_colon: meta.lowercase_after_colon,
         bundle,
@@ -318,29 +312,6 @@ impl Locale {
             }
         }
     }
-
-    /// A number with this language's separators: 1,234.5 / 1.234,5 / 1 234,5.
-    pub fn number(&self, value: f64, decimals: usize) -> String {
-        let s = format!("{:.*}", decimals, value.abs());
-        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-        let mut grouped = String::new();
-        for (i, ch) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push_str(&self.group_separator);
-            }
-            grouped.push(ch);
-        }
-        let sign = if value < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-            "-"
-        } else {
-            ""
-        };
-        if frac.is_empty() {
-            format!("{sign}{grouped}")
-        } else {
-            format!("{sign}{grouped}{}{frac}", self.decimal_separator)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -448,10 +419,6 @@ mod tests {
         assert_eq!(count("en", "duration-days", 3), "three days");
         assert_eq!(count("en", "duration-days", 12), "12 days");
         assert_eq!(count("es", "duration-months", 10), "10 meses");
-        assert_eq!(locale("en").unwrap().number(1234.56, 1), "1,234.6");
-        assert_eq!(locale("es").unwrap().number(1234.56, 1), "1.234,6");
-        assert_eq!(locale("fr").unwrap().number(1234.56, 1), "1\u{202f}234,6");
-        assert_eq!(locale("fr").unwrap().number(-62.04, 1), "-62,0");
         assert_eq!(
             locale("es")
                 .unwrap()

@@ -45,6 +45,16 @@ pub fn thousands(n: impl Into<u64>) -> String {
     out
 }
 
+/// A score as Candor's own (English) text writes it, whatever language it is about: "-34.4",
+/// never "-34,4", and never "-0".
+pub fn decimal(value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.chars().any(|c| matches!(c, '1'..='9')) => rest.to_string(),
+        _ => s,
+    }
+}
+
 /// Controls (C0, DEL, C1), and the invisible format characters that reorder, hide or break
 /// text: zero-width spaces and joiners, bidirectional marks, overrides and isolates (including
 /// the Arabic letter mark), line and paragraph separators (which some terminals treat as line
@@ -216,6 +226,15 @@ mod tests {
         assert_eq!(clean("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(clean("\u{9b}2J"), "\\u{9b}2J");
         assert_eq!(clean("plain é ü"), "plain é ü");
+    }
+
+    #[test]
+    fn decimals_are_written_with_a_point_and_never_as_minus_zero() {
+        assert_eq!(decimal(-34.44, 1), "-34.4");
+        assert_eq!(decimal(62.0, 0), "62");
+        assert_eq!(decimal(-0.04, 1), "0.0");
+        assert_eq!(decimal(-0.4, 0), "0");
+        assert_eq!(decimal(1234.56, 1), "1234.6");
     }
 
     /// Separators and invisible format characters garble a row or hide text: escaped too.

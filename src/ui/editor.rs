@@ -247,7 +247,7 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
     let l = locale(d.locale);
     let r = d.readability;
     let name = l.map_or(d.locale.to_string(), |l| l.name.clone());
-    let score = l.map_or(format!("{:.1}", r.score), |l| l.number(r.score, 1));
+    let score = crate::text::decimal(r.score, 1);
     // Upper case when it is a problem, so it stands out without colour.
     let verdict = if r.is_plain() {
         (r.verdict().to_string(), theme.good())

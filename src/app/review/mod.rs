@@ -445,7 +445,7 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
         format!(
             "{} · readability {} on {} ({})",
             l.name,
-            l.number(r.score, 1),
+            crate::text::decimal(r.score, 1),
             r.formula.name(),
             r.verdict()
         ),

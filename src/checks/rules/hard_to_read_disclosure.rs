@@ -1,5 +1,6 @@
 use crate::checks::{Context, Finding, Risk, Rule, Severity};
 use crate::disclosure::locale;
+use crate::text::decimal;
 
 pub const RULE: Rule = Rule {
     id: "hard-to-read-disclosure",
@@ -69,10 +70,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "The {} disclosure scores {} on {}; plain language needs {} (about {} words a sentence)",
                 l.name,
-                l.number(r.score, 0),
+                decimal(r.score, 0),
                 r.formula.name(),
-                l.number(r.threshold, 0),
-                l.number(per_sentence, 0)
+                decimal(r.threshold, 0),
+                decimal(per_sentence, 0)
             ),
             if d.custom.is_some() {
                 "Shorten the sentences and use everyday words, or remove the custom text and use the generated notice."
