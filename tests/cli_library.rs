@@ -99,6 +99,18 @@ fn import_reports_each_bad_file_with_its_position_and_imports_the_rest() {
     assert!(out(&o).contains("1 updated"), "{}", out(&o));
     let o = candor(&db, &["history", "sofa-two"]);
     assert!(out(&o).contains("   2  "), "{}", out(&o));
+    // A folder with no campaign files in it says so, rather than "Imported 0 campaigns".
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = candor(&db, &["import", empty.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert_eq!(
+        out(&o),
+        format!(
+            "No .ron files found in {}: nothing was imported.\n",
+            empty.display()
+        )
+    );
 }
 
 /// Makes revision 2 of welcome-email by importing the sample with another objective, so a
@@ -192,7 +204,7 @@ fn translations_round_trip_a_file_byte_for_byte_and_refuse_stale_sources() {
     let p = po.to_str().unwrap();
     let (code, out, err) = run(&["translations", "export", f, "--to", "es", "--out", p]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Wrote 7 text(s)"), "{out}");
+    assert!(out.contains("Wrote 7 texts"), "{out}");
     let text = std::fs::read_to_string(&po).unwrap();
     assert!(
         text.contains("msgctxt \"value_exchange.email_promise\""),

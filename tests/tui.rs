@@ -446,12 +446,24 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
     let done = c.app.message.clone().unwrap();
     assert!(
         done.text
-            .starts_with("Imported 250 of 251 file(s); 1 could not be read"),
+            .starts_with("Imported 250 of 251 files; 1 could not be read"),
         "{}",
         done.text
     );
     assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
     assert_eq!(c.app.library.size, candor::samples::SAMPLES.len() + 250);
+    // A folder with no campaign files says so at once; no import is started.
+    let empty = tempfile::tempdir().unwrap();
+    press(&mut c.app, &format!("i {} <enter>", empty.path().display()));
+    assert!(c.app.import_job.is_none());
+    let said = c.app.message.clone().unwrap().text;
+    assert_eq!(
+        said,
+        format!(
+            "No .ron files found in {}: nothing was imported.",
+            empty.path().display()
+        )
+    );
 }
 
 /// Wizards and library prompts share one rule for names: empty is refused, the prompt stays

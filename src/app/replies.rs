@@ -151,8 +151,16 @@ impl App {
                 let files = if path.is_dir() {
                     ron_files(&path)
                 } else {
-                    vec![path]
+                    vec![path.clone()]
                 };
+                if files.is_empty() {
+                    let shown = clean(&path.display().to_string());
+                    self.say(
+                        format!("No .ron files found in {shown}: nothing was imported."),
+                        Some(Severity::Warning),
+                    );
+                    return Ok(());
+                }
                 // Imported a batch per tick of the event loop, so the screen stays live and shows
                 // how far it got.
                 self.import_job = Some(ImportJob {
@@ -163,8 +171,12 @@ impl App {
                 });
                 self.say(
                     format!(
-                        "Importing {} file(s)…",
-                        self.import_job.as_ref().map_or(0, |j| j.total)
+                        "Importing {}…",
+                        crate::text::plural(
+                            self.import_job.as_ref().map_or(0, |j| j.total),
+                            "file",
+                            "files"
+                        )
                     ),
                     None,
                 );

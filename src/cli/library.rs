@@ -93,6 +93,18 @@ pub fn run_import(
     err: &mut dyn Write,
 ) -> Result<ExitCode> {
     let (files, mut failures) = collect_files(paths);
+    if files.is_empty() && failures.is_empty() {
+        let shown: Vec<String> = paths
+            .iter()
+            .map(|p| clean(&p.display().to_string()))
+            .collect();
+        writeln!(
+            out,
+            "No .ron files found in {}: nothing was imported.",
+            shown.join(", ")
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let bar = progress(files.len(), "importing");
     let report = import_export::import_files(store, &files, |done| bar.set_position(done as u64))?;
     bar.finish_and_clear();
