@@ -620,7 +620,9 @@ fn approval_follows_the_review_gate_and_a_change_request_needs_a_note() {
     // It names the key that does request changes in review mode, as the footer does, first,
     // then the reason.
     assert!(
-        said.starts_with("Cannot approve; press R to request changes instead. 4 error(s)"),
+        said.starts_with(
+            "Cannot approve; press R to request changes instead. 4 errors must be fixed first"
+        ),
         "{said}"
     );
     assert!(c.app.dialog().is_none());

@@ -612,8 +612,9 @@ impl App {
                 .count();
             let note = match left {
                 0 => format!("Every text now has its {name} version."),
+                1 => format!("1 text still has no {name} version: missing-translation lists it."),
                 n => format!(
-                    "{n} text(s) still have no {name} version: missing-translation lists them."
+                    "{n} texts still have no {name} version: missing-translation lists them."
                 ),
             };
             return self.say(note, None);

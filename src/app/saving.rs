@@ -368,7 +368,11 @@ impl App {
             return;
         };
         self.reload_library();
-        let mut text = format!("Imported {} of {} file(s)", job.imported, job.total);
+        let mut text = format!(
+            "Imported {} of {}",
+            job.imported,
+            crate::text::plural(job.total, "file", "files")
+        );
         match job.failures.first() {
             Some(first) => {
                 text.push_str(&format!(

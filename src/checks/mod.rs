@@ -509,8 +509,12 @@ impl fmt::Display for GateRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} error(s) must be fixed first, such as: {}",
-            self.errors, self.first
+            "{} fixed first, such as: {}",
+            match self.errors {
+                1 => "1 error must be".to_string(),
+                n => format!("{n} errors must be"),
+            },
+            self.first
         )
     }
 }

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use candor::model::ron_io::{self, Document};
 use candor::model::translations;
 use candor::store::Store;
-use candor::text::clean;
+use candor::text::{clean, plural};
 
 /// Where the campaign comes from and goes back to.
 enum Source {
@@ -53,7 +53,8 @@ pub fn run_export(
                 .with_context(|| format!("could not write {}", p.display()))?;
             writeln!(
                 out,
-                "Wrote {count} text(s) of \"{}\" to translate into {lang}: {}",
+                "Wrote {} of \"{}\" to translate into {lang}: {}",
+                plural(count, "text", "texts"),
                 clean(&campaign.id),
                 clean(&p.display().to_string())
             )?;

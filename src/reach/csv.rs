@@ -84,7 +84,7 @@ pub enum ImportError {
         path: PathBuf,
         problems: Vec<String>,
     },
-    #[error("{total} bad cell(s); nothing was imported:\n{}{}", .cells.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"), if *.total > .cells.len() { format!("\n  … and {} more", .total - .cells.len()) } else { String::new() })]
+    #[error("{}; nothing was imported:\n{}{}", crate::text::plural(*.total, "bad cell", "bad cells"), .cells.iter().map(|c| format!("  {c}")).collect::<Vec<_>>().join("\n"), if *.total > .cells.len() { format!("\n  … and {} more", .total - .cells.len()) } else { String::new() })]
     BadCells { cells: Vec<BadCell>, total: usize },
     #[error("{0}")]
     Empty(String),

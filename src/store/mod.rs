@@ -81,7 +81,8 @@ pub enum StoreError {
         at: String,
     },
     #[error(
-        "\"{id}\" cannot be {status} while it has {count} error-level finding(s), such as: {first}. Fix them, or keep the campaign as a draft."
+        "\"{id}\" cannot be {status} while it has {}, such as: {first}. Fix them, or keep the campaign as a draft.",
+        crate::text::plural(*.count as usize, "error-level finding", "error-level findings")
     )]
     ReviewGate {
         id: String,

@@ -45,6 +45,15 @@ pub fn thousands(n: impl Into<u64>) -> String {
     out
 }
 
+/// A count with its noun in agreement: "1 file", "3 files", "0 files".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// A score as Candor's own (English) text writes it, whatever language it is about: "-34.4",
 /// never "-34,4", and never "-0".
 pub fn decimal(value: f64, decimals: usize) -> String {
