@@ -1867,3 +1867,28 @@ fn the_reach_tab_offers_to_make_the_sample() {
         "{screen}"
     );
 }
+
+/// Found by the app_events fuzzer: `+` on a new group nests another inside it, without end, and
+/// past about fifteen levels the autosaved draft no longer read back. Groups now stop at the
+/// depth every file and draft reads again, and the editor says so.
+#[test]
+fn groups_stop_nesting_at_the_depth_that_reads_back() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} ] {}", "+ ".repeat(20)));
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(
+        e.campaign.audience.depth(),
+        candor::model::MAX_AUDIENCE_DEPTH
+    );
+    let said = c.app.message.clone().unwrap().text;
+    assert!(said.contains("at most 12 are allowed"), "{said}");
+    let text = candor::model::ron_io::to_ron(&e.campaign).unwrap();
+    assert!(candor::model::ron_io::parse_unfinished("draft", &text).is_ok());
+    // Saved, it loads back as it is.
+    let id = e.campaign.id.clone();
+    press(&mut c.app, "<c-s>");
+    assert_eq!(
+        c.app.store.get(&id).unwrap().campaign.audience.depth(),
+        candor::model::MAX_AUDIENCE_DEPTH
+    );
+}

@@ -2,7 +2,7 @@
 //! fixed form. A typo here is an error, not a silent pass: `postcode` for `postal_code` would
 //! otherwise slip past the proxy check.
 
-use super::campaign::{Campaign, Condition, Operator};
+use super::campaign::{Campaign, Condition, MAX_AUDIENCE_DEPTH, Operator};
 use super::vocab::{closest, vocab};
 
 /// One thing wrong with a campaign's structure.
@@ -143,6 +143,18 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
                 hint: Some("use a two-letter code such as \"en\", \"es\" or \"fr\"".into()),
             });
         }
+    }
+    let depth = c.audience.depth();
+    if depth > MAX_AUDIENCE_DEPTH {
+        out.push(Problem {
+            path: "audience".into(),
+            message: format!(
+                "the audience nests groups and exclusions {depth} levels deep; at most {MAX_AUDIENCE_DEPTH} are allowed"
+            ),
+            hint: Some(
+                "flatten it: put conditions side by side in one all or any group".into(),
+            ),
+        });
     }
     for cond in c.conditions() {
         if let Condition::Attribute(a) = cond.condition
@@ -612,6 +624,67 @@ mod tests {
         let p = validate(&c);
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].path, "zones[0].content.link");
+    }
+
+    /// A chain of `depth` levels of one kind of group (0 All, 1 Any, 2 Not, 3 the three in
+    /// turn) around the first condition of `sample` that is an intent (or, with `attribute`,
+    /// an attribute).
+    fn nested(sample: &str, attribute: bool, depth: usize, kind: usize) -> Campaign {
+        let (_, text) = crate::samples::SAMPLES
+            .iter()
+            .find(|(n, _)| n.starts_with(sample))
+            .unwrap();
+        let mut c = crate::model::ron_io::load_str("w", text).unwrap().campaign;
+        let mut node = c
+            .conditions()
+            .into_iter()
+            .find(|r| matches!(r.condition, Condition::Attribute(_)) == attribute)
+            .unwrap()
+            .condition
+            .clone();
+        for level in 1..depth {
+            node = match if kind == 3 { level % 3 } else { kind } {
+                0 => Condition::All(vec![node]),
+                1 => Condition::Any(vec![node]),
+                _ => Condition::Not(Box::new(node)),
+            };
+        }
+        c.audience = node;
+        c
+    }
+
+    /// The deepest audience allowed, of any kind of group around either kind of condition,
+    /// saves and loads back (as a file and as a draft), so the editor can never keep a campaign
+    /// that does not read again; one level more is refused with the limit and what to do.
+    #[test]
+    fn audiences_nest_to_the_limit_and_read_back() {
+        use crate::model::ron_io;
+        for (sample, attribute) in [("welcome-email", false), ("anti-ageing-55-plus", true)] {
+            for kind in 0..4 {
+                let c = nested(sample, attribute, MAX_AUDIENCE_DEPTH, kind);
+                assert_eq!(c.audience.depth(), MAX_AUDIENCE_DEPTH);
+                assert!(validate(&c).is_empty(), "{kind}: {:?}", validate(&c));
+                let text = ron_io::to_ron(&c).unwrap();
+                assert_eq!(ron_io::load_str("t", &text).unwrap().campaign, c);
+                assert_eq!(ron_io::parse_unfinished("t", &text).unwrap().0, c);
+
+                // One more level still parses, so a file that goes past the limit is told
+                // the limit in these words rather than the parser's.
+                let c = nested(sample, attribute, MAX_AUDIENCE_DEPTH + 1, kind);
+                let text = ron_io::to_ron(&c).unwrap();
+                assert!(ron_io::parse_unfinished("t", &text).is_ok());
+                let p = validate(&c);
+                assert_eq!(p.len(), 1, "{p:?}");
+                assert_eq!(p[0].path, "audience");
+                assert_eq!(
+                    p[0].sentence(),
+                    format!(
+                        "the audience nests groups and exclusions {} levels deep; at most {MAX_AUDIENCE_DEPTH} are allowed; flatten it: put conditions side by side in one all or any group",
+                        MAX_AUDIENCE_DEPTH + 1
+                    )
+                );
+            }
+        }
     }
 
     #[test]

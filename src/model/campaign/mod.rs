@@ -227,7 +227,32 @@ pub enum Condition {
     Attribute(AttributeCondition),
 }
 
+/// How deep an audience may nest groups and exclusions (a condition alone is 1 deep, a group of
+/// conditions 2). Marketers use two or three levels; the limit keeps every campaign the editor
+/// makes, drafts included, well within what the file format reads back
+/// (`ron_io::MAX_NESTING`, which counts several levels for each of these).
+pub const MAX_AUDIENCE_DEPTH: usize = 12;
+
 impl Condition {
+    /// How many levels deep the tree goes: 1 for a condition, 1 more for each group or Not
+    /// around it (an empty group is 1).
+    pub fn depth(&self) -> usize {
+        // Iterative, so a hostile tree cannot exhaust the stack while it is measured.
+        let mut deepest = 0;
+        let mut stack = vec![(self, 1)];
+        while let Some((c, d)) = stack.pop() {
+            deepest = deepest.max(d);
+            match c {
+                Condition::All(items) | Condition::Any(items) => {
+                    stack.extend(items.iter().map(|i| (i, d + 1)));
+                }
+                Condition::Not(inner) => stack.push((inner, d + 1)),
+                Condition::Intent(_) | Condition::Attribute(_) => {}
+            }
+        }
+        deepest
+    }
+
     /// How a group's children appear in readable paths: `audience.all[0]`, `audience.any[1]`.
     pub fn group_key(&self) -> Option<&'static str> {
         match self {
