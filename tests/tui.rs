@@ -1869,7 +1869,7 @@ fn the_reach_tab_offers_to_make_the_sample() {
 }
 
 /// Found by the app_events fuzzer: `+` on a new group nests another inside it, without end, and
-/// past about fifteen levels the autosaved draft no longer read back. Groups now stop at the
+/// past about fifteen levels the autosaved draft no longer read back. Groups now stop at a
 /// depth every file and draft reads again, and the editor says so.
 #[test]
 fn groups_stop_nesting_at_the_depth_that_reads_back() {
@@ -1881,7 +1881,7 @@ fn groups_stop_nesting_at_the_depth_that_reads_back() {
         candor::model::MAX_AUDIENCE_DEPTH
     );
     let said = c.app.message.clone().unwrap().text;
-    assert!(said.contains("at most 12 are allowed"), "{said}");
+    assert!(said.contains("go at most 12 deep"), "{said}");
     let text = candor::model::ron_io::to_ron(&e.campaign).unwrap();
     assert!(candor::model::ron_io::parse_unfinished("draft", &text).is_ok());
     // Saved, it loads back as it is.
@@ -1891,4 +1891,49 @@ fn groups_stop_nesting_at_the_depth_that_reads_back() {
         c.app.store.get(&id).unwrap().campaign.audience.depth(),
         candor::model::MAX_AUDIENCE_DEPTH
     );
+}
+
+/// A campaign saved past the depth limit (as an older Candor could) opens, and can be made
+/// shallower a step at a time: deleting the deepest condition is not refused as "too deep".
+#[test]
+fn a_campaign_past_the_depth_limit_opens_and_can_be_flattened() {
+    use candor::app::fields::Field;
+    use candor::model::{Condition, MAX_AUDIENCE_DEPTH};
+    let mut c = setup();
+    let head = c.app.store.get("welcome-email").unwrap();
+    let mut campaign = head.campaign.clone();
+    // One condition with groups around it, two levels past the limit.
+    let mut node = campaign.conditions()[0].condition.clone();
+    while node.depth() < MAX_AUDIENCE_DEPTH + 2 {
+        node = Condition::All(vec![node]);
+    }
+    campaign.audience = node;
+    c.app
+        .store
+        .save(
+            &campaign,
+            head.revision.id,
+            "deep, as an older Candor saved it",
+        )
+        .unwrap();
+    press(&mut c.app, &format!("{WELCOME} ]"));
+    // The condition at the bottom of the groups.
+    let e = c.app.editor.as_mut().unwrap();
+    let deepest = e
+        .derived
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match &r.field {
+            Field::Node(p) => Some((p.len(), i)),
+            _ => None,
+        })
+        .max()
+        .unwrap();
+    e.selected = deepest.1;
+    press(&mut c.app, "x");
+    let said = c.app.message.clone().unwrap().text;
+    assert!(said.starts_with("Deleted: "), "{said}");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.audience.depth(), MAX_AUDIENCE_DEPTH + 1);
 }

@@ -429,14 +429,15 @@ impl App {
         let Some(row) = e.row().cloned() else { return };
         if let Field::Node(path) = &row.field {
             let mut removed = None;
-            self.change(|c| {
+            let applied = self.change(|c| {
                 removed = audience::remove(&mut c.audience, path);
                 removed
                     .as_ref()
                     .map(|_| ())
                     .ok_or_else(|| "nothing to delete here".into())
             });
-            if let Some(r) = removed {
+            // A refused change has said why; it deleted nothing.
+            if let Some(r) = removed.filter(|_| applied) {
                 self.say(
                     format!("Deleted: {} (u undoes)", fields::describe_condition(&r)),
                     None,
@@ -451,11 +452,12 @@ impl App {
             );
         };
         let mut what = String::new();
-        self.change(|c| {
+        if self.change(|c| {
             what = fields::remove(c, item);
             Ok(())
-        });
-        self.say(format!("{what} (u undoes)"), None);
+        }) {
+            self.say(format!("{what} (u undoes)"), None);
+        }
     }
 
     pub(super) fn move_selected(&mut self, up: bool) {
@@ -465,13 +467,13 @@ impl App {
         let Some(row) = e.row().cloned() else { return };
         if let Field::Node(path) = &row.field {
             let mut to = None;
-            self.change(|c| {
+            let applied = self.change(|c| {
                 to = audience::move_node(&mut c.audience, path, up);
                 to.as_ref()
                     .map(|_| ())
                     .ok_or_else(|| "It is already at the end of its group.".into())
             });
-            if let Some(p) = to {
+            if let Some(p) = to.filter(|_| applied) {
                 self.select_tree(&p);
             }
             return;
@@ -486,13 +488,13 @@ impl App {
                 .position(|r| fields::item_of(&r.field) == Some(item))
                 .unwrap_or(e.selected);
         let mut moved = None;
-        self.change(|c| {
+        let applied = self.change(|c| {
             moved = fields::move_item(c, item, up);
             moved
                 .map(|_| ())
                 .ok_or_else(|| "It is already at the end of its list.".into())
         });
-        if let (Some(to), Some(e)) = (moved, self.editor.as_mut())
+        if let (Some(to), Some(e)) = (moved.filter(|_| applied), self.editor.as_mut())
             && let Some(start) = e
                 .derived
                 .rows
@@ -698,6 +700,9 @@ impl App {
 /// be neither saved nor loaded again. A problem `before` already had (from an older file) does
 /// not block other edits.
 fn refuse_new_problem(before: &Campaign, next: &Campaign) -> AppResult {
+    if let Some(p) = validate::deeper_than_allowed(before, next) {
+        return Err(p.sentence().into());
+    }
     let problems = validate::validate(next);
     if problems.is_empty() {
         return Ok(());

@@ -77,6 +77,26 @@ fn unknown(path: String, what: &str, found: &str, known: Vec<&str>) -> Problem {
     }
 }
 
+/// Refuses an edit that takes the audience deeper than [`MAX_AUDIENCE_DEPTH`] (or, for one
+/// already past it, any deeper), so what the editor keeps always reads back. Not a rule of
+/// loading: any file that parsed is within the format's own limit, and a campaign saved by an
+/// older Candor past the limit still opens, to be flattened a step at a time.
+pub fn deeper_than_allowed(before: &Campaign, after: &Campaign) -> Option<Problem> {
+    let depth = after.audience.depth();
+    if depth <= MAX_AUDIENCE_DEPTH || depth <= before.audience.depth() {
+        return None;
+    }
+    Some(Problem {
+        path: "audience".into(),
+        message: format!(
+            "that would nest the audience {depth} levels deep; groups and exclusions go at most {MAX_AUDIENCE_DEPTH} deep"
+        ),
+        hint: Some(
+            "flatten the audience: put conditions side by side in one All or Any group".into(),
+        ),
+    })
+}
+
 pub fn validate(c: &Campaign) -> Vec<Problem> {
     let v = vocab();
     let attributes = || {
@@ -143,18 +163,6 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
                 hint: Some("use a two-letter code such as \"en\", \"es\" or \"fr\"".into()),
             });
         }
-    }
-    let depth = c.audience.depth();
-    if depth > MAX_AUDIENCE_DEPTH {
-        out.push(Problem {
-            path: "audience".into(),
-            message: format!(
-                "the audience nests groups and exclusions {depth} levels deep; at most {MAX_AUDIENCE_DEPTH} are allowed"
-            ),
-            hint: Some(
-                "flatten it: put conditions side by side in one all or any group".into(),
-            ),
-        });
     }
     for cond in c.conditions() {
         if let Condition::Attribute(a) = cond.condition
@@ -653,36 +661,42 @@ mod tests {
         c
     }
 
-    /// The deepest audience allowed, of any kind of group around either kind of condition,
-    /// saves and loads back (as a file and as a draft), so the editor can never keep a campaign
-    /// that does not read again; one level more is refused with the limit and what to do.
+    /// The deepest audience the editor allows, of any kind of group around either kind of
+    /// condition, saves and loads back (as a file and as a draft), so the editor never keeps a
+    /// campaign that does not read again. An edit one level deeper is refused with the limit
+    /// and what to do; a campaign already past it (saved by an older Candor) still loads, and
+    /// may get shallower but not deeper.
     #[test]
     fn audiences_nest_to_the_limit_and_read_back() {
         use crate::model::ron_io;
         for (sample, attribute) in [("welcome-email", false), ("anti-ageing-55-plus", true)] {
             for kind in 0..4 {
-                let c = nested(sample, attribute, MAX_AUDIENCE_DEPTH, kind);
-                assert_eq!(c.audience.depth(), MAX_AUDIENCE_DEPTH);
-                assert!(validate(&c).is_empty(), "{kind}: {:?}", validate(&c));
-                let text = ron_io::to_ron(&c).unwrap();
-                assert_eq!(ron_io::load_str("t", &text).unwrap().campaign, c);
-                assert_eq!(ron_io::parse_unfinished("t", &text).unwrap().0, c);
+                let at_limit = nested(sample, attribute, MAX_AUDIENCE_DEPTH, kind);
+                assert_eq!(at_limit.audience.depth(), MAX_AUDIENCE_DEPTH);
+                assert!(validate(&at_limit).is_empty(), "{kind}");
+                let text = ron_io::to_ron(&at_limit).unwrap();
+                assert_eq!(ron_io::load_str("t", &text).unwrap().campaign, at_limit);
+                assert_eq!(ron_io::parse_unfinished("t", &text).unwrap().0, at_limit);
+                let shallow = nested(sample, attribute, 2, kind);
+                assert_eq!(deeper_than_allowed(&shallow, &at_limit), None);
 
-                // One more level still parses, so a file that goes past the limit is told
-                // the limit in these words rather than the parser's.
-                let c = nested(sample, attribute, MAX_AUDIENCE_DEPTH + 1, kind);
-                let text = ron_io::to_ron(&c).unwrap();
-                assert!(ron_io::parse_unfinished("t", &text).is_ok());
-                let p = validate(&c);
-                assert_eq!(p.len(), 1, "{p:?}");
-                assert_eq!(p[0].path, "audience");
+                let past = nested(sample, attribute, MAX_AUDIENCE_DEPTH + 1, kind);
+                let p = deeper_than_allowed(&at_limit, &past).unwrap();
+                assert_eq!(p.path, "audience");
                 assert_eq!(
-                    p[0].sentence(),
+                    p.sentence(),
                     format!(
-                        "the audience nests groups and exclusions {} levels deep; at most {MAX_AUDIENCE_DEPTH} are allowed; flatten it: put conditions side by side in one all or any group",
+                        "that would nest the audience {} levels deep; groups and exclusions go at most {MAX_AUDIENCE_DEPTH} deep; flatten the audience: put conditions side by side in one All or Any group",
                         MAX_AUDIENCE_DEPTH + 1
                     )
                 );
+                // Past the limit, as an older Candor could save it: it loads, and only a
+                // deeper edit is refused.
+                let text = ron_io::to_ron(&past).unwrap();
+                assert_eq!(ron_io::load_str("t", &text).unwrap().campaign, past);
+                let further = nested(sample, attribute, MAX_AUDIENCE_DEPTH + 2, kind);
+                assert_eq!(deeper_than_allowed(&further, &past), None);
+                assert!(deeper_than_allowed(&past, &further).is_some());
             }
         }
     }
