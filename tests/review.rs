@@ -652,6 +652,17 @@ fn approval_follows_the_review_gate_and_a_change_request_needs_a_note() {
     assert_eq!(c.app.review.as_ref().unwrap().decisions.len(), 1);
 }
 
+/// The Decisions tab of the open review, a line each.
+fn decision_text(app: &App) -> Vec<String> {
+    app.review
+        .as_ref()
+        .unwrap()
+        .decision_lines()
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect()
+}
+
 /// Two decisions on earlier versions: each says what changed since, none is left empty.
 #[test]
 fn every_stale_decision_says_what_changed_since() {
@@ -666,15 +677,7 @@ fn every_stale_decision_says_what_changed_since() {
     let text = std::fs::read_to_string(&p).unwrap();
     std::fs::write(&p, text.replacen("Hello", "Hi", 1)).unwrap();
     c.app.open_review(&p);
-    let lines: Vec<String> = c
-        .app
-        .review
-        .as_ref()
-        .unwrap()
-        .decision_lines()
-        .into_iter()
-        .map(|(_, l)| l)
-        .collect();
+    let lines = decision_text(&c.app);
     let headers: Vec<usize> = lines
         .iter()
         .enumerate()
@@ -688,4 +691,54 @@ fn every_stale_decision_says_what_changed_since() {
             "nothing under the header at {i}: {lines:#?}"
         );
     }
+}
+
+/// A decision covers a file whose status (or top comment) changed since, as the library does:
+/// review mode says it still covers it, names the change, and does not warn; a change to what
+/// the campaign says still makes it stale.
+#[test]
+fn a_decision_still_covers_a_file_whose_status_alone_changed() {
+    let mut c = setup();
+    let f = file(&c, "nearest-store-banner.ron", |t| t);
+    c.app.open_review(&f);
+    press(&mut c.app, "A Checked <enter>");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(
+        &f,
+        format!(
+            "// approved on Monday\n{}",
+            text.replace("status: InReview,", "status: Approved,")
+        ),
+    )
+    .unwrap();
+    c.app.open_review(&f);
+    assert!(
+        c.app.review.as_ref().unwrap().latest().unwrap().1,
+        "the approval covers the file"
+    );
+    let said = c.app.message.clone().unwrap();
+    assert!(
+        said.text
+            .contains("on this campaign before its status or top comment changed"),
+        "{}",
+        said.text
+    );
+    assert_eq!(said.severity, None);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("approved by rui, status changed since"),
+        "{screen}"
+    );
+    let lines = decision_text(&c.app).join("\n");
+    assert!(lines.contains("so it still covers it"), "{lines}");
+    assert!(lines.contains("+     status: Approved,"), "{lines}");
+    assert!(!lines.contains("different version"), "{lines}");
+    // What visitors read changes: stale.
+    std::fs::write(&f, text.replace("Your nearest store", "Your closest store")).unwrap();
+    c.app.open_review(&f);
+    assert!(!c.app.review.as_ref().unwrap().latest().unwrap().1);
 }

@@ -20,7 +20,14 @@ impl App {
             ));
         }
         if let Some((r, same)) = self.review.as_ref().and_then(|r| r.latest()) {
-            let text = if same {
+            let exact = self.review.as_ref().is_some_and(|s| s.hash == r.file_hash);
+            let text = if same && !exact {
+                format!(
+                    "Last decision: {} by {}, on this campaign before its status or top comment changed",
+                    r.decision.label(),
+                    clean(&r.reviewer)
+                )
+            } else if same {
                 format!(
                     "Last decision: {} by {}",
                     r.decision.label(),

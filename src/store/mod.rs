@@ -81,8 +81,9 @@ pub enum StoreError {
         at: String,
     },
     #[error(
-        "\"{id}\" cannot be {status} while it has {}, such as: {first}. Fix them, or keep the campaign as a draft.",
-        crate::text::plural(*.count as usize, "error-level finding", "error-level findings")
+        "\"{id}\" cannot be {status} while it has {}, such as: {first}. Fix {}, or keep the campaign as a draft.",
+        crate::text::plural(*.count as usize, "error-level finding", "error-level findings"),
+        if *.count == 1 { "it" } else { "them" }
     )]
     ReviewGate {
         id: String,
@@ -260,8 +261,10 @@ pub fn hash_text(text: &str) -> String {
 /// approves, then the author moves the status to approved or published) and restoring the
 /// approved text keep the approval. Text that does not load is taken as it is.
 pub(crate) fn subject_hash(text: &str) -> String {
-    match ron_io::load_str("reviewed", text) {
-        Ok(doc) => subject_hash_of(&doc.campaign),
+    // Parsed only: where each part sits, and the rules of a finished campaign, do not matter
+    // to what it says.
+    match ron_io::parse_unfinished("reviewed", text) {
+        Ok((campaign, _)) => subject_hash_of(&campaign),
         Err(_) => hash_text(text),
     }
 }
@@ -374,6 +377,20 @@ impl Prepared {
             });
         }
         let ron = ron_io::document_text(&campaign, leading_comment)?;
+        // Only an audience past the editor's depth limit can be deeper than the format reads
+        // back (a campaign built in code, say): then, and only then, it is read back first.
+        if campaign.audience.depth() > crate::model::MAX_AUDIENCE_DEPTH
+            && let Err(e) = ron_io::parse_unfinished("saved", &ron)
+        {
+            return Err(StoreError::Invalid {
+                problem: match e.hint {
+                    Some(h) => format!("{}; {h}", e.message),
+                    None => e.message,
+                },
+                id: campaign.id,
+                field: "audience".into(),
+            });
+        }
         Ok(Prepared::from_text(campaign, ron))
     }
 

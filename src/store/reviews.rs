@@ -46,6 +46,8 @@ pub struct Review {
     pub created_at: String,
     /// The text that was reviewed, so a later version can be compared with it.
     pub ron: String,
+    /// What the decision covers: [`subject_hash`] of that text.
+    pub subject_hash: String,
 }
 
 impl Store {
@@ -69,13 +71,13 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
-        let loaded = ron_io::load_str("review", ron).ok();
+        let loaded = ron_io::parse_unfinished("review", ron).ok().map(|(c, _)| c);
         let campaign_id = match &rev {
             Some((_, c)) => Some(c.clone()),
-            None => loaded.as_ref().map(|d| d.campaign.id.clone()),
+            None => loaded.as_ref().map(|c| c.id.clone()),
         };
         let subject = match &loaded {
-            Some(d) => subject_hash_of(&d.campaign),
+            Some(c) => subject_hash_of(c),
             None => hash_text(ron),
         };
         let created_at = clock_now(&self.clock);
@@ -97,6 +99,7 @@ impl Store {
             reviewer: author,
             created_at,
             ron: ron.to_string(),
+            subject_hash: subject,
         })
     }
 
@@ -104,7 +107,7 @@ impl Store {
     /// when opening the file again, whether or not its content changed since.
     pub fn reviews_for(&self, file_path: &str, campaign_id: Option<&str>) -> Result<Vec<Review>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron
+            "SELECT id, file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron, subject_hash
              FROM reviews WHERE file_path = ?1 OR (?2 IS NOT NULL AND campaign_id = ?2) ORDER BY id DESC",
         )?;
         let rows = stmt.query_map(params![file_path, campaign_id], |r| {
@@ -119,6 +122,7 @@ impl Store {
                 reviewer: r.get(7)?,
                 created_at: r.get(8)?,
                 ron: r.get(9)?,
+                subject_hash: r.get(10)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

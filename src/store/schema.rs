@@ -168,24 +168,35 @@ fn fill_sort_names(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Hashes every head revision and every review, a batch of rows at a time in rowid order, so
+/// a library of 100,000 campaigns never holds more than one batch of texts in memory.
 fn fill_subject_hashes(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    const BATCH: i64 = 500;
     for (read, write) in [
         (
-            "SELECT c.id, t.ron FROM campaigns c JOIN revision_texts t ON t.revision_id = c.head_revision",
-            "UPDATE campaigns SET head_subject = ?2 WHERE id = ?1",
+            "SELECT c.rowid, t.ron FROM campaigns c JOIN revision_texts t ON t.revision_id = c.head_revision
+             WHERE c.rowid > ?1 ORDER BY c.rowid LIMIT ?2",
+            "UPDATE campaigns SET head_subject = ?2 WHERE rowid = ?1",
         ),
         (
-            "SELECT id, ron FROM reviews",
+            "SELECT id, ron FROM reviews WHERE id > ?1 ORDER BY id LIMIT ?2",
             "UPDATE reviews SET subject_hash = ?2 WHERE id = ?1",
         ),
     ] {
-        let rows: Vec<(rusqlite::types::Value, String)> = tx
-            .prepare(read)?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut select = tx.prepare(read)?;
         let mut update = tx.prepare(write)?;
-        for (id, text) in rows {
-            update.execute(rusqlite::params![id, super::subject_hash(&text)])?;
+        let mut after = i64::MIN;
+        loop {
+            let rows: Vec<(i64, String)> = select
+                .query_map([after, BATCH], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let Some(&(last, _)) = rows.last() else {
+                break;
+            };
+            for (rowid, text) in rows {
+                update.execute(rusqlite::params![rowid, super::subject_hash(&text)])?;
+            }
+            after = last;
         }
     }
     Ok(())

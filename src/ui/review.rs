@@ -24,6 +24,14 @@ pub fn style(tone: Tone, theme: Theme) -> Style {
 pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     let l = layout::editor(frame.area(), app.status_rows(frame.area().width));
     let decision = match r.latest() {
+        Some((d, true)) if d.file_hash != r.hash => Span::styled(
+            format!(
+                " {} by {}, status changed since",
+                d.decision.label(),
+                clean(&d.reviewer)
+            ),
+            theme.good(),
+        ),
         Some((d, true)) => Span::styled(
             format!(" {} by {}", d.decision.label(), clean(&d.reviewer)),
             theme.good(),

@@ -227,11 +227,11 @@ pub fn summary(c: &Campaign) -> Lines {
             2,
             "how",
             format!(
-                "{}, consent {}, basis {}, kept {} days",
+                "{}, consent {}, basis {}, kept {}",
                 words(&d.collected_by),
                 words(&d.consent),
                 words(&d.legal_basis),
-                d.retention_days
+                crate::text::plural(d.retention_days as usize, "day", "days")
             ),
         );
         if let Some(src) = &d.source {
@@ -479,6 +479,9 @@ pub struct ReviewState {
     pub shown: String,
     pub text: String,
     pub hash: String,
+    /// What a decision must have been made on to cover this file, status aside
+    /// (`store::subject_hash`).
+    pub subject: String,
     pub doc: Result<(Campaign, Vec<Finding>), LoadError>,
     pub decisions: Vec<Review>,
     /// For each decision, whether it was made on another file: resolved once when the review
@@ -525,6 +528,10 @@ impl ReviewState {
                 (d.campaign, f)
             });
         let hash = hash_text(&text);
+        let subject = match &doc {
+            Ok((c, _)) => crate::store::subject_hash_of(c),
+            Err(_) => hash.clone(),
+        };
         let campaign_id = doc.as_ref().ok().map(|(c, _)| c.id.clone());
         let (decisions, decisions_problem) = match store.reviews_for(&shown, campaign_id.as_deref())
         {
@@ -546,6 +553,7 @@ impl ReviewState {
             shown,
             text,
             hash,
+            subject,
             doc,
             decisions,
             elsewhere,
@@ -557,11 +565,15 @@ impl ReviewState {
         }
     }
 
-    /// The latest decision, and whether it was made on this exact content.
+    /// The latest decision, and whether it covers this file: made on this exact text, or on
+    /// one that differs only in its status or top comment.
     pub fn latest(&self) -> Option<(&Review, bool)> {
-        self.decisions
-            .first()
-            .map(|r| (r, r.file_hash == self.hash))
+        self.decisions.first().map(|r| (r, self.covers(r)))
+    }
+
+    /// Whether the decision covers this file ([`ReviewState::latest`]).
+    pub fn covers(&self, r: &Review) -> bool {
+        r.file_hash == self.hash || (!r.subject_hash.is_empty() && r.subject_hash == self.subject)
     }
 
     pub fn tab_titles(&self) -> Vec<String> {
@@ -654,7 +666,11 @@ impl ReviewState {
                         "  ! Made on the same earlier version as the decision above".into(),
                     ));
                 } else {
-                    out.push((Tone::Warning, "  ! This decision was made on a different version of the file. What changed since:".into()));
+                    out.push(if self.covers(r) {
+                        (Tone::Dim, "  made on this campaign before its status or top comment changed, so it still covers it. What changed since:".into())
+                    } else {
+                        (Tone::Warning, "  ! This decision was made on a different version of the file. What changed since:".into())
+                    });
                     let diff = text_diff(&r.ron, &self.text);
                     if diff.is_empty() {
                         out.push((Tone::Dim, "    only spacing or line endings".into()));
