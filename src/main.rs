@@ -10,7 +10,7 @@ mod cli;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use candor::checks::files::FixMode;
@@ -306,6 +306,49 @@ enum TranslationsCommand {
     },
 }
 
+/// What a command does with the library.
+#[derive(PartialEq)]
+enum LibraryUse {
+    None,
+    Reads,
+    Writes,
+}
+
+impl Command {
+    fn library_use(&self) -> LibraryUse {
+        // A target that names a file is worked on in the file, not in the library.
+        let in_library = |target: &str| !(target.ends_with(".ron") || Path::new(target).is_file());
+        match self {
+            Command::Import { .. } | Command::Restore { .. } => LibraryUse::Writes,
+            Command::Translations {
+                action: TranslationsCommand::Import { campaign, .. },
+            } if in_library(campaign) => LibraryUse::Writes,
+            Command::Translations {
+                action: TranslationsCommand::Export { campaign, .. },
+            }
+            | Command::Reach { campaign, .. }
+            | Command::Audience {
+                action: AudienceCommand::Sql { campaign, .. },
+            } if in_library(campaign) => LibraryUse::Reads,
+            Command::Export { .. }
+            | Command::List { .. }
+            | Command::History { .. }
+            | Command::Show { .. }
+            | Command::Screenshot { .. } => LibraryUse::Reads,
+            _ => LibraryUse::None,
+        }
+    }
+
+    /// The command as typed, for messages.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Import { .. } => "import",
+            Command::Restore { .. } => "restore",
+            _ => "translations import",
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
@@ -326,6 +369,25 @@ fn main() -> ExitCode {
     // The user's key file, read once before any screen; a problem keeps the defaults and is
     // shown on the first screen (and by `candor keys`).
     let key_problem = candor::app::keymap::install_from_config();
+    // --read-only promises that nothing is written: a command that writes is refused, and one
+    // that reads never creates a library that is not there (the screens check this themselves).
+    if cli.read_only
+        && let Some(command) = &cli.command
+    {
+        let refused = match command.library_use() {
+            LibraryUse::Writes => Some(format!(
+                "{} writes to the library, and --read-only says nothing may be written. Leave out --read-only to {}.",
+                command.name(),
+                command.name()
+            )),
+            LibraryUse::Reads => cli::library::must_exist(db).err().map(|e| format!("{e:#}")),
+            LibraryUse::None => None,
+        };
+        if let Some(why) = refused {
+            let _ = writeln!(err, "error: {}", candor::text::clean_multiline(&why));
+            return ExitCode::from(2);
+        }
+    }
     let result = match cli.command {
         None => cli::tui::run(db, explicit_population, cli.read_only, None),
         Some(Command::Check {

@@ -581,6 +581,94 @@ fn a_read_only_library_can_be_browsed_and_is_never_written() {
     assert_eq!(mtime(&db), when, "the file's modification time changed");
 }
 
+/// `--read-only` keeps its promise on the command line too: a command that writes is refused
+/// before the library is opened, one that reads never creates a library, and a PO export (which
+/// only reads) works on a library that cannot be written.
+#[test]
+fn the_read_only_flag_refuses_writes_and_never_creates_a_library() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    assert!(candor(&db, &["list"]).status.success());
+    let (bytes, count) = (
+        std::fs::read(&db).unwrap(),
+        out(&candor(&db, &["list", "--format", "tsv"]))
+            .lines()
+            .count(),
+    );
+    let file = std::path::Path::new("campaigns").join("welcome-email.ron");
+    let po = dir.path().join("welcome-es.po");
+    for (args, name) in [
+        (vec!["--read-only", "import", "campaigns"], "import"),
+        (
+            vec!["--read-only", "restore", "welcome-email", "1"],
+            "restore",
+        ),
+        (
+            vec![
+                "--read-only",
+                "translations",
+                "import",
+                "welcome-email",
+                po.to_str().unwrap(),
+            ],
+            "translations import",
+        ),
+    ] {
+        let (code, _, e) = outcome(candor(&db, &args));
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(
+            e,
+            format!(
+                "error: {name} writes to the library, and --read-only says nothing may be written. Leave out --read-only to {name}.\n"
+            )
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    assert_eq!(
+        out(&candor(&db, &["list", "--format", "tsv"]))
+            .lines()
+            .count(),
+        count
+    );
+    // A translation into a file is not a write to the library.
+    let copy = dir.path().join("welcome-email.ron");
+    std::fs::copy(&file, &copy).unwrap();
+    let o = candor(
+        &db,
+        &[
+            "--read-only",
+            "translations",
+            "export",
+            copy.to_str().unwrap(),
+            "--to",
+            "es",
+        ],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    // Reading commands never create a library that is not there.
+    let missing = dir.path().join("typo.db");
+    for args in [
+        vec!["--read-only", "list"],
+        vec!["--read-only", "show", "welcome-email"],
+    ] {
+        let (code, _, e) = outcome(candor(&missing, &args));
+        assert_eq!(code, 2, "{args:?}");
+        assert!(e.contains("there is no library at"), "{e}");
+        assert!(e.contains("--read-only never creates one"), "{e}");
+        assert!(!missing.exists(), "{args:?} created a library");
+    }
+    // A PO export from a library nobody can write.
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = candor(
+        &db,
+        &["translations", "export", "welcome-email", "--to", "es"],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("msgid"), "{}", out(&o));
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+}
+
 /// A library in a folder that cannot be written (no journal can be created next to it) is
 /// read as it is on disk.
 #[test]

@@ -51,6 +51,19 @@ pub fn open_store(db: Option<&Path>) -> Result<Store> {
     Ok(store)
 }
 
+/// Fails, saying where, when there is no library at the path `db` resolves to: with
+/// --read-only, a command that reads must not create one.
+pub fn must_exist(db: Option<&Path>) -> Result<()> {
+    let path = db_path(db)?;
+    if path.exists() {
+        return Ok(());
+    }
+    bail!(
+        "there is no library at {}, and --read-only never creates one. Check the path (--db or CANDOR_DB)",
+        clean(&path.display().to_string())
+    )
+}
+
 /// Opens the library for a command that only reads: nothing is written to an existing
 /// library, so a read-only one works. A missing one is created and seeded, as on first use.
 pub fn open_store_reading(db: Option<&Path>) -> Result<Store> {

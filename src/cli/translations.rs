@@ -18,13 +18,18 @@ enum Source {
     Library(Box<Store>, Box<candor::store::Stored>),
 }
 
-fn open(target: &str, db: Option<&Path>) -> Result<Source> {
+fn open(target: &str, db: Option<&Path>, write: bool) -> Result<Source> {
     let path = Path::new(target);
     if target.ends_with(".ron") || path.is_file() {
         let doc = ron_io::load_file(path)?;
         return Ok(Source::File(path.to_path_buf(), Box::new(doc)));
     }
-    let store = super::library::open_store(db)?;
+    // Exporting only reads, so it works on a library that cannot be written.
+    let store = if write {
+        super::library::open_store(db)?
+    } else {
+        super::library::open_store_reading(db)?
+    };
     let stored = store.get(target).with_context(|| {
         format!(
             "\"{}\" is neither a .ron file nor a campaign id in the library",
@@ -41,7 +46,7 @@ pub fn run_export(
     db: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let campaign = match open(target, db)? {
+    let campaign = match open(target, db, false)? {
         Source::File(_, doc) => doc.campaign,
         Source::Library(_, stored) => stored.campaign,
     };
@@ -74,7 +79,7 @@ pub fn run_import(
         .map_err(|e| anyhow::anyhow!("{e}"))
         .with_context(|| format!("could not read {}", po_file.display()))?;
     let shown = clean(&po_file.display().to_string());
-    let done = match open(target, db)? {
+    let done = match open(target, db, true)? {
         Source::File(path, mut doc) => {
             let done = translations::import(&mut doc.campaign, &po)
                 .with_context(|| format!("{shown}: nothing was imported"))?;
