@@ -340,7 +340,10 @@ impl App {
             Event::Paste(text) => self.handle_paste(text),
             Event::Resize(w, h) => {
                 self.area = Rect::new(0, 0, *w, *h);
-                self.clamp_scrolls();
+                // Too small, nothing is laid out: positions wait for a size they can be read at.
+                if !self.too_small() {
+                    self.clamp_scrolls();
+                }
             }
             _ => {}
         }
@@ -510,18 +513,6 @@ impl App {
             _ => self.quit = true,
         }
     }
-}
-
-fn ron_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                .collect()
-        })
-        .unwrap_or_default();
-    out.sort();
-    out
 }
 
 /// The time of day now, "17:15", for the editor's title: a note about something done a moment

@@ -148,11 +148,14 @@ impl App {
                 if !path.exists() {
                     return Err(AppError::NoSuchPath(clean(&path.display().to_string())));
                 }
-                let files = if path.is_dir() {
-                    ron_files(&path)
-                } else {
-                    vec![path.clone()]
-                };
+                // As `candor import` does: folders searched with their subfolders, and one that
+                // cannot be read said, not taken for an empty one.
+                let (files, failures) =
+                    crate::model::ron_io::collect_files(std::slice::from_ref(&path));
+                if let Some(first) = failures.into_iter().next() {
+                    self.say(first.to_string().replace('\n', " "), Some(Severity::Error));
+                    return Ok(());
+                }
                 if files.is_empty() {
                     let shown = clean(&path.display().to_string());
                     self.say(
