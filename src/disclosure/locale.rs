@@ -1,5 +1,5 @@
 //! The disclosure languages, one folder each in `assets/locales/` (found by build.rs): Fluent
-//! messages plus `locale.ron` (readability formula, threshold, number format).
+//! messages plus `locale.ron` (readability formula, threshold, punctuation).
 
 use std::sync::OnceLock;
 

@@ -148,10 +148,10 @@ pub fn intent_words(i: &IntentCondition) -> String {
         clean(&i.target.describe())
     };
     format!(
-        "{} {what} {} in {} days",
+        "{} {what} {} in {}",
         i.action.verb(),
         i.count.describe(),
-        i.within_days
+        crate::text::plural(i.within_days as usize, "day", "days")
     )
 }
 

@@ -49,7 +49,7 @@ pub fn describe_condition(c: &Condition) -> String {
         Condition::Any(items) => format!("Any of these ({})", items.len()),
         Condition::Not(_) => "Not:".to_string(),
         Condition::Intent(i) => format!(
-            "Did: {} {} {} in the last {} days",
+            "Did: {} {} {} in the last {}",
             i.action.verb(),
             if i.target == Target::Anything {
                 i.action.anything().to_string()
@@ -57,7 +57,7 @@ pub fn describe_condition(c: &Condition) -> String {
                 clean(&i.target.describe())
             },
             i.count.describe(),
-            i.within_days
+            crate::text::plural(i.within_days as usize, "day", "days")
         ),
         Condition::Attribute(a) => {
             let label = vocab()

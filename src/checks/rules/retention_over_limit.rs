@@ -76,8 +76,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 &RULE,
                 format!("data[{i}].retention_days"),
                 format!(
-                    "\"{category}\" is kept {} days; the project allows {days} for \"{}\"",
-                    field.retention_days,
+                    "\"{category}\" is kept {}; the project allows {days} for \"{}\"",
+                    crate::text::plural(field.retention_days as usize, "day", "days"),
                     clean(purpose)
                 ),
                 format!("Keep it {days} days or fewer (candor.toml, max-retention-days)."),
