@@ -1937,3 +1937,25 @@ fn a_campaign_past_the_depth_limit_opens_and_can_be_flattened() {
     let e = c.app.editor.as_ref().unwrap();
     assert_eq!(e.campaign.audience.depth(), MAX_AUDIENCE_DEPTH + 1);
 }
+
+/// The preview panel stops scrolling with its last line at the bottom, as help does: paging on
+/// past the end and then pressing a key up moves the text at once.
+#[test]
+fn the_preview_stops_scrolling_at_its_last_line() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} <tab>"));
+    let top = render(&mut c.app, 80, 24);
+    press(&mut c.app, &"<pgdn> ".repeat(30));
+    let end = render(&mut c.app, 80, 24);
+    assert_ne!(top, end, "the notice is longer than the panel");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.panel_scroll, e.panel_max_scroll.get());
+    press(&mut c.app, "<up>");
+    assert_ne!(
+        render(&mut c.app, 80, 24),
+        end,
+        "a key up moves the text at once"
+    );
+    press(&mut c.app, "<pgdn> <pgdn>");
+    assert_eq!(render(&mut c.app, 80, 24), end);
+}

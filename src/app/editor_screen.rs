@@ -27,9 +27,19 @@ impl App {
                 A::Up if on_findings => e.finding = e.finding.saturating_sub(1),
                 A::Down if on_findings => e.finding = (e.finding + 1).min(n.saturating_sub(1)),
                 A::Up => e.panel_scroll = e.panel_scroll.saturating_sub(1),
-                A::Down => e.panel_scroll = e.panel_scroll.saturating_add(1),
+                A::Down => {
+                    e.panel_scroll = e
+                        .panel_scroll
+                        .saturating_add(1)
+                        .min(e.panel_max_scroll.get())
+                }
                 A::PageUp => e.panel_scroll = e.panel_scroll.saturating_sub(page as u16),
-                A::PageDown => e.panel_scroll = e.panel_scroll.saturating_add(page as u16),
+                A::PageDown => {
+                    e.panel_scroll = e
+                        .panel_scroll
+                        .saturating_add(page as u16)
+                        .min(e.panel_max_scroll.get())
+                }
                 A::Top => {
                     e.panel_scroll = 0;
                     e.finding = 0;

@@ -188,6 +188,7 @@ impl App {
             focus: Focus::Form,
             panel: PanelTab::Disclosure,
             panel_scroll: 0,
+            panel_max_scroll: std::cell::Cell::new(u16::MAX),
             finding: 0,
             locale,
             derived,

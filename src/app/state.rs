@@ -141,6 +141,10 @@ pub struct Editor {
     pub focus: Focus,
     pub panel: PanelTab,
     pub panel_scroll: u16,
+    /// How far the panel's text can scroll, as last drawn (its length depends on the tab, the
+    /// language and the width): scrolling stops there, so a key up moves the text at once.
+    /// `u16::MAX` until the first draw.
+    pub panel_max_scroll: std::cell::Cell<u16>,
     pub finding: usize,
     /// The disclosure language shown.
     pub locale: &'static str,

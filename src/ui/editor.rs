@@ -226,7 +226,19 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     let scroll = if e.panel == PanelTab::Findings {
         finding_scroll(e, body)
     } else {
-        e.panel_scroll
+        // The text stops with its last line at the bottom; the editor keeps to the same limit.
+        let width = usize::from(body.width);
+        let rows: usize = text
+            .lines
+            .iter()
+            .map(|l| {
+                let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                crate::text::wrapped_rows(&s, width)
+            })
+            .sum();
+        let max = u16::try_from(rows.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX);
+        e.panel_max_scroll.set(max);
+        e.panel_scroll.min(max)
     };
     frame.render_widget(
         Paragraph::new(text)
