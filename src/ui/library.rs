@@ -177,18 +177,39 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
         );
         return;
     };
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Status ", theme.dim()),
-        Span::raw(s.status.label()),
-        Span::styled("   Revision ", theme.dim()),
-        Span::raw(s.revision.to_string()),
-        Span::styled("   Review ", theme.dim()),
-        Span::raw(match s.review {
-            None => "none yet".to_string(),
-            Some(r) if r.current => format!("{} on this version", r.decision.label()),
-            Some(r) => format!("{} for an older version", r.decision.label()),
-        }),
-    ])];
+    // Status, revision and review side by side where they fit, each whole: a narrow pane puts
+    // the next on a new line rather than wrapping one inside.
+    let facts = [
+        ("Status ", s.status.label().to_string()),
+        ("Revision ", s.revision.to_string()),
+        (
+            "Review ",
+            match s.review {
+                None => "none yet".to_string(),
+                Some(r) if r.current => format!("{} on this version", r.decision.label()),
+                Some(r) => format!("{} for an older version", r.decision.label()),
+            },
+        ),
+    ];
+    let room = usize::from(area.width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (label, value) in facts {
+        let w = label.chars().count() + value.chars().count();
+        if used > 0 && used + 3 + w > room {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw("   "));
+            used += 3;
+        }
+        spans.push(Span::styled(label, theme.dim()));
+        spans.push(Span::raw(value));
+        used += w;
+    }
+    lines.push(Line::from(spans));
     if let Some(d) = app.library.detail.as_ref().filter(|d| d.id == s.id) {
         if let Some(file) = &d.kept_in {
             lines.push(Line::styled(
