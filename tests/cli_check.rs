@@ -420,6 +420,13 @@ fn the_notes_under_a_notice_write_numbers_the_english_way() {
             "{locale}: {notes}"
         );
         assert!(notes.contains(" 1 sentence, "), "{locale}: {notes}");
+        // The campaign is in English only: asked for another language, the notes say why
+        // the notice reads as it does.
+        let told = notes.contains(&format!(
+            "The campaign does not offer {}; its languages: en. Texts missing in {locale} are shown in en.",
+            if locale == "es" { "Español (es)" } else { "Français (fr)" }
+        )) && notes.contains("): it is shown, and scored, in English.");
+        assert_eq!(told, locale != "en", "{locale}: {notes}");
     }
 }
 

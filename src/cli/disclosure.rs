@@ -48,6 +48,26 @@ pub fn run(
             write!(out, "{}", render::text(&d))?;
             let r = d.readability;
             writeln!(out, "\n---- Candor's notes (not part of the notice)")?;
+            if !c.locales.iter().any(|x| x == l.code) {
+                writeln!(
+                    out,
+                    "The campaign does not offer {} ({}); its languages: {}. Texts missing in {} are shown in {}.",
+                    l.name,
+                    l.code,
+                    candor::text::clean(&c.locales.join(", ")),
+                    l.code,
+                    candor::text::clean(c.first_locale())
+                )?;
+            }
+            if d.custom.is_some() && d.custom_lang != l.code {
+                let written = locale::locale(d.custom_lang)
+                    .map_or(d.custom_lang.to_string(), |w| w.name.clone());
+                writeln!(
+                    out,
+                    "The campaign's own notice is not written in {} ({}): it is shown, and scored, in {written}.",
+                    l.name, l.code
+                )?;
+            }
             writeln!(
                 out,
                 "Readability: {} on {} ({}; plain language is {} or more). {}, {}, {}.",

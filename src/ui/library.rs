@@ -186,7 +186,7 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
             "Review ",
             match s.review {
                 None => "none yet".to_string(),
-                Some(r) if r.current => format!("{} on this version", r.decision.label()),
+                Some(r) if r.current => format!("{} for this version", r.decision.label()),
                 Some(r) => format!("{} for an older version", r.decision.label()),
             },
         ),
