@@ -261,8 +261,8 @@ fn escape_sequences_in_strings_are_never_echoed_raw() {
     let bad = sample("welcome-email.ron").replacen("objective:", "obj\u{1b}[2Jective:", 1);
     let (code, _, _) = check_bytes(bad.as_bytes());
     assert_eq!(code, 2);
-    let bad = sample("welcome-email.ron").replacen(
-        "attribute: \"email_opt_in\"",
+    let bad = sample("loyalty-preview-undeclared.ron").replacen(
+        "attribute: \"loyalty_tier\"",
         "attribute: \"\u{1b}[2J\u{9b}\"",
         1,
     );
@@ -352,7 +352,7 @@ fn screenshot_renders_every_kind_of_screen_without_a_terminal() {
         "--keys",
         "]",
     ]);
-    assert!(out.contains("All of these (2)"), "{out}");
+    assert!(out.contains("All of these (1)"), "{out}");
     let (_, out, _) = run(&["screenshot", "review", "campaigns/quiet-ad-sync.ron"]);
     assert!(
         out.contains("· Review ·") && out.contains("quiet-ad-sync.ron"),

@@ -700,10 +700,20 @@ fn a_library_from_the_previous_release_is_migrated_and_keeps_everything() {
         .unwrap();
     assert_eq!(by_name[0].id, "anti-ageing-55-plus");
     // And it saves.
-    let head = store.get("welcome-email").unwrap();
+    let head = store.get("sofa-recommendations").unwrap();
     store
         .save(&head.campaign, head.revision.id, "after the migration")
         .unwrap();
+    // That release's welcome email went to people who had not signed up for email, and was
+    // approved: today's checks hold it at the review gate rather than let it save as approved.
+    let head = store.get("welcome-email").unwrap();
+    let err = store
+        .save(&head.campaign, head.revision.id, "after the migration")
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("email-without-permission"),
+        "{err}"
+    );
 }
 
 /// Listing reads only the `campaigns` table (and the small review and draft indexes), and
