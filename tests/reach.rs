@@ -288,7 +288,25 @@ fn all_any_and_not_combine_as_sets() {
     let older = attr("age", Operator::AtLeast, "55");
     let garden = viewed("garden", 1, 30);
     assert_eq!(who(&pop, &Condition::All(vec![])), ["a", "b", "c", "d"]);
-    assert!(who(&pop, &Condition::Any(vec![])).is_empty());
+    // A group that holds no condition has no effect, as the notice reads it: an empty "any of
+    // these" is not "nobody", and it is skipped beside other conditions, even under a Not.
+    let empty = || Condition::Any(vec![]);
+    assert_eq!(who(&pop, &empty()), ["a", "b", "c", "d"]);
+    assert_eq!(
+        who(&pop, &Condition::Not(Box::new(empty()))),
+        ["a", "b", "c", "d"]
+    );
+    assert_eq!(
+        who(&pop, &Condition::All(vec![garden.clone(), empty()])),
+        ["a", "c"]
+    );
+    assert_eq!(
+        who(
+            &pop,
+            &Condition::Any(vec![garden.clone(), Condition::All(vec![empty()])])
+        ),
+        ["a", "c"]
+    );
     assert_eq!(
         who(&pop, &Condition::Any(vec![older.clone(), garden.clone()])),
         ["a", "b", "c", "d"]

@@ -14,15 +14,34 @@ use candor::model::Campaign;
 use candor::reach::Population;
 use candor::reach::sql::{Dialect, Options, Select, audience_sql, schema_sql};
 
+/// The samples, and one of them with empty groups added: a group that holds no condition has
+/// no effect in the SQL, as in the evaluator.
 fn samples() -> Vec<Campaign> {
-    candor::samples::SAMPLES
+    let mut out: Vec<Campaign> = candor::samples::SAMPLES
         .iter()
         .map(|(name, text)| {
             candor::model::ron_io::load_str(name, text)
                 .unwrap()
                 .campaign
         })
-        .collect()
+        .collect();
+    let mut c = out
+        .iter()
+        .find(|c| c.id == "sofa-recommendations")
+        .unwrap()
+        .clone();
+    c.id = "sofa-with-empty-groups".into();
+    use candor::model::Condition::{All, Any, Not};
+    c.audience = Any(vec![
+        All(vec![
+            c.audience.clone(),
+            Any(vec![]),
+            Not(Box::new(Any(vec![]))),
+        ]),
+        All(vec![Any(vec![])]),
+    ]);
+    out.push(c);
+    out
 }
 
 /// (campaign id, reachable only, SQL, the evaluator's count) for every sample.

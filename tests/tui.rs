@@ -1099,6 +1099,39 @@ fn f_follows_the_targeting_advice_and_u_undoes_it() {
     assert!(said.starts_with("No targeting advice"), "{said}");
 }
 
+/// `+` adds an empty "any of these" group, which says it does nothing yet (and does nothing:
+/// the notice reads as before); `+` again on it does not nest an empty group in the empty one.
+#[test]
+fn an_empty_group_says_it_has_no_effect_and_does_not_nest() {
+    use candor::model::Condition;
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} ]"));
+    let notice = |app: &App| {
+        let e = app.editor.as_ref().unwrap();
+        candor::disclosure::render::text(&candor::disclosure::generate(
+            &e.campaign,
+            candor::disclosure::locale::locale("en").unwrap(),
+        ))
+    };
+    let before = notice(&c.app);
+    press(&mut c.app, "+");
+    let with_group = c.app.editor.as_ref().unwrap().campaign.clone();
+    let Condition::All(items) = &with_group.audience else {
+        panic!("{:?}", with_group.audience)
+    };
+    assert!(matches!(items.last(), Some(Condition::Any(v)) if v.is_empty()));
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("Any of these (empty, no effect yet)"),
+        "{screen}"
+    );
+    assert_eq!(notice(&c.app), before);
+    press(&mut c.app, "+");
+    assert_eq!(c.app.editor.as_ref().unwrap().campaign, with_group);
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("This group is still empty"), "{said}");
+}
+
 /// w on a finding asks why and until when, writes a waiver the whole team sees in the file,
 /// keeps the finding listed as waived, and refuses a reason too short to judge or a past date.
 #[test]
@@ -1868,36 +1901,67 @@ fn the_reach_tab_offers_to_make_the_sample() {
     );
 }
 
-/// Found by the app_events fuzzer: `+` on a new group nests another inside it, without end, and
-/// past about fifteen levels the autosaved draft no longer read back. Groups now stop at a
-/// depth every file and draft reads again, and the editor says so.
+/// Selects the audience row deepest in the tree (the first of the deepest).
+fn select_deepest_node(app: &mut App) {
+    use candor::app::fields::Field;
+    let e = app.editor.as_mut().unwrap();
+    let deepest = e
+        .derived
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match &r.field {
+            Field::Node(p) => Some((p.len(), i)),
+            _ => None,
+        })
+        .max()
+        .unwrap();
+    e.selected = deepest.1;
+}
+
+/// Found by the app_events fuzzer: `+` on a new group nested another inside it, without end, and
+/// past about fifteen levels the autosaved draft no longer read back. `+` no longer nests in an
+/// empty group, and no edit takes the audience past the depth every file and draft reads again.
 #[test]
 fn groups_stop_nesting_at_the_depth_that_reads_back() {
+    use candor::model::{Condition, MAX_AUDIENCE_DEPTH};
     let mut c = setup();
     press(&mut c.app, &format!("{WELCOME} ] {}", "+ ".repeat(20)));
     let e = c.app.editor.as_ref().unwrap();
-    assert_eq!(
-        e.campaign.audience.depth(),
-        candor::model::MAX_AUDIENCE_DEPTH
-    );
+    assert_eq!(e.campaign.audience.depth(), 2, "one group was added");
+    let said = c.app.message.clone().unwrap().text;
+    assert!(said.starts_with("This group is still empty"), "{said}");
+
+    // Groups that each hold a condition, as deep as allowed: wrapping the deepest condition
+    // in a Not would go one deeper, and is refused.
+    let mut c = setup();
+    let head = c.app.store.get("welcome-email").unwrap();
+    let mut campaign = head.campaign.clone();
+    let leaf = campaign.conditions()[0].condition.clone();
+    let mut node = Condition::All(vec![leaf.clone()]);
+    while node.depth() < MAX_AUDIENCE_DEPTH {
+        node = Condition::All(vec![leaf.clone(), node]);
+    }
+    campaign.audience = node;
+    c.app
+        .store
+        .save(&campaign, head.revision.id, "as deep as allowed")
+        .unwrap();
+    press(&mut c.app, &format!("{WELCOME} ]"));
+    select_deepest_node(&mut c.app);
+    press(&mut c.app, "!");
     let said = c.app.message.clone().unwrap().text;
     assert!(said.contains("go at most 12 deep"), "{said}");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign, campaign);
     let text = candor::model::ron_io::to_ron(&e.campaign).unwrap();
     assert!(candor::model::ron_io::parse_unfinished("draft", &text).is_ok());
-    // Saved, it loads back as it is.
-    let id = e.campaign.id.clone();
-    press(&mut c.app, "<c-s>");
-    assert_eq!(
-        c.app.store.get(&id).unwrap().campaign.audience.depth(),
-        candor::model::MAX_AUDIENCE_DEPTH
-    );
 }
 
 /// A campaign saved past the depth limit (as an older Candor could) opens, and can be made
 /// shallower a step at a time: deleting the deepest condition is not refused as "too deep".
 #[test]
 fn a_campaign_past_the_depth_limit_opens_and_can_be_flattened() {
-    use candor::app::fields::Field;
     use candor::model::{Condition, MAX_AUDIENCE_DEPTH};
     let mut c = setup();
     let head = c.app.store.get("welcome-email").unwrap();
@@ -1918,19 +1982,7 @@ fn a_campaign_past_the_depth_limit_opens_and_can_be_flattened() {
         .unwrap();
     press(&mut c.app, &format!("{WELCOME} ]"));
     // The condition at the bottom of the groups.
-    let e = c.app.editor.as_mut().unwrap();
-    let deepest = e
-        .derived
-        .rows
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| match &r.field {
-            Field::Node(p) => Some((p.len(), i)),
-            _ => None,
-        })
-        .max()
-        .unwrap();
-    e.selected = deepest.1;
+    select_deepest_node(&mut c.app);
     press(&mut c.app, "x");
     let said = c.app.message.clone().unwrap().text;
     assert!(said.starts_with("Deleted: "), "{said}");

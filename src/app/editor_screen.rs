@@ -65,9 +65,7 @@ impl App {
             A::AddIntent => self.start_intent(None),
             A::FollowAdvice => self.follow_advice(),
             A::AddAttribute => self.start_attribute(None),
-            A::AddGroup => self.audience_edit(|root, at| {
-                Some(audience::insert(root, at, Condition::Any(Vec::new())))
-            }),
+            A::AddGroup => self.add_group(),
             A::Negate => self.audience_edit(|root, at| {
                 if at.is_empty() {
                     return None;
@@ -272,6 +270,26 @@ impl App {
         {
             e.selected = i;
         }
+    }
+
+    /// Adds an empty "any of these" group. Not inside a group that is still empty: that would
+    /// only nest empty groups in each other, none of them doing anything.
+    fn add_group(&mut self) {
+        let Some(e) = self.editor.as_ref() else {
+            return;
+        };
+        if let Some(Field::Node(p)) = e.row().map(|r| &r.field)
+            && let Some(node @ (Condition::All(_) | Condition::Any(_))) =
+                audience::node(&e.campaign.audience, p)
+            && node.holds_no_condition()
+        {
+            self.fail(
+                "This group is still empty: give it a condition first (i intent, a attribute), \
+                 or select another group to add one beside it.",
+            );
+            return;
+        }
+        self.audience_edit(|root, at| Some(audience::insert(root, at, Condition::Any(Vec::new()))));
     }
 
     pub(super) fn audience_edit(

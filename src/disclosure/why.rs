@@ -103,7 +103,7 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
 /// Whether a condition reads as a list of its own: a group of two or more under `any`, or any
 /// group under `not`.
 fn is_list(node: &Condition) -> bool {
-    let filled = |items: &[Condition]| items.iter().filter(|i| !is_empty(i)).count();
+    let filled = |items: &[Condition]| items.iter().filter(|i| !i.holds_no_condition()).count();
     match node {
         Condition::Any(items) => filled(items) >= 2 || items.iter().any(is_list),
         Condition::All(items) => items.iter().any(is_list),
@@ -111,14 +111,6 @@ fn is_list(node: &Condition) -> bool {
             Condition::All(items) | Condition::Any(items) => filled(items) >= 2,
             other => is_list(other),
         },
-        _ => false,
-    }
-}
-
-fn is_empty(node: &Condition) -> bool {
-    match node {
-        Condition::All(items) | Condition::Any(items) => items.iter().all(is_empty),
-        Condition::Not(inner) => is_empty(inner),
         _ => false,
     }
 }

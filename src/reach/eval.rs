@@ -89,20 +89,25 @@ impl<'p> Evaluator<'p> {
         self.leaves.get(&key)
     }
 
-    /// Everyone the condition holds for.
+    /// Everyone the condition holds for. A part that holds no condition (an empty group) has no
+    /// effect, as the notice reads it: it is skipped, and an audience of nothing but such parts
+    /// takes in everyone.
     pub fn matching(&mut self, c: &Condition) -> PeopleSet {
         let n = self.pop.len();
+        if c.holds_no_condition() {
+            return PeopleSet::full(n);
+        }
         match c {
             Condition::All(items) => {
                 let mut out = PeopleSet::full(n);
-                for i in items {
+                for i in items.iter().filter(|i| !i.holds_no_condition()) {
                     self.combine(&mut out, i, PeopleSet::and);
                 }
                 out
             }
             Condition::Any(items) => {
                 let mut out = PeopleSet::empty(n);
-                for i in items {
+                for i in items.iter().filter(|i| !i.holds_no_condition()) {
                     self.combine(&mut out, i, PeopleSet::or);
                 }
                 out

@@ -221,14 +221,11 @@ impl Writer<'_> {
     fn condition(&mut self, c: &Condition, depth: usize) -> String {
         let pad = "  ".repeat(depth + 1);
         match c {
-            Condition::All(items) | Condition::Any(items) if items.is_empty() => {
-                if matches!(c, Condition::All(_)) {
-                    "TRUE".into()
-                } else {
-                    "FALSE".into()
-                }
-            }
+            // An empty group has no effect (as in reach and in the notice), whatever its kind.
+            _ if c.holds_no_condition() => "TRUE".into(),
             Condition::All(items) | Condition::Any(items) => {
+                let items: Vec<&Condition> =
+                    items.iter().filter(|i| !i.holds_no_condition()).collect();
                 let join = if matches!(c, Condition::All(_)) {
                     "AND"
                 } else {

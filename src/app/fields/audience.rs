@@ -6,7 +6,7 @@ use crate::model::vocab::AttributeKind;
 
 pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
     audience_rows(&c.audience, Vec::new(), "audience".to_string(), 0, out);
-    if matches!(&c.audience, Condition::All(v) | Condition::Any(v) if v.is_empty()) {
+    if c.audience.holds_no_condition() {
         out.push(indented(
             row(
                 "Everyone sees this campaign. Press i to target by intent.",
@@ -45,6 +45,15 @@ pub fn attribute_mark(attribute: &str) -> Option<&'static str> {
 /// One line describing a condition, in words.
 pub fn describe_condition(c: &Condition) -> String {
     match c {
+        // An empty group does nothing (reach, SQL and the notice skip it): say so, not "(0)".
+        Condition::All(_) | Condition::Any(_) if c.holds_no_condition() => format!(
+            "{} of these (empty, no effect yet)",
+            if matches!(c, Condition::All(_)) {
+                "All"
+            } else {
+                "Any"
+            }
+        ),
         Condition::All(items) => format!("All of these ({})", items.len()),
         Condition::Any(items) => format!("Any of these ({})", items.len()),
         Condition::Not(_) => "Not:".to_string(),

@@ -253,6 +253,23 @@ impl Condition {
         deepest
     }
 
+    /// Whether the tree holds no intent or attribute condition at all: an empty group, or groups
+    /// and Nots around nothing. Such a part has no effect: the editor adds groups empty for the
+    /// marketer to fill, and until then the audience, its reach, its SQL and the notice all
+    /// read as if the group were not there (not as "nobody", which an empty "any of these" would
+    /// otherwise mean).
+    pub fn holds_no_condition(&self) -> bool {
+        let mut stack = vec![self];
+        while let Some(c) = stack.pop() {
+            match c {
+                Condition::All(items) | Condition::Any(items) => stack.extend(items),
+                Condition::Not(inner) => stack.push(inner),
+                Condition::Intent(_) | Condition::Attribute(_) => return false,
+            }
+        }
+        true
+    }
+
     /// How a group's children appear in readable paths: `audience.all[0]`, `audience.any[1]`.
     pub fn group_key(&self) -> Option<&'static str> {
         match self {
