@@ -127,6 +127,33 @@ fn import_a_changed_welcome_email(db: &Path, dir: &Path) {
     assert!(o.status.success(), "{}", err(&o));
 }
 
+/// The sample welcome email says approved; no review in a new library approves a changed copy,
+/// and the import says so on the file's line.
+#[test]
+fn import_names_a_file_whose_approval_no_review_backs() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let changed = dir.path().join("welcome-email.ron");
+    let text = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    std::fs::write(
+        &changed,
+        text.replacen("objective: \"", "objective: \"Changed: ", 1),
+    )
+    .unwrap();
+    let o = candor(&db, &["import", changed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains(&format!(
+            "{}: \"welcome-email\" says approved, but no review in this library approves this \
+             version; `candor review {}` records one",
+            changed.display(),
+            changed.display()
+        )),
+        "{}",
+        out(&o)
+    );
+}
+
 #[test]
 fn export_all_then_show_and_restore() {
     let dir = tempfile::tempdir().unwrap();

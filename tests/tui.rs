@@ -452,6 +452,29 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
     );
     assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
     assert_eq!(c.app.library.size, candor::samples::SAMPLES.len() + 250);
+    // Files that say approved with no review here behind them: the outcome says so.
+    let claims = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    for i in 0..2 {
+        std::fs::write(
+            claims.path().join(format!("w{i}.ron")),
+            text.replace("\"welcome-email\"", &format!("\"welcome-{i}\"")),
+        )
+        .unwrap();
+    }
+    press(
+        &mut c.app,
+        &format!("i {} <enter>", claims.path().display()),
+    );
+    while c.app.import_job.is_some() {
+        c.app.tick(std::time::Instant::now());
+    }
+    let said = c.app.message.clone().unwrap().text;
+    assert_eq!(
+        said,
+        "Imported 2 of 2 files; 2 say they are approved or published, with no review here that \
+         approves them"
+    );
     // A folder with no campaign files says so at once; no import is started.
     let empty = tempfile::tempdir().unwrap();
     press(&mut c.app, &format!("i {} <enter>", empty.path().display()));

@@ -170,6 +170,7 @@ impl App {
                     total: files.len(),
                     files,
                     imported: 0,
+                    unreviewed: 0,
                     failures: Vec::new(),
                 });
                 self.say(

@@ -346,7 +346,12 @@ impl App {
             }
         }
         let written = match self.store.import_ready(ready) {
-            Ok(done) => done.len(),
+            Ok(done) => {
+                if let Some(job) = self.import_job.as_mut() {
+                    job.unreviewed += done.iter().filter(|d| d.unreviewed.is_some()).count();
+                }
+                done.len()
+            }
             Err(e) => {
                 self.import_job = None;
                 self.reload_library();
@@ -373,6 +378,13 @@ impl App {
             job.imported,
             crate::text::plural(job.total, "file", "files")
         );
+        if job.unreviewed > 0 {
+            text.push_str(&format!(
+                "; {} approved or published, with no review here that approves {}",
+                crate::text::plural(job.unreviewed, "says it is", "say they are"),
+                if job.unreviewed == 1 { "it" } else { "them" }
+            ));
+        }
         match job.failures.first() {
             Some(first) => {
                 text.push_str(&format!(

@@ -383,6 +383,8 @@ pub struct ImportJob {
     pub files: Vec<std::path::PathBuf>,
     pub total: usize,
     pub imported: usize,
+    /// How many claim approved or published with no review here that approves them.
+    pub unreviewed: usize,
     pub failures: Vec<crate::model::LoadError>,
 }
 

@@ -125,6 +125,17 @@ pub fn run_import(
     failures.extend(report.failures);
     let (mut created, mut revised, mut unchanged) = (0, 0, 0);
     for i in &imported {
+        if let Some(status) = i.unreviewed {
+            writeln!(
+                out,
+                "{}: \"{}\" says {}, but no review in this library approves this version; \
+                 `candor review {}` records one",
+                i.source,
+                clean(&i.id),
+                status.label(),
+                i.source
+            )?;
+        }
         match &i.outcome {
             Outcome::Created => created += 1,
             Outcome::NewRevision(_) => revised += 1,

@@ -32,6 +32,9 @@ pub struct Imported {
     pub id: String,
     pub source: String,
     pub outcome: Outcome,
+    /// The status the file claims (approved or published) when no review decision in the
+    /// library approves this version: the file says so, the library cannot vouch for it.
+    pub unreviewed: Option<Status>,
 }
 
 /// A file that was read, validated and checked, ready to be written.
@@ -222,11 +225,16 @@ impl Store {
 
 impl ImportBatch<'_> {
     pub fn write(&mut self, file: ReadyFile) -> Result<Imported> {
+        let (status, subject) = (file.prepared.status, file.prepared.subject.clone());
         let (id, outcome) = self.write_prepared(file.prepared, file.demoted)?;
+        let claims_approval = matches!(status, Status::Approved | Status::Published)
+            && !matches!(outcome, Outcome::DemotedToDraft { .. });
+        let unreviewed = (claims_approval && !approved(&self.tx, &id, &subject)?).then_some(status);
         Ok(Imported {
             id,
             source: file.source,
             outcome,
+            unreviewed,
         })
     }
 
@@ -243,6 +251,19 @@ impl ImportBatch<'_> {
     pub fn commit(self) -> Result<()> {
         Ok(self.tx.commit()?)
     }
+}
+
+/// Whether the library's latest review decision on campaign `id` approves text with this
+/// subject (as the library's Review column reads it).
+fn approved(tx: &rusqlite::Transaction, id: &str, subject: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT decision = 'approve' AND subject_hash <> '' AND subject_hash = ?2
+               FROM reviews WHERE campaign_id = ?1 ORDER BY created_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![id, subject], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false))
 }
 
 /// Writes one prepared campaign inside the caller's transaction: a new campaign, a new
