@@ -154,6 +154,34 @@ fn import_names_a_file_whose_approval_no_review_backs() {
     );
 }
 
+/// A file that says published but has errors comes in as a draft, and the summary counts it
+/// as new the first time and as updated after.
+#[test]
+fn import_counts_a_file_kept_as_a_draft_as_new_then_updated() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let f = dir.path().join("q.ron");
+    let text = std::fs::read_to_string("campaigns/quiet-ad-sync.ron")
+        .unwrap()
+        .replace("status: Draft", "status: Published")
+        .replace("quiet-ad-sync", "quiet-copy");
+    std::fs::write(&f, &text).unwrap();
+    let o = candor(&db, &["import", f.to_str().unwrap()]);
+    assert!(
+        out(&o).contains("imported \"quiet-copy\" as a draft, not published: it has 4 errors"),
+        "{}",
+        out(&o)
+    );
+    assert!(out(&o).contains("1 new, 0 updated"), "{}", out(&o));
+    std::fs::write(
+        &f,
+        text.replacen("objective: \"", "objective: \"Changed: ", 1),
+    )
+    .unwrap();
+    let o = candor(&db, &["import", f.to_str().unwrap()]);
+    assert!(out(&o).contains("0 new, 1 updated"), "{}", out(&o));
+}
+
 #[test]
 fn export_all_then_show_and_restore() {
     let dir = tempfile::tempdir().unwrap();

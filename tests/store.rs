@@ -450,60 +450,25 @@ fn import_demotes_a_file_past_draft_with_errors() {
         .find(|s| s.0 == "quiet-ad-sync.ron")
         .unwrap()
         .1;
-    std::fs::write(&f, text.replace("status: Draft", "status: Published")).unwrap();
-    let done = store.import_ready(vec![prepare_file(&f).unwrap()]).unwrap();
-    assert_eq!(
-        done[0].outcome,
-        Outcome::DemotedToDraft {
-            errors: 4,
-            was: Status::Published
-        }
-    );
+    let published = text.replace("status: Draft", "status: Published");
+    let mut import = |text: &str| {
+        std::fs::write(&f, text).unwrap();
+        let done = store.import_ready(vec![prepare_file(&f).unwrap()]).unwrap();
+        done[0].outcome.clone()
+    };
+    let demoted = |revision| Outcome::DemotedToDraft {
+        errors: 4,
+        was: Status::Published,
+        revision,
+    };
+    assert_eq!(import(&published), demoted(1));
+    // Again with a change: a later revision of the same campaign, still a draft.
+    let changed = published.replacen("objective: \"", "objective: \"Changed: ", 1);
+    assert_eq!(import(&changed), demoted(2));
     assert_eq!(
         store.get("quiet-ad-sync").unwrap().campaign.status,
         Status::Draft
     );
-}
-
-/// A file may say approved or published; the import says when no review decision in the
-/// library approves that version, and stops saying it once one does.
-#[test]
-fn import_says_when_a_claimed_approval_has_no_review_behind_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_unseeded(&db_in(dir.path())).unwrap();
-    let f = dir.path().join("welcome-email.ron");
-    let text = SAMPLES
-        .iter()
-        .find(|s| s.0 == "welcome-email.ron")
-        .unwrap()
-        .1;
-    let import = |store: &mut Store, text: &str| {
-        std::fs::write(&f, text).unwrap();
-        let done = store.import_ready(vec![prepare_file(&f).unwrap()]).unwrap();
-        (done[0].outcome.clone(), done[0].unreviewed)
-    };
-    assert_eq!(
-        import(&mut store, text),
-        (Outcome::Created, Some(Status::Approved))
-    );
-    store
-        .add_review(text, "welcome-email.ron", Decision::Approve, "")
-        .unwrap();
-    assert_eq!(import(&mut store, text), (Outcome::Unchanged, None));
-    // A new status is not a new version to review; a new objective is.
-    let published = text.replace("status: Approved", "status: Published");
-    assert_eq!(
-        import(&mut store, &published),
-        (Outcome::NewRevision(2), None)
-    );
-    let changed = published.replacen("objective: \"", "objective: \"Changed: ", 1);
-    assert_eq!(
-        import(&mut store, &changed),
-        (Outcome::NewRevision(3), Some(Status::Published))
-    );
-    // A draft claims nothing.
-    let draft = changed.replace("status: Published", "status: Draft");
-    assert_eq!(import(&mut store, &draft), (Outcome::NewRevision(4), None));
 }
 
 #[test]

@@ -140,8 +140,16 @@ pub fn run_import(
             Outcome::Created => created += 1,
             Outcome::NewRevision(_) => revised += 1,
             Outcome::Unchanged => unchanged += 1,
-            Outcome::DemotedToDraft { errors, was } => {
-                created += 1;
+            Outcome::DemotedToDraft {
+                errors,
+                was,
+                revision,
+            } => {
+                if *revision == 1 {
+                    created += 1;
+                } else {
+                    revised += 1;
+                }
                 writeln!(
                     out,
                     "{}: imported \"{}\" as a draft, not {}: it has {}",

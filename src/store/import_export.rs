@@ -20,10 +20,12 @@ pub enum Outcome {
     NewRevision(i64),
     /// The id existed with exactly this content: nothing written.
     Unchanged,
-    /// Imported as a draft, because the file's status is past draft but it has errors.
+    /// Imported as a draft, because the file's status is past draft but it has errors: as
+    /// revision 1 of a new campaign, or a later revision of an existing one.
     DemotedToDraft {
         errors: u32,
         was: Status,
+        revision: i64,
     },
 }
 
@@ -294,9 +296,15 @@ pub(crate) fn write_import(
         }
     };
     let outcome = match (demoted, outcome) {
-        (Some(was), Outcome::Created | Outcome::NewRevision(_)) => Outcome::DemotedToDraft {
+        (Some(was), Outcome::Created) => Outcome::DemotedToDraft {
             errors: p.counts.errors,
             was,
+            revision: 1,
+        },
+        (Some(was), Outcome::NewRevision(n)) => Outcome::DemotedToDraft {
+            errors: p.counts.errors,
+            was,
+            revision: n,
         },
         (_, o) => o,
     };
