@@ -613,6 +613,36 @@ fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
     );
 }
 
+/// The full notice names zones as visitors know them: the headline in their language, else
+/// the kind of zone in their language (never the marketer's name for it, nor a headline in
+/// another language), numbered when two would read alike.
+#[test]
+fn the_notice_names_zones_in_the_visitors_words() {
+    let labels = |c: &candor::model::Campaign, code: &str| -> Vec<String> {
+        disclosure::generate(c, locale(code).unwrap())
+            .why
+            .iter()
+            .map(|w| w.line.split([':', '\u{202f}']).next().unwrap().to_string())
+            .collect()
+    };
+    let mut c = sample("welcome-email.ron");
+    assert_eq!(
+        labels(&c, "es"),
+        [
+            "«Un 10\u{a0}% de descuento en tu primer pedido»",
+            "Nuestro correo"
+        ]
+    );
+    // A headline only in English is not the Spanish reader's: the kind is.
+    c.zones[0].content.headline = Some(candor::model::Text::Plain("10% off".into()));
+    assert_eq!(labels(&c, "en")[0], "“10% off”");
+    assert_eq!(labels(&c, "es")[0], "La ventana emergente");
+    // Two zones of a kind, without headlines, are told apart.
+    let mut c = sample("trail-shoes-undeclared.ron");
+    c.zones.push(c.zones[0].clone());
+    assert_eq!(labels(&c, "fr"), ["La bannière (1)", "La bannière (2)"]);
+}
+
 #[test]
 fn every_zone_of_every_sample_is_explained_in_every_language_and_every_format() {
     for (name, _) in SAMPLES {
@@ -625,7 +655,8 @@ fn every_zone_of_every_sample_is_explained_in_every_language_and_every_format() 
                 assert!(!w.text.contains('['), "{name}/{}: {}", l.code, w.text);
                 assert!(!w.text.contains("  "), "{name}/{}: {}", l.code, w.text);
                 assert!(text.contains(&w.line), "{name}/{}", l.code);
-                assert!(md.contains(&w.zone) && html.contains("class=\"candor-why\""));
+                assert!(md.contains(&w.line) && html.contains("class=\"candor-why\""));
+                assert!(html.contains(&format!("data-zone=\"{}\"", w.zone)));
             }
         }
     }

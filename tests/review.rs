@@ -493,7 +493,7 @@ fn review_shows_the_data_map_and_why_each_zone_is_shown() {
         "user.behavior.browsing_history: NOT DECLARED (tracks behaviour, builds a profile)",
         "read by: audience.any[0] (viewed a category); audience.any[2] (has an affinity for)",
         "Why you see this",
-        "Trail shoe banner: You see this because at least one of these is true",
+        "The banner: You see this because at least one of these is true",
         "Por qué ves esto",
         "Pourquoi vous voyez ce contenu",
     ] {

@@ -19,7 +19,8 @@ pub struct ZoneWhy {
     /// The zone's name, as the marketer typed it (made safe).
     pub zone: String,
     pub text: String,
-    /// "Zone: text", joined as the language writes a colon.
+    /// "Zone: text", joined as the language writes a colon. The zone is named as the visitor
+    /// knows it (see [`zone_labels`]), not by the marketer's name for it.
     pub line: String,
 }
 
@@ -59,9 +60,11 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
             simple.push(l.text_with("why-model", &[("data", Arg::Text(l.join(&data)))]));
         }
     }
+    let labels = zone_labels(c, l);
     c.zones
         .iter()
-        .map(|z| {
+        .zip(labels)
+        .map(|(z, label)| {
             let mut reasons = simple.clone();
             match z.visibility {
                 Visibility::LoggedInOnly => reasons.push(l.text("why-logged-in")),
@@ -90,14 +93,61 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
             };
             let line = l.text_with(
                 "why-zone",
-                &[
-                    ("zone", Arg::Text(zone.clone())),
-                    ("text", Arg::Text(after_colon)),
-                ],
+                &[("zone", Arg::Text(label)), ("text", Arg::Text(after_colon))],
             );
             ZoneWhy { zone, text, line }
         })
         .collect()
+}
+
+/// What the notice calls each zone where it lists them all: the zone's headline as the visitor
+/// reads it, quoted, or else what kind of zone it is, in the notice's language. Never the name
+/// the marketer gave it, which is in the marketer's language and words. Zones that would read
+/// alike are numbered.
+fn zone_labels(c: &Campaign, l: &Locale) -> Vec<String> {
+    let first = c.first_locale();
+    let labels: Vec<String> = c
+        .zones
+        .iter()
+        .map(|z| {
+            let headline = z.content.headline.as_ref();
+            match headline.and_then(|h| h.exact(l.code, first)) {
+                Some(h) => l.text_with(
+                    "why-quoted",
+                    &[(
+                        "name",
+                        Arg::Text(crate::text::truncate(&clean(h.trim()), 60)),
+                    )],
+                ),
+                None => l.text(kind_label(z.kind)),
+            }
+        })
+        .collect();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            if labels.iter().filter(|other| *other == label).count() < 2 {
+                return label.clone();
+            }
+            let nth = labels[..=i].iter().filter(|other| *other == label).count();
+            format!("{label} ({nth})")
+        })
+        .collect()
+}
+
+fn kind_label(kind: ZoneKind) -> &'static str {
+    match kind {
+        ZoneKind::Banner => "why-zone-banner",
+        ZoneKind::Recommendations => "why-zone-recommendations",
+        ZoneKind::RecentlyViewed => "why-zone-recently-viewed",
+        ZoneKind::PurchaseHistory => "why-zone-purchase-history",
+        ZoneKind::SavedItems => "why-zone-saved-items",
+        ZoneKind::Form => "why-zone-form",
+        ZoneKind::ProgressiveForm => "why-zone-progressive-form",
+        ZoneKind::EmailBlock => "why-zone-email",
+        ZoneKind::PopUp => "why-zone-pop-up",
+    }
 }
 
 /// Whether a condition reads as a list of its own: a group of two or more under `any`, or any

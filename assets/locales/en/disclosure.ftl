@@ -156,6 +156,16 @@ choices-complain-any = If you think we misuse your data, you can complain to the
 
 # "Why am I seeing this?", one or two sentences per zone.
 why-zone = { $zone }: { $text }
+# What the full notice calls a zone that has no headline in the visitor's language.
+why-zone-banner = The banner
+why-zone-recommendations = The recommendations
+why-zone-recently-viewed = Your recently viewed items
+why-zone-purchase-history = Your past orders
+why-zone-saved-items = Your saved items
+why-zone-form = The form
+why-zone-progressive-form = The step-by-step form
+why-zone-email = Our email
+why-zone-pop-up = The pop-up
 why-value-yes = yes
 why-value-no = no
 why-question = Why am I seeing this?

@@ -160,6 +160,16 @@ choices-complain = Si crees que usamos mal tus datos, puedes reclamar ante una a
 choices-complain-any = Si crees que usamos mal tus datos, puedes reclamar ante la autoridad de protección de datos del país en el que vives.
 # «¿Por qué veo esto?»: una o dos frases por zona.
 why-zone = { $zone }: { $text }
+# Cómo llama el aviso completo a una zona sin titular en el idioma del visitante.
+why-zone-banner = El banner
+why-zone-recommendations = Las recomendaciones
+why-zone-recently-viewed = Lo que has visto hace poco
+why-zone-purchase-history = Tus pedidos anteriores
+why-zone-saved-items = Tus artículos guardados
+why-zone-form = El formulario
+why-zone-progressive-form = El formulario por pasos
+why-zone-email = Nuestro correo
+why-zone-pop-up = La ventana emergente
 why-value-yes = sí
 why-value-no = no
 why-question = ¿Por qué veo esto?

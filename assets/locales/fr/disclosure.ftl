@@ -158,6 +158,16 @@ choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouv
 choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données de votre pays.
 # « Pourquoi je vois ceci ? » : une ou deux phrases par zone.
 why-zone = { $zone } : { $text }
+# Comment l'avis complet nomme une zone sans titre dans la langue du visiteur.
+why-zone-banner = La bannière
+why-zone-recommendations = Les recommandations
+why-zone-recently-viewed = Vos articles consultés récemment
+why-zone-purchase-history = Vos commandes précédentes
+why-zone-saved-items = Vos articles enregistrés
+why-zone-form = Le formulaire
+why-zone-progressive-form = Le formulaire en plusieurs étapes
+why-zone-email = Notre e-mail
+why-zone-pop-up = La fenêtre pop-up
 why-value-yes = oui
 why-value-no = non
 why-question = Pourquoi je vois ce contenu ?
