@@ -57,11 +57,9 @@ impl App {
             }
         }
         if let Some(r) = self.review.as_mut().filter(|r| r.scroll > 0) {
-            let lines = r.lines();
-            let max = layout::max_scroll(
-                lines.iter().map(|(_, s)| s.as_str()),
-                layout::review_body(area, status),
-            );
+            let body = layout::review_body(area, status);
+            let rows = r.rows(body.width.saturating_sub(2));
+            let max = layout::max_scroll(rows.iter().map(|(_, s)| s.as_str()), body);
             r.scroll = r.scroll.min(max);
         }
         if let Some(d) = self
@@ -100,11 +98,9 @@ impl App {
             }
             // Scrolling stops with the last line at the bottom of the box.
             A::Down | A::PageDown | A::Bottom => {
-                let lines = r.lines();
-                let max = layout::max_scroll(
-                    lines.iter().map(|(_, s)| s.as_str()),
-                    layout::review_body(area, status),
-                );
+                let body = layout::review_body(area, status);
+                let rows = r.rows(body.width.saturating_sub(2));
+                let max = layout::max_scroll(rows.iter().map(|(_, s)| s.as_str()), body);
                 r.scroll = match action {
                     A::Down => r.scroll.saturating_add(1),
                     A::PageDown => r.scroll.saturating_add(15),

@@ -193,6 +193,46 @@ pub fn wrapped_rows(line: &str, width: usize) -> usize {
     rows
 }
 
+/// `line` wrapped at word boundaries into rows of at most `width` columns, each row after the
+/// first indented as the line is (by its leading spaces, up to half the width), so an indented
+/// item reads as one block rather than running back to the margin. A word longer than a row
+/// is cut.
+pub fn hanging_wrap(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if width == 0 {
+        return Vec::new();
+    }
+    let body = line.trim_start_matches(' ');
+    let indent = (line.len() - body.len()).min(width / 2);
+    let pad = " ".repeat(indent);
+    let mut rows = Vec::new();
+    let (mut row, mut used, mut fresh) = (pad.clone(), indent, true);
+    for word in body.split_inclusive(' ') {
+        let bare = word.trim_end_matches(' ').width();
+        if !fresh && used + bare > width {
+            rows.push(row.trim_end().to_string());
+            (row, used) = (pad.clone(), indent);
+        }
+        if indent + bare > width {
+            for ch in word.chars() {
+                let w = ch.width().unwrap_or(0);
+                if used + w > width && used > indent {
+                    rows.push(std::mem::replace(&mut row, pad.clone()));
+                    used = indent;
+                }
+                row.push(ch);
+                used += w;
+            }
+        } else {
+            row.push_str(word);
+            used += word.width();
+        }
+        fresh = false;
+    }
+    rows.push(row.trim_end().to_string());
+    rows
+}
+
 /// `AddToCart` as `add_to_cart`: how RON variant names appear in readable paths.
 pub fn snake_case(ident: &str) -> String {
     separate_words(ident, '_')
@@ -295,6 +335,37 @@ mod tests {
     fn truncates_on_characters() {
         assert_eq!(truncate("héllo", 3), "hé…");
         assert_eq!(truncate("hi", 3), "hi");
+    }
+
+    #[test]
+    fn hanging_wrap_keeps_the_indent_and_every_word() {
+        let line = "  You see this because you are logged in and at least one of these is true";
+        assert_eq!(
+            hanging_wrap(line, 30),
+            [
+                "  You see this because you are",
+                "  logged in and at least one",
+                "  of these is true",
+            ]
+        );
+        for width in [1, 5, 12, 30, 80] {
+            for line in [
+                line,
+                "",
+                "    averyveryverylongwordwithoutanyspaces then more",
+                "no indent «\u{202f}quoted\u{202f}» and wide 表意文字 words",
+            ] {
+                use unicode_width::UnicodeWidthStr;
+                let rows = hanging_wrap(line, width);
+                assert!(
+                    rows.iter().all(|r| r.width() <= width.max(2)),
+                    "{width}: {rows:?}"
+                );
+                let words: String = rows.concat().split_whitespace().collect();
+                let want: String = line.split_whitespace().collect();
+                assert_eq!(words, want, "{width}");
+            }
+        }
     }
 
     /// The count matches what ratatui's word wrap draws, row for row.

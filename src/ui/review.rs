@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     );
     let body = layout::review_body(frame.area(), app.status_rows(frame.area().width));
     let lines: Vec<Line> = r
-        .lines()
+        .rows(body.width.saturating_sub(2))
         .into_iter()
         .map(|(t, s)| Line::styled(s, style(t, theme)))
         .collect();
@@ -95,10 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         .border_style(theme.border(true))
         .title_top(Line::styled(" read-only ", theme.dim()).right_aligned());
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((r.scroll, 0))
-            .block(block),
+        Paragraph::new(lines).scroll((r.scroll, 0)).block(block),
         body,
     );
     // The keys as they are in force: a user's key file may have moved them.

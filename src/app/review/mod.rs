@@ -597,6 +597,19 @@ impl ReviewState {
         ]
     }
 
+    /// The lines of the current tab as drawn `width` columns wide: wrapped, each wrapped row
+    /// indented as its line is.
+    pub fn rows(&self, width: u16) -> Lines {
+        self.lines()
+            .into_iter()
+            .flat_map(|(tone, line)| {
+                crate::text::hanging_wrap(&line, usize::from(width))
+                    .into_iter()
+                    .map(move |row| (tone, row))
+            })
+            .collect()
+    }
+
     /// The lines of the current tab.
     pub fn lines(&self) -> Lines {
         let (c, f) = match &self.doc {
