@@ -21,11 +21,20 @@ fn have_tmux() -> bool {
 
 impl Tmux {
     fn start(name: &str, db: &Path) -> Tmux {
+        Tmux::start_with(name, db, "")
+    }
+
+    /// Starts Candor on `db` with more arguments, such as a command.
+    fn start_with(name: &str, db: &Path, args: &str) -> Tmux {
         let t = Tmux {
             socket: format!("candor-e2e-{}-{name}", std::process::id()),
             session: "s".into(),
         };
-        let cmd = format!("{} --db {}", env!("CARGO_BIN_EXE_candor"), db.display());
+        let cmd = format!(
+            "{} --db {} {args}",
+            env!("CARGO_BIN_EXE_candor"),
+            db.display()
+        );
         let ok = Command::new("tmux")
             .args([
                 "-L",
@@ -270,4 +279,25 @@ fn a_new_library_offers_the_sample_and_the_reach_tab_counts_on_it() {
     t.wait_for_long("The sample population is kept in", 90);
     drop(t);
     assert!(dir.path().join("reach-population.db").exists());
+}
+
+/// `candor review FILE` on a new library goes straight to the file: the offer of a sample
+/// population, which a review has no use for, waits for the editor's Reach tab.
+#[test]
+fn review_on_a_new_library_shows_the_file_without_the_population_offer() {
+    if !have_tmux() {
+        eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("review.db");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("campaigns/quiet-ad-sync.ron");
+    let t = Tmux::start_with("review", &db, &format!("review {}", file.display()));
+    t.wait_for("Retargeting audience sync (quiet-ad-sync)");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = t.screen();
+    assert!(
+        !screen.contains("Count reach on a sample population?"),
+        "{screen}"
+    );
 }

@@ -93,7 +93,8 @@ pub fn run(
     }
     let population = super::reach::population_path(population, db)?;
     app.use_population(&population);
-    if app.store.created() && !population.exists() {
+    // Not over a review, which has no use for it: the editor's Reach tab offers it again.
+    if app.store.created() && !population.exists() && review.is_none() {
         app.offer_sample_population();
     }
     if let Some(file) = review {
