@@ -437,9 +437,12 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
         c.app.next_deadline().is_some(),
         "the loop wakes up to continue the import"
     );
-    c.app.tick(std::time::Instant::now());
-    let progress = c.app.message.clone().unwrap().text;
-    assert!(progress.starts_with("Importing… 100 of 251"), "{progress}");
+    // The files are found on another thread, then imported a batch per tick.
+    let progress = tick_until(&mut c.app, "Importing… ");
+    assert!(
+        progress.starts_with("Importing… 100 of 251 files (Esc stops)"),
+        "{progress}"
+    );
     while c.app.import_job.is_some() {
         c.app.tick(std::time::Instant::now());
     }
@@ -478,8 +481,8 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
     // A folder with no campaign files says so at once; no import is started.
     let empty = tempfile::tempdir().unwrap();
     press(&mut c.app, &format!("i {} <enter>", empty.path().display()));
+    let said = tick_until(&mut c.app, "No .ron");
     assert!(c.app.import_job.is_none());
-    let said = c.app.message.clone().unwrap().text;
     assert_eq!(
         said,
         format!(
@@ -487,6 +490,63 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
             empty.path().display()
         )
     );
+}
+
+/// Ticks the app (as the event loop does) until its message starts with `start`; returns it.
+fn tick_until(app: &mut App, start: &str) -> String {
+    let began = std::time::Instant::now();
+    loop {
+        app.tick(std::time::Instant::now());
+        let said = app.message.clone().map(|m| m.text).unwrap_or_default();
+        if said.starts_with(start) {
+            return said;
+        }
+        assert!(
+            began.elapsed() < std::time::Duration::from_secs(30),
+            "waited for {start:?}; the message is {said:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// Found by the app_events fuzzer: importing "/" searched the whole disk on the input thread,
+/// and the screen froze until it was done. The search runs on another thread, says how far it
+/// got, and Esc stops it (or the import after it) with what was done kept.
+#[test]
+fn the_search_for_files_to_import_runs_aside_and_esc_stops_it() {
+    let mut c = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("campaigns/sofa-recommendations.ron").unwrap();
+    for i in 0..150 {
+        let sub = dir.path().join(format!("d{i:03}"));
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(
+            sub.join("c.ron"),
+            text.replace("sofa-recommendations", &format!("sofa-{i}")),
+        )
+        .unwrap();
+    }
+    press(&mut c.app, &format!("i {} <enter>", dir.path().display()));
+    let said = c.app.message.clone().unwrap().text;
+    assert!(said.starts_with("Looking for .ron files in "), "{said}");
+    press(&mut c.app, "<esc>");
+    assert!(c.app.import_job.is_none());
+    let said = c.app.message.clone().unwrap().text;
+    assert_eq!(
+        said,
+        "Stopped looking for .ron files: nothing was imported."
+    );
+    assert_eq!(c.app.library.size, candor::samples::SAMPLES.len());
+    // Stopped between batches, the batches done stay.
+    press(&mut c.app, &format!("i {} <enter>", dir.path().display()));
+    tick_until(&mut c.app, "Importing… 100 of 150");
+    press(&mut c.app, "<esc>");
+    let said = c.app.message.clone().unwrap().text;
+    assert_eq!(
+        said,
+        "Import stopped: 100 of 150 files imported; the rest were not read."
+    );
+    assert_eq!(c.app.library.size, candor::samples::SAMPLES.len() + 100);
 }
 
 /// Wizards and library prompts share one rule for names: empty is refused, the prompt stays

@@ -36,6 +36,7 @@ impl App {
             A::Top => *sel = 0,
             A::Bottom => *sel = len.saturating_sub(1),
             A::Filter => self.library.filtering = true,
+            A::Back => self.stop_import(),
             A::Sort => {
                 self.library.sort = self.library.sort.next();
                 let id = self.library.current().map(|s| s.id.clone());

@@ -148,42 +148,9 @@ impl App {
                 if !path.exists() {
                     return Err(AppError::NoSuchPath(clean(&path.display().to_string())));
                 }
-                // As `candor import` does: folders searched with their subfolders, and one that
-                // cannot be read said, not taken for an empty one.
-                let (files, failures) =
-                    crate::model::ron_io::collect_files(std::slice::from_ref(&path));
-                if let Some(first) = failures.into_iter().next() {
-                    self.say(first.to_string().replace('\n', " "), Some(Severity::Error));
-                    return Ok(());
-                }
-                if files.is_empty() {
-                    let shown = clean(&path.display().to_string());
-                    self.say(
-                        format!("No .ron files found in {shown}: nothing was imported."),
-                        Some(Severity::Warning),
-                    );
-                    return Ok(());
-                }
-                // Imported a batch per tick of the event loop, so the screen stays live and shows
-                // how far it got.
-                self.import_job = Some(ImportJob {
-                    total: files.len(),
-                    files,
-                    imported: 0,
-                    unreviewed: 0,
-                    failures: Vec::new(),
-                });
-                self.say(
-                    format!(
-                        "Importing {}…",
-                        crate::text::plural(
-                            self.import_job.as_ref().map_or(0, |j| j.total),
-                            "file",
-                            "files"
-                        )
-                    ),
-                    None,
-                );
+                // As `candor import` does: folders searched with their subfolders, on another
+                // thread; `import_step` takes the files found and imports them.
+                self.start_import(path);
                 Ok(())
             }
             Then::Export(id) => {

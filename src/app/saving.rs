@@ -318,6 +318,10 @@ impl App {
 
     /// When `tick` next has work to do, so an idle loop can sleep until then.
     pub fn next_deadline(&self) -> Option<Instant> {
+        // While files are searched for, a look a few times a second shows the count.
+        if self.import_job.as_ref().is_some_and(|j| j.scan.is_some()) {
+            return Some(Instant::now() + std::time::Duration::from_millis(100));
+        }
         if self.import_job.is_some() {
             return Some(Instant::now());
         }
@@ -331,8 +335,104 @@ impl App {
             .map(|t| t + AUTOSAVE_AFTER)
     }
 
+    /// Starts an import of the `.ron` files at `path`: a file, or a folder searched with its
+    /// subfolders on another thread.
+    pub(super) fn start_import(&mut self, path: std::path::PathBuf) {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicUsize};
+        let searched = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (s, c) = (searched.clone(), cancel.clone());
+        let paths = vec![path.clone()];
+        std::thread::spawn(move || {
+            let _ = tx.send(crate::model::ron_io::collect_files_until(&paths, &s, &c));
+        });
+        let shown = crate::text::clean(&path.display().to_string());
+        self.say(format!("Looking for .ron files in {shown}…"), None);
+        self.import_job = Some(ImportJob {
+            scan: Some(ScanJob {
+                result: rx,
+                searched,
+                cancel,
+                shown,
+            }),
+            files: Vec::new(),
+            total: 0,
+            imported: 0,
+            unreviewed: 0,
+            failures: Vec::new(),
+        });
+    }
+
+    /// Stops a running import (Esc): what was imported stays, nothing more is read.
+    pub(super) fn stop_import(&mut self) {
+        let Some(job) = self.import_job.take() else {
+            return;
+        };
+        self.reload_library();
+        let text = if job.scan.is_some() {
+            "Stopped looking for .ron files: nothing was imported.".to_string()
+        } else {
+            format!(
+                "Import stopped: {} of {} imported; the rest were not read.",
+                job.imported,
+                crate::text::plural(job.total, "file", "files")
+            )
+        };
+        self.say(text, Some(Severity::Warning));
+    }
+
+    /// Takes the result of the search for files when it is ready: the files to import, or what
+    /// to say when there are none or a folder could not be read.
+    fn import_scan_step(&mut self) {
+        let Some(scan) = self.import_job.as_mut().and_then(|j| j.scan.as_ref()) else {
+            return;
+        };
+        let (files, failures) = match scan.result.try_recv() {
+            Ok(found) => found,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                let n = scan.searched.load(std::sync::atomic::Ordering::Relaxed);
+                let text = format!(
+                    "Looking for .ron files in {}… {} searched (Esc stops)",
+                    scan.shown,
+                    crate::text::plural(n, "folder", "folders")
+                );
+                return self.say(text, None);
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => (Vec::new(), Vec::new()),
+        };
+        let Some(mut job) = self.import_job.take() else {
+            return;
+        };
+        let shown = job.scan.take().map(|s| s.shown.clone()).unwrap_or_default();
+        // A folder that cannot be read is said, not taken for an empty one.
+        if let Some(first) = failures.into_iter().next() {
+            return self.say(first.to_string().replace('\n', " "), Some(Severity::Error));
+        }
+        if files.is_empty() {
+            return self.say(
+                format!("No .ron files found in {shown}: nothing was imported."),
+                Some(Severity::Warning),
+            );
+        }
+        job.total = files.len();
+        job.files = files;
+        self.say(
+            format!(
+                "Importing {}… (Esc stops)",
+                crate::text::plural(job.total, "file", "files")
+            ),
+            None,
+        );
+        self.import_job = Some(job);
+    }
+
     /// Imports the next batch of a running import and reports progress, then the outcome.
     pub(super) fn import_step(&mut self) {
+        if self.import_job.as_ref().is_some_and(|j| j.scan.is_some()) {
+            return self.import_scan_step();
+        }
         let Some(job) = self.import_job.as_mut() else {
             return;
         };
@@ -366,7 +466,7 @@ impl App {
         job.imported += written;
         let done = job.total - job.files.len();
         if !job.files.is_empty() {
-            let text = format!("Importing… {done} of {} files", job.total);
+            let text = format!("Importing… {done} of {} files (Esc stops)", job.total);
             return self.say(text, None);
         }
         let Some(job) = self.import_job.take() else {

@@ -378,8 +378,30 @@ impl Drop for DiffJob {
     }
 }
 
-/// An import started from the library, done a batch at a time.
+/// The search for `.ron` files under the path an import was given, on another thread: a folder
+/// as large as a whole disk must not freeze the screen. Dropping it (Esc, or leaving Candor)
+/// stops the search.
+pub struct ScanJob {
+    pub(super) result:
+        std::sync::mpsc::Receiver<(Vec<std::path::PathBuf>, Vec<crate::model::LoadError>)>,
+    /// Folders searched so far.
+    pub(super) searched: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    pub(super) cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The path given, made safe to show.
+    pub(super) shown: String,
+}
+
+impl Drop for ScanJob {
+    fn drop(&mut self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// An import started from the library: the files are found first (`scan`), then imported a
+/// batch at a time.
 pub struct ImportJob {
+    pub scan: Option<ScanJob>,
     pub files: Vec<std::path::PathBuf>,
     pub total: usize,
     pub imported: usize,

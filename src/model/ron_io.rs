@@ -548,23 +548,57 @@ pub fn save_file(path: &Path, doc: &Document) -> Result<(), SaveError> {
 /// The `.ron` files named by `paths`: files as given, folders searched recursively, sorted so
 /// output is stable. Unreadable folders become load errors.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk_dir(p, &mut files, &mut errors);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    (files, errors)
+    use std::sync::atomic::{AtomicBool, AtomicUsize};
+    collect_files_until(paths, &AtomicUsize::new(0), &AtomicBool::new(false))
 }
 
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+/// [`collect_files`] that counts the folders it has searched in `searched`, for progress, and
+/// stops when `stop` is set (what it found so far is returned): a search that started at the
+/// top of a large disk must not hold up the one who asked for it.
+pub fn collect_files_until(
+    paths: &[PathBuf],
+    searched: &std::sync::atomic::AtomicUsize,
+    stop: &std::sync::atomic::AtomicBool,
+) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut walk = Walk {
+        files: Vec::new(),
+        errors: Vec::new(),
+        searched,
+        stop,
+    };
+    for p in paths {
+        if p.is_dir() {
+            walk.dir(p);
+        } else {
+            walk.files.push(p.clone());
+        }
+    }
+    (walk.files, walk.errors)
+}
+
+struct Walk<'a> {
+    files: Vec<PathBuf>,
+    errors: Vec<LoadError>,
+    searched: &'a std::sync::atomic::AtomicUsize,
+    stop: &'a std::sync::atomic::AtomicBool,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path) {
+        use std::sync::atomic::Ordering;
+        if self.stop.load(Ordering::Relaxed) {
+            return;
+        }
+        self.searched.fetch_add(1, Ordering::Relaxed);
+        walk_dir(dir, self);
+    }
+}
+
+fn walk_dir(dir: &Path, walk: &mut Walk) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(LoadError {
+            walk.errors.push(LoadError {
                 file: clean(&dir.display().to_string()),
                 pos: None,
                 message: format!("cannot read the folder: {}", clean(&e.to_string())),
@@ -578,9 +612,9 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     for p in paths {
         let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
         if p.is_dir() && !is_link {
-            walk_dir(&p, files, errors);
+            walk.dir(&p);
         } else if p.extension().is_some_and(|e| e == "ron") {
-            files.push(p);
+            walk.files.push(p);
         }
     }
 }

@@ -130,6 +130,14 @@ pub static BINDINGS: &[Binding] = &[
         "",
     ),
     b(
+        A::Back,
+        &[code(KeyCode::Esc)],
+        C::Library,
+        "Esc",
+        "stop a running import",
+        "",
+    ),
+    b(
         A::Export,
         &[k('e')],
         C::Library,
