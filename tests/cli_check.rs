@@ -383,7 +383,7 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
         (
             "es",
             "las páginas que visitas en nuestra web",
-            "El banner: ",
+            "El anuncio: ",
         ),
         (
             "fr",

@@ -72,24 +72,33 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
                 Visibility::Anyone => {}
             }
             reasons.extend(lists.iter().cloned());
-            let mut text = if reasons.is_empty() {
+            let reasons = if reasons.is_empty() {
                 l.text("why-everyone")
             } else {
                 l.text_with("why-because", &[("reasons", Arg::Text(l.join(&reasons)))])
             };
+            let mut text = reasons.clone();
             if let Some(draws) = draws_on(z, l) {
                 text.push(' ');
                 text.push_str(&draws);
             }
             let zone = clean(z.name.trim());
+            // Where the label already says the zone is an email ("The email we send you"), the
+            // line does not say it again.
+            let (label, by_kind) = label;
+            let line_text = if by_kind && z.kind == ZoneKind::EmailBlock {
+                &reasons
+            } else {
+                &text
+            };
             // After the zone's name and a colon, some languages go on in lower case.
             let after_colon = if l.lowercase_after_colon {
-                let mut cs = text.chars();
+                let mut cs = line_text.chars();
                 cs.next()
                     .map(|f| f.to_lowercase().chain(cs).collect())
                     .unwrap_or_default()
             } else {
-                text.clone()
+                line_text.clone()
             };
             let line = l.text_with(
                 "why-zone",
@@ -103,35 +112,39 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
 /// What the notice calls each zone where it lists them all: the zone's headline as the visitor
 /// reads it, quoted, or else what kind of zone it is, in the notice's language. Never the name
 /// the marketer gave it, which is in the marketer's language and words. Zones that would read
-/// alike are numbered.
-fn zone_labels(c: &Campaign, l: &Locale) -> Vec<String> {
+/// alike are numbered. Each label comes with whether it names the kind.
+fn zone_labels(c: &Campaign, l: &Locale) -> Vec<(String, bool)> {
     let first = c.first_locale();
-    let labels: Vec<String> = c
+    let labels: Vec<(String, bool)> = c
         .zones
         .iter()
         .map(|z| {
             let headline = z.content.headline.as_ref();
             match headline.and_then(|h| h.exact(l.code, first)) {
-                Some(h) => l.text_with(
-                    "why-quoted",
-                    &[(
-                        "name",
-                        Arg::Text(crate::text::truncate(&clean(h.trim()), 60)),
-                    )],
+                Some(h) => (
+                    l.text_with(
+                        "why-quoted",
+                        &[(
+                            "name",
+                            Arg::Text(crate::text::truncate(&clean(h.trim()), 60)),
+                        )],
+                    ),
+                    false,
                 ),
-                None => l.text(kind_label(z.kind)),
+                None => (l.text(kind_label(z.kind)), true),
             }
         })
         .collect();
     labels
         .iter()
         .enumerate()
-        .map(|(i, label)| {
-            if labels.iter().filter(|other| *other == label).count() < 2 {
-                return label.clone();
+        .map(|(i, (label, by_kind))| {
+            let alike = |other: &&(String, bool)| other.0 == *label;
+            if labels.iter().filter(alike).count() < 2 {
+                return (label.clone(), *by_kind);
             }
-            let nth = labels[..=i].iter().filter(|other| *other == label).count();
-            format!("{label} ({nth})")
+            let nth = labels[..=i].iter().filter(alike).count();
+            (format!("{label} ({nth})"), *by_kind)
         })
         .collect()
 }
@@ -238,10 +251,17 @@ fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
             ("negated", Arg::Text(yes_no.to_string())),
         ],
     );
-    let did = l.text_with(
-        &format!("why-{}-{action}", if negated { "didnt" } else { "did" }),
-        &[("target", Arg::Text(target))],
-    );
+    // "Not ... anything" has a phrase of its own: French says "vous n'avez rien acheté", not
+    // "vous n'avez pas acheté quoi que ce soit".
+    let nothing = format!("why-didnt-{action}-anything");
+    let did = if negated && i.target == Target::Anything && l.has(&nothing) {
+        l.text(&nothing)
+    } else {
+        l.text_with(
+            &format!("why-{}-{action}", if negated { "didnt" } else { "did" }),
+            &[("target", Arg::Text(target))],
+        )
+    };
     let window = l.text_with(
         "why-window",
         &[

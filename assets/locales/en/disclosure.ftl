@@ -164,7 +164,7 @@ why-zone-purchase-history = Your past orders
 why-zone-saved-items = Your saved items
 why-zone-form = The form
 why-zone-progressive-form = The step-by-step form
-why-zone-email = Our email
+why-zone-email = The email we send you
 why-zone-pop-up = The pop-up
 why-value-yes = yes
 why-value-no = no
@@ -220,6 +220,11 @@ why-target-anything = { $action ->
        *[no] something
     }
 }
+# "Not ... anything" as one phrase, where a language says it in a word of its own (rien, nada).
+why-didnt-add-to-cart-anything = you have not added anything to your cart
+why-didnt-purchase-anything = you have not bought anything
+why-didnt-search-anything = you have not searched for anything
+why-didnt-preference-set-anything = you have not set any preferences
 why-target-page = the page “{ $name }”
 why-target-category = the “{ $name }” category
 why-target-product = the product “{ $name }”

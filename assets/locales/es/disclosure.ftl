@@ -161,14 +161,14 @@ choices-complain-any = Si crees que usamos mal tus datos, puedes reclamar ante l
 # «¿Por qué veo esto?»: una o dos frases por zona.
 why-zone = { $zone }: { $text }
 # Cómo llama el aviso completo a una zona sin titular en el idioma del visitante.
-why-zone-banner = El banner
+why-zone-banner = El anuncio
 why-zone-recommendations = Las recomendaciones
-why-zone-recently-viewed = Lo que has visto hace poco
+why-zone-recently-viewed = Tus artículos vistos recientemente
 why-zone-purchase-history = Tus pedidos anteriores
 why-zone-saved-items = Tus artículos guardados
 why-zone-form = El formulario
 why-zone-progressive-form = El formulario por pasos
-why-zone-email = Nuestro correo
+why-zone-email = El correo que te enviamos
 why-zone-pop-up = La ventana emergente
 why-value-yes = sí
 why-value-no = no
@@ -224,6 +224,11 @@ why-target-anything = { $action ->
        *[no] algo
     }
 }
+# «No … nada» en una sola frase, sin el objetivo general negado.
+why-didnt-add-to-cart-anything = no has añadido nada a tu cesta
+why-didnt-purchase-anything = no has comprado nada
+why-didnt-search-anything = no has buscado nada
+why-didnt-preference-set-anything = no has indicado ninguna preferencia
 why-target-page = la página «{ $name }»
 why-target-category = la categoría «{ $name }»
 why-target-product = el producto «{ $name }»

@@ -163,10 +163,10 @@ why-zone-banner = La bannière
 why-zone-recommendations = Les recommandations
 why-zone-recently-viewed = Vos articles consultés récemment
 why-zone-purchase-history = Vos commandes précédentes
-why-zone-saved-items = Vos articles enregistrés
+why-zone-saved-items = Vos articles mis de côté
 why-zone-form = Le formulaire
 why-zone-progressive-form = Le formulaire en plusieurs étapes
-why-zone-email = Notre e-mail
+why-zone-email = L'e-mail que nous vous envoyons
 why-zone-pop-up = La fenêtre pop-up
 why-value-yes = oui
 why-value-no = non
@@ -222,6 +222,11 @@ why-target-anything = { $action ->
        *[no] quelque chose
     }
 }
+# « Ne … rien » plutôt que la forme générale avec « quoi que ce soit ».
+why-didnt-add-to-cart-anything = vous n'avez rien ajouté à votre panier
+why-didnt-purchase-anything = vous n'avez rien acheté
+why-didnt-search-anything = vous n'avez fait aucune recherche
+why-didnt-preference-set-anything = vous n'avez indiqué aucune préférence
 why-target-page = la page « { $name } »
 why-target-category = la catégorie « { $name } »
 why-target-product = le produit « { $name } »
