@@ -613,6 +613,23 @@ fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
     );
 }
 
+/// An email reaches people because they said yes to emails, never because they are logged in
+/// (which is about the website): its "why" says the first, and only when the campaign sends
+/// to those who said yes.
+#[test]
+fn an_email_zone_is_explained_by_the_yes_to_emails_not_by_a_login() {
+    let mut c = sample("welcome-email.ron");
+    let email = |c: &candor::model::Campaign, code: &str| why_of(c, code)[1].1.clone();
+    let en = email(&c, "en");
+    assert!(en.contains("you signed up for our emails"), "{en}");
+    assert!(!en.contains("logged in"), "{en}");
+    assert!(!email(&c, "fr").contains("session"), "{}", email(&c, "fr"));
+    // The web zone still says who sees it.
+    assert!(why_of(&c, "en")[0].1.contains("you are not logged in"));
+    c.consent.email_permission = Some(candor::model::EmailPermission::SoftOptIn);
+    assert!(!email(&c, "en").contains("signed up"));
+}
+
 /// The full notice names zones as visitors know them: the headline in their language, else
 /// the kind of zone in their language (never the marketer's name for it, nor a headline in
 /// another language), numbered when two would read alike.

@@ -66,10 +66,20 @@ pub fn explain(c: &Campaign, map: &DataMap, l: &Locale) -> Vec<ZoneWhy> {
         .zip(labels)
         .map(|(z, label)| {
             let mut reasons = simple.clone();
-            match z.visibility {
-                Visibility::LoggedInOnly => reasons.push(l.text("why-logged-in")),
-                Visibility::AnonymousOnly => reasons.push(l.text("why-anonymous")),
-                Visibility::Anyone => {}
+            match (z.kind, z.visibility) {
+                // Nobody reads an email because they are logged in: it reaches them because they
+                // said yes to emails, when the campaign sends only to those who did.
+                (ZoneKind::EmailBlock, _) => {
+                    let said_yes = l.text("attr-email-opt-in-yes");
+                    if c.consent.email_permission.is_some_and(|p| p.is_explicit())
+                        && !reasons.contains(&said_yes)
+                    {
+                        reasons.push(said_yes);
+                    }
+                }
+                (_, Visibility::LoggedInOnly) => reasons.push(l.text("why-logged-in")),
+                (_, Visibility::AnonymousOnly) => reasons.push(l.text("why-anonymous")),
+                (_, Visibility::Anyone) => {}
             }
             reasons.extend(lists.iter().cloned());
             let reasons = if reasons.is_empty() {
