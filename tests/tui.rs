@@ -448,13 +448,41 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
     }
     let done = c.app.message.clone().unwrap();
     assert!(
-        done.text
-            .starts_with("Imported 250 of 251 files; 1 could not be read"),
+        done.text.starts_with(
+            "Imported 250 of 251 files: 250 new, 0 updated, 0 unchanged; 1 could not be read"
+        ),
         "{}",
         done.text
     );
     assert!(done.text.contains("zz-broken.ron:1:"), "{}", done.text);
     assert_eq!(c.app.library.size, candor::samples::SAMPLES.len() + 250);
+    // The samples again: the library already holds each as it is, and the outcome says so
+    // (the header's count alone cannot). A file with errors that says published comes in as
+    // a draft.
+    let again = tempfile::tempdir().unwrap();
+    for (name, text) in candor::samples::SAMPLES {
+        std::fs::write(again.path().join(name), text).unwrap();
+    }
+    let quiet = std::fs::read_to_string("campaigns/quiet-ad-sync.ron").unwrap();
+    std::fs::write(
+        again.path().join("quiet-ad-sync.ron"),
+        quiet
+            .replace("status: Draft", "status: Published")
+            .replacen("objective: \"", "objective: \"Changed: ", 1),
+    )
+    .unwrap();
+    press(&mut c.app, &format!("i {} <enter>", again.path().display()));
+    while c.app.import_job.is_some() {
+        c.app.tick(std::time::Instant::now());
+    }
+    let said = c.app.message.clone().unwrap().text;
+    assert!(
+        said.starts_with(
+            "Imported 19 of 19 files: 0 new, 1 updated, 18 unchanged; 1 kept as a draft because \
+             it has errors"
+        ),
+        "{said}"
+    );
     // Files that say approved with no review here behind them: the outcome says so.
     let claims = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
@@ -475,8 +503,8 @@ fn importing_from_the_library_shows_progress_and_the_outcome() {
     let said = c.app.message.clone().unwrap().text;
     assert_eq!(
         said,
-        "Imported 2 of 2 files; 2 say they are approved or published, with no review here that \
-         approves them"
+        "Imported 2 of 2 files: 2 new, 0 updated, 0 unchanged; 2 say they are approved or \
+         published, with no review here that approves them"
     );
     // A folder with no campaign files says so at once; no import is started.
     let empty = tempfile::tempdir().unwrap();

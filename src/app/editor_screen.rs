@@ -283,9 +283,10 @@ impl App {
                 audience::node(&e.campaign.audience, p)
             && node.holds_no_condition()
         {
-            self.fail(
+            self.say(
                 "This group is still empty: give it a condition first (i intent, a attribute), \
                  or select another group to add one beside it.",
+                Some(crate::checks::Severity::Warning),
             );
             return;
         }

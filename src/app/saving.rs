@@ -360,6 +360,10 @@ impl App {
             files: Vec::new(),
             total: 0,
             imported: 0,
+            created: 0,
+            updated: 0,
+            unchanged: 0,
+            drafts: 0,
             unreviewed: 0,
             failures: Vec::new(),
         });
@@ -394,9 +398,10 @@ impl App {
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 let n = scan.searched.load(std::sync::atomic::Ordering::Relaxed);
                 let text = format!(
-                    "Looking for .ron files in {}… {} searched (Esc stops)",
+                    "Looking for .ron files in {}… {} {} searched (Esc stops)",
                     scan.shown,
-                    crate::text::plural(n, "folder", "folders")
+                    crate::text::thousands(n as u64),
+                    if n == 1 { "folder" } else { "folders" }
                 );
                 return self.say(text, None);
             }
@@ -449,6 +454,22 @@ impl App {
             Ok(done) => {
                 if let Some(job) = self.import_job.as_mut() {
                     job.unreviewed += done.iter().filter(|d| d.unreviewed.is_some()).count();
+                    for d in &done {
+                        use crate::store::import_export::Outcome;
+                        match d.outcome {
+                            Outcome::Created => job.created += 1,
+                            Outcome::NewRevision(_) => job.updated += 1,
+                            Outcome::Unchanged => job.unchanged += 1,
+                            Outcome::DemotedToDraft { revision, .. } => {
+                                job.drafts += 1;
+                                if revision == 1 {
+                                    job.created += 1;
+                                } else {
+                                    job.updated += 1;
+                                }
+                            }
+                        }
+                    }
                 }
                 done.len()
             }
@@ -473,11 +494,22 @@ impl App {
             return;
         };
         self.reload_library();
+        // As `candor import` says it: what each file did to the library.
         let mut text = format!(
-            "Imported {} of {}",
+            "Imported {} of {}: {} new, {} updated, {} unchanged",
             job.imported,
-            crate::text::plural(job.total, "file", "files")
+            crate::text::plural(job.total, "file", "files"),
+            job.created,
+            job.updated,
+            job.unchanged
         );
+        if job.drafts > 0 {
+            text.push_str(&if job.drafts == 1 {
+                "; 1 kept as a draft because it has errors".to_string()
+            } else {
+                format!("; {} kept as drafts because they have errors", job.drafts)
+            });
+        }
         if job.unreviewed > 0 {
             text.push_str(&format!(
                 "; {} approved or published, with no review here that approves {}",

@@ -405,6 +405,12 @@ pub struct ImportJob {
     pub files: Vec<std::path::PathBuf>,
     pub total: usize,
     pub imported: usize,
+    /// What the imported files did: new campaigns, new revisions, nothing (same text).
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// How many were kept as drafts because of errors (counted in `created` or `updated`).
+    pub drafts: usize,
     /// How many claim approved or published with no review here that approves them.
     pub unreviewed: usize,
     pub failures: Vec<crate::model::LoadError>,
