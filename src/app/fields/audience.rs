@@ -58,14 +58,20 @@ pub fn describe_condition(c: &Condition) -> String {
         Condition::Any(items) => format!("Any of these ({})", items.len()),
         Condition::Not(_) => "Not:".to_string(),
         Condition::Intent(i) => format!(
-            "Did: {} {} {} in the last {}",
+            "Did: {} {}{} in the last {}",
             i.action.verb(),
             if i.target == Target::Anything {
                 i.action.anything().to_string()
             } else {
                 clean(&i.target.describe())
             },
-            i.count.describe(),
+            // An affinity is a score over the whole window: a count says nothing (as in the
+            // notice).
+            if i.action == crate::model::Action::CatalogAffinity {
+                String::new()
+            } else {
+                format!(" {}", i.count.describe())
+            },
             crate::text::plural(i.within_days as usize, "day", "days")
         ),
         Condition::Attribute(a) => {
@@ -141,7 +147,11 @@ pub fn condition_fitted(c: &Condition, room: usize) -> String {
                 Count::AtMost(n) => format!("≤{n}×"),
                 Count::Exactly(n) => format!("{n}×"),
             };
-            let tail = format!(" {count} in {} d", i.within_days);
+            let tail = if i.action == crate::model::Action::CatalogAffinity {
+                format!(" in {} d", i.within_days)
+            } else {
+                format!(" {count} in {} d", i.within_days)
+            };
             match i.target.value() {
                 None => (
                     format!("Did: {} {}", i.action.verb(), i.action.anything()),

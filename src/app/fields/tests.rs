@@ -254,3 +254,27 @@ fn pickers_show_plain_words_with_the_vocabulary_name_as_detail() {
         assert!(!o.label.contains("user."), "{}: {}", c.name, o.label);
     }
 }
+
+/// An affinity reads in the past after "Did:", as every other intent does, and without a count,
+/// which says nothing about a score built over the whole window (the notice leaves it out too).
+#[test]
+fn an_affinity_reads_as_something_done_without_a_count() {
+    let cond = Condition::Intent(IntentCondition {
+        action: Action::CatalogAffinity,
+        target: Target::Category("skincare".into()),
+        count: Count::AtLeast(1),
+        within_days: 90,
+    });
+    let words = describe_condition(&cond);
+    assert!(
+        words.starts_with("Did: showed steady interest in ")
+            && words.ends_with(" in the last 90 days"),
+        "{words}"
+    );
+    assert!(!words.contains("at least"), "{words}");
+    let short = condition_fitted(&cond, 40);
+    assert!(
+        short.ends_with("\" in 90 d") && !short.contains('×'),
+        "{short}"
+    );
+}

@@ -332,7 +332,7 @@ impl Action {
             Action::Search => "searched for",
             Action::PreferenceSet => "set a preference",
             Action::EmailEngagement => "opened or clicked an email",
-            Action::CatalogAffinity => "has an affinity for",
+            Action::CatalogAffinity => "showed steady interest in a category",
         }
     }
 
@@ -346,7 +346,8 @@ impl Action {
             Action::Search => "searched for",
             Action::PreferenceSet => "set",
             Action::EmailEngagement => "opened or clicked",
-            Action::CatalogAffinity => "has an affinity for",
+            // Said in the past, as every other verb after "Did:", and as the notice says it.
+            Action::CatalogAffinity => "showed steady interest in",
         }
     }
 
