@@ -1134,7 +1134,7 @@ fn audience_banner_with_three_warnings() {
             e.derived.findings
         );
         let screen = render(&mut c.app, w, h);
-        assert!(screen.contains("Findings tab (p)"), "{screen}");
+        assert!(screen.contains("(p: all findings)"), "{screen}");
         insta::assert_snapshot!(format!("audience_banner_three_warnings_{w}x{h}"), screen);
     }
 }

@@ -312,9 +312,10 @@ pub fn banner_lines(e: &Editor, width: usize, max_lines: usize) -> Vec<(BannerLi
     let more = warnings.len() - complete;
     if cut || more > 0 {
         let text = match (cut, more) {
-            (true, 1) => "… the rest in the Findings tab (p)".to_string(),
-            (true, n) => format!("… the rest, +{} more: Findings tab (p)", n - 1),
-            (false, n) => format!("+{n} more in the Findings tab (p)"),
+            // Said by its key: on a narrow panel the findings tab is named by its counts alone.
+            (true, 1) => "… the rest (p: all findings)".to_string(),
+            (true, n) => format!("… the rest, +{} more (p: all findings)", n - 1),
+            (false, n) => format!("+{n} more (p: all findings)"),
         };
         out.push((BannerLine::More, crate::text::truncate(&text, width)));
     }
