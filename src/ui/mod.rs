@@ -136,14 +136,23 @@ fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
         .filter(|b| app.store.read_only().is_none() || !b.command.changes_library())
         .collect();
     shown.sort_by_key(|b| b.ctx != crate::app::keymap::Ctx::Global);
+    // Tab goes to the preview from the form, and back to the form from the preview.
+    let in_panel = app
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.focus == crate::app::Focus::Panel);
     for b in shown {
-        let w = b.keys_label.chars().count() + b.footer.chars().count() + 3;
+        let label = match b.command {
+            crate::app::keymap::Command::SwitchPane if in_panel => "form",
+            _ => b.footer,
+        };
+        let w = b.keys_label.chars().count() + label.chars().count() + 3;
         if used + w > usize::from(width) {
             break;
         }
         used += w;
         spans.push(Span::styled(b.keys_label.to_string(), theme.accent()));
-        spans.push(Span::raw(format!(" {}  ", b.footer)));
+        spans.push(Span::raw(format!(" {label}  ")));
     }
     Line::from(spans)
 }
