@@ -359,7 +359,6 @@ impl App {
             }),
             files: Vec::new(),
             total: 0,
-            imported: 0,
             created: 0,
             updated: 0,
             unchanged: 0,
@@ -380,7 +379,7 @@ impl App {
         } else {
             format!(
                 "Import stopped: {} of {} imported; the rest were not read.",
-                job.imported,
+                job.imported(),
                 crate::text::plural(job.total, "file", "files")
             )
         };
@@ -450,7 +449,7 @@ impl App {
                 Err(e) => job.failures.push(e),
             }
         }
-        let written = match self.store.import_ready(ready) {
+        match self.store.import_ready(ready) {
             Ok(done) => {
                 if let Some(job) = self.import_job.as_mut() {
                     job.unreviewed += done.iter().filter(|d| d.unreviewed.is_some()).count();
@@ -471,7 +470,6 @@ impl App {
                         }
                     }
                 }
-                done.len()
             }
             Err(e) => {
                 self.import_job = None;
@@ -484,7 +482,6 @@ impl App {
         let Some(job) = self.import_job.as_mut() else {
             return;
         };
-        job.imported += written;
         let done = job.total - job.files.len();
         if !job.files.is_empty() {
             let text = format!("Importing… {done} of {} files (Esc stops)", job.total);
@@ -497,7 +494,7 @@ impl App {
         // As `candor import` says it: what each file did to the library.
         let mut text = format!(
             "Imported {} of {}: {} new, {} updated, {} unchanged",
-            job.imported,
+            job.imported(),
             crate::text::plural(job.total, "file", "files"),
             job.created,
             job.updated,

@@ -404,7 +404,6 @@ pub struct ImportJob {
     pub scan: Option<ScanJob>,
     pub files: Vec<std::path::PathBuf>,
     pub total: usize,
-    pub imported: usize,
     /// What the imported files did: new campaigns, new revisions, nothing (same text).
     pub created: usize,
     pub updated: usize,
@@ -414,6 +413,13 @@ pub struct ImportJob {
     /// How many claim approved or published with no review here that approves them.
     pub unreviewed: usize,
     pub failures: Vec<crate::model::LoadError>,
+}
+
+impl ImportJob {
+    /// Files written so far, whatever each did to the library.
+    pub fn imported(&self) -> usize {
+        self.created + self.updated + self.unchanged
+    }
 }
 
 /// Files imported per tick: enough to finish quickly, few enough to redraw often.
