@@ -1211,7 +1211,8 @@ fn f_follows_the_targeting_advice_and_u_undoes_it() {
 }
 
 /// `+` adds an empty "any of these" group, which says it does nothing yet (and does nothing:
-/// the notice reads as before); `+` again on it does not nest an empty group in the empty one.
+/// the notice reads as before, its parent's count stays); `+` again on it does not nest an empty
+/// group in the empty one.
 #[test]
 fn an_empty_group_says_it_has_no_effect_and_does_not_nest() {
     use candor::model::Condition;
@@ -1236,6 +1237,8 @@ fn an_empty_group_says_it_has_no_effect_and_does_not_nest() {
         screen.contains("Any of these (empty, no effect yet)"),
         "{screen}"
     );
+    // The group around it counts what takes effect: still the one condition.
+    assert!(screen.contains("All of these (1)"), "{screen}");
     assert_eq!(notice(&c.app), before);
     press(&mut c.app, "+");
     assert_eq!(c.app.editor.as_ref().unwrap().campaign, with_group);

@@ -42,6 +42,11 @@ pub fn attribute_mark(attribute: &str) -> Option<&'static str> {
     }
 }
 
+/// How many of a group's items take effect (an empty group takes none).
+fn in_effect(items: &[Condition]) -> usize {
+    items.iter().filter(|c| !c.holds_no_condition()).count()
+}
+
 /// One line describing a condition, in words.
 pub fn describe_condition(c: &Condition) -> String {
     match c {
@@ -54,8 +59,9 @@ pub fn describe_condition(c: &Condition) -> String {
                 "Any"
             }
         ),
-        Condition::All(items) => format!("All of these ({})", items.len()),
-        Condition::Any(items) => format!("Any of these ({})", items.len()),
+        // The count is of what takes effect: an empty group inside is shown, not counted.
+        Condition::All(items) => format!("All of these ({})", in_effect(items)),
+        Condition::Any(items) => format!("Any of these ({})", in_effect(items)),
         Condition::Not(_) => "Not:".to_string(),
         Condition::Intent(i) => format!(
             "Did: {} {}{} in the last {}",
