@@ -124,6 +124,8 @@ impl PanelTab {
 /// What the checks and the disclosure computed from the campaign being edited.
 pub struct Derived {
     pub findings: Vec<Finding>,
+    /// Where each finding sits in the form, in its words (see [`fields::place_of`]).
+    pub places: Vec<String>,
     pub disclosure: Disclosure,
     pub value: ValueExchangeView,
     pub rows: Vec<Row>,
@@ -204,11 +206,35 @@ pub(super) fn derive(c: &Campaign, section: Section, l: &'static disclosure::Loc
     let map = data_map(c);
     let disclosure = disclosure::generate_with(c, &map, l);
     let ctx = checks::Context::with_map(c, map);
+    let value = ctx.value_exchange.clone();
+    let findings = checks::check_with(ctx);
+    let lang = editing_language(c, l.code);
+    let rows = fields::rows(section, c, lang);
+    // The rows of the other sections are built only when a finding is there.
+    let mut others: Vec<(Section, Vec<Row>)> = Vec::new();
+    let places = findings
+        .iter()
+        .map(|f| {
+            let at = Section::of_location(&f.location);
+            if at == section {
+                return fields::place_of(&rows, &f.location);
+            }
+            let i = match others.iter().position(|(s, _)| *s == at) {
+                Some(i) => i,
+                None => {
+                    others.push((at, fields::rows(at, c, lang)));
+                    others.len() - 1
+                }
+            };
+            fields::place_of(&others[i].1, &f.location)
+        })
+        .collect();
     Derived {
         disclosure,
-        value: ctx.value_exchange.clone(),
-        findings: checks::check_with(ctx),
-        rows: fields::rows(section, c, editing_language(c, l.code)),
+        value,
+        findings,
+        places,
+        rows,
     }
 }
 

@@ -565,8 +565,10 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
         {
             lines.push(Line::raw(format!("  {figure}")));
         }
+        // Where in the form, in its words; the rule id is what `candor explain` takes.
+        let place = e.derived.places.get(i).map_or(x.location.as_str(), |p| p);
         lines.push(Line::styled(
-            format!("  at {} · {}", x.location, x.rule),
+            format!("  at {place} · {}", x.rule),
             theme.dim(),
         ));
         if let Some(w) = &x.waived {

@@ -252,6 +252,38 @@ pub fn row_for(rows: &[Row], location: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// Where a finding at `location` sits in the form, in the form's own words, for a marketer who
+/// never reads the file: "Data collected › Field 2: user.name.first › Consent". `rows` are the
+/// rows of `Section::of_location(location)`. A location no row claims is named by its section.
+pub fn place_of(rows: &[Row], location: &str) -> String {
+    let section = Section::of_location(location);
+    let mut parts = vec![section.title().to_string()];
+    if let Some(i) = row_for(rows, location) {
+        let r = &rows[i];
+        // The heading the row sits under ("Field 2: …", "Zone 1: …"), if any. An audience
+        // condition says enough by itself: its group's heading is only "All of these (3)".
+        let heading = rows[..i]
+            .iter()
+            .rev()
+            .find(|h| h.header && h.indent < r.indent)
+            .filter(|_| section != Section::Audience);
+        if let Some(h) = heading {
+            // A heading's key hint, "(d in Findings)", is for the form, not for a place.
+            let label = h.label.trim();
+            let label = match label.rfind(" (") {
+                Some(cut) if label.ends_with(')') => &label[..cut],
+                _ => label,
+            };
+            parts.push(crate::text::truncate(label, PLACE_PART));
+        }
+        parts.push(crate::text::truncate(r.label.trim(), PLACE_PART));
+    }
+    parts.join(" › ")
+}
+
+/// The longest a part of a finding's place is shown: enough to know the row on sight.
+const PLACE_PART: usize = 44;
+
 /// `location` is `path` or below it.
 fn location_under(path: &str, location: &str) -> bool {
     location == path

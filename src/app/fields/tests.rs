@@ -278,3 +278,26 @@ fn an_affinity_reads_as_something_done_without_a_count() {
         "{short}"
     );
 }
+
+/// The findings tab names a finding's place as the form shows it, never as a file path.
+#[test]
+fn a_findings_place_is_named_in_the_forms_words() {
+    let c = sample();
+    let place = |loc: &str| place_of(&rows(Section::of_location(loc), &c, "en"), loc);
+    assert_eq!(
+        place("data[0].retention_days"),
+        "Data collected › Field 1: user.contact.email › Kept (days)"
+    );
+    // A heading row is named once, not as its own heading.
+    assert_eq!(
+        place("data[1]"),
+        "Data collected › Field 2: user.name.first"
+    );
+    assert_eq!(place("name"), "Overview › Name");
+    // An audience condition by its words, cut to stay short; not under "All of these".
+    let cond = place("audience.all[0].action");
+    assert!(cond.starts_with("Audience › Did: viewed"), "{cond}");
+    assert!(cond.chars().count() <= "Audience › ".len() + 44, "{cond}");
+    // Where no row claims it, the section is still said.
+    assert_eq!(place("nowhere"), "Overview");
+}
