@@ -509,6 +509,28 @@ fn review_disclosure_tab_ends_with_why() {
     });
 }
 
+/// The Disclosure tab says which key shows the next language where it names the language, and
+/// the key does it; a campaign in one language does not offer it.
+#[test]
+fn the_disclosure_tab_names_the_key_for_the_next_language() {
+    let mut c = setup();
+    let p = file(&c, "welcome-email.ron", |t| t);
+    c.app.open_review(&p);
+    press(&mut c.app, "<tab> <tab>");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("English (L: next language) ·"), "{screen}");
+    assert!(screen.contains("Esc close  L language"), "{screen}");
+    press(&mut c.app, "L");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("Disclosure (es)"), "{screen}");
+    assert!(screen.contains("Español (L: next language) ·"), "{screen}");
+    let p = file(&c, "quiet-ad-sync.ron", |t| t);
+    c.app.open_review(&p);
+    press(&mut c.app, "<tab> <tab>");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("English · readability"), "{screen}");
+}
+
 mod mouse {
     use super::*;
     use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};

@@ -119,6 +119,12 @@ pub fn review_body(area: Rect, status_rows: u16) -> Rect {
     )
 }
 
+/// How wide the review's text is in `body`: inside the border, with one blank column either
+/// side so text does not run into the frame.
+pub fn review_text_width(body: Rect) -> u16 {
+    body.width.saturating_sub(4)
+}
+
 /// How far text of `lines` can scroll in a bordered box of `body`: its last row at the bottom.
 pub fn max_scroll<'a>(lines: impl Iterator<Item = &'a str>, body: Rect) -> u16 {
     let width = usize::from(body.width.saturating_sub(2));

@@ -58,7 +58,7 @@ impl App {
         }
         if let Some(r) = self.review.as_mut().filter(|r| r.scroll > 0) {
             let body = layout::review_body(area, status);
-            let rows = r.rows(body.width.saturating_sub(2));
+            let rows = r.rows(layout::review_text_width(body));
             let max = layout::max_scroll(rows.iter().map(|(_, s)| s.as_str()), body);
             r.scroll = r.scroll.min(max);
         }
@@ -99,7 +99,7 @@ impl App {
             // Scrolling stops with the last line at the bottom of the box.
             A::Down | A::PageDown | A::Bottom => {
                 let body = layout::review_body(area, status);
-                let rows = r.rows(body.width.saturating_sub(2));
+                let rows = r.rows(layout::review_text_width(body));
                 let max = layout::max_scroll(rows.iter().map(|(_, s)| s.as_str()), body);
                 r.scroll = match action {
                     A::Down => r.scroll.saturating_add(1),

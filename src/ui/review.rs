@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Tabs, Wrap};
 
 use super::theme::Theme;
 use crate::app::review::{ReviewState, ReviewTab, Tone};
@@ -85,7 +85,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     );
     let body = layout::review_body(frame.area(), app.status_rows(frame.area().width));
     let lines: Vec<Line> = r
-        .rows(body.width.saturating_sub(2))
+        .rows(layout::review_text_width(body))
         .into_iter()
         .map(|(t, s)| Line::styled(s, style(t, theme)))
         .collect();
@@ -93,6 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
+        .padding(Padding::horizontal(1))
         .title_top(Line::styled(" read-only ", theme.dim()).right_aligned());
     frame.render_widget(
         Paragraph::new(lines).scroll((r.scroll, 0)).block(block),

@@ -400,14 +400,7 @@ pub static BINDINGS: &[Binding] = &[
         "previous tab",
         "",
     ),
-    b(
-        A::CycleLocale,
-        &[k('L')],
-        C::Review,
-        "L",
-        "next language of the campaign's disclosure",
-        "",
-    ),
+    // After Esc: the footer drops what does not fit, and closing matters more.
     b(
         A::Back,
         &[code(KeyCode::Esc)],
@@ -415,6 +408,14 @@ pub static BINDINGS: &[Binding] = &[
         "Esc",
         "close the review",
         "close",
+    ),
+    b(
+        A::CycleLocale,
+        &[k('L')],
+        C::Review,
+        "L",
+        "next language of the campaign's disclosure",
+        "language",
     ),
     b(
         A::Edit,

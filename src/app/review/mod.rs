@@ -440,10 +440,16 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
     let d = crate::disclosure::generate(c, l);
     let mut out = vec![(Tone::Heading, d.title.clone())];
     let r = d.readability;
+    // The key that shows the next language is said where the language is named.
+    let next = if c.locales.len() > 1 {
+        " (L: next language)"
+    } else {
+        ""
+    };
     out.push((
         Tone::Dim,
         format!(
-            "{} · readability {} on {} ({})",
+            "{}{next} · readability {} on {} ({})",
             l.name,
             crate::text::decimal(r.score, 1),
             r.formula.name(),
