@@ -338,6 +338,22 @@ impl App {
     /// Starts an import of the `.ron` files at `path`: a file, or a folder searched with its
     /// subfolders on another thread.
     pub(super) fn start_import(&mut self, path: std::path::PathBuf) {
+        self.start_import_with(path, crate::model::ron_io::collect_files_until);
+    }
+
+    /// [`Self::start_import`] with the search given, so a test can have a folder fail to read
+    /// (tests run as root, where none does).
+    fn start_import_with(
+        &mut self,
+        path: std::path::PathBuf,
+        search: impl FnOnce(
+            &[std::path::PathBuf],
+            &std::sync::atomic::AtomicUsize,
+            &std::sync::atomic::AtomicBool,
+        ) -> (Vec<std::path::PathBuf>, Vec<crate::model::LoadError>)
+        + Send
+        + 'static,
+    ) {
         use std::sync::Arc;
         use std::sync::atomic::{AtomicBool, AtomicUsize};
         let searched = Arc::new(AtomicUsize::new(0));
@@ -346,7 +362,7 @@ impl App {
         let (s, c) = (searched.clone(), cancel.clone());
         let paths = vec![path.clone()];
         std::thread::spawn(move || {
-            let _ = tx.send(crate::model::ron_io::collect_files_until(&paths, &s, &c));
+            let _ = tx.send(search(&paths, &s, &c));
         });
         let shown = crate::text::clean(&path.display().to_string());
         self.say(format!("Looking for .ron files in {shown}…"), None);
@@ -410,10 +426,14 @@ impl App {
             return;
         };
         let shown = job.scan.take().map(|s| s.shown.clone()).unwrap_or_default();
-        // A folder that cannot be read is said, not taken for an empty one.
-        if let Some(first) = failures.into_iter().next() {
+        // A folder that cannot be read is said, not taken for an empty one; the files found in
+        // the others are imported all the same, and the outcome names the folder.
+        if files.is_empty()
+            && let Some(first) = failures.first()
+        {
             return self.say(first.to_string().replace('\n', " "), Some(Severity::Error));
         }
+        job.failures.extend(failures);
         if files.is_empty() {
             return self.say(
                 format!("No .ron files found in {shown}: nothing was imported."),
@@ -599,5 +619,53 @@ mod tests {
             "changed name, zones, data, value exchange and 2 more"
         );
         assert_eq!(super::change_message(&parts[..2]), "changed name, zones");
+    }
+
+    /// A folder that cannot be read no longer stops the import: the files found elsewhere are
+    /// imported, and the outcome names the folder as an error. With nothing found, the folder
+    /// is the whole message.
+    #[test]
+    fn an_unreadable_folder_is_named_and_the_files_found_elsewhere_are_imported() {
+        use crate::checks::Severity;
+        use crate::model::LoadError;
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("t.db")).unwrap();
+        let mut app = crate::app::App::new(store);
+        let file = dir.path().join("in/welcome.ron");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns/welcome-email.ron");
+        let text = std::fs::read_to_string(sample).unwrap();
+        let text = text.replacen("id: \"welcome-email\"", "id: \"welcome-copy\"", 1);
+        assert!(text.contains("welcome-copy"));
+        std::fs::write(&file, text).unwrap();
+        let locked = || LoadError {
+            file: "in/locked".into(),
+            pos: None,
+            message: "cannot read the folder: Permission denied".into(),
+            hint: None,
+        };
+        let run = |app: &mut crate::app::App, found: Vec<std::path::PathBuf>| {
+            app.start_import_with(dir.path().join("in"), move |_, _, _| {
+                (found, vec![locked()])
+            });
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+            while app.import_job.is_some() && std::time::Instant::now() < deadline {
+                app.import_step();
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            let m = app.message.clone().unwrap();
+            (m.text, m.severity)
+        };
+        let (text, severity) = run(&mut app, vec![file.clone()]);
+        assert!(text.starts_with("Imported 1 of 1 file: 1 new"), "{text}");
+        assert!(
+            text.contains("1 could not be read, first: in/locked: cannot read the folder"),
+            "{text}"
+        );
+        assert_eq!(severity, Some(Severity::Error));
+        assert!(app.store.exists("welcome-copy").unwrap());
+        let (text, severity) = run(&mut app, Vec::new());
+        assert_eq!(text, "in/locked: cannot read the folder: Permission denied");
+        assert_eq!(severity, Some(Severity::Error));
     }
 }
