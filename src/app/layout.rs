@@ -223,7 +223,13 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
             if !line.is_empty() {
                 out.push(std::mem::take(&mut line));
             }
-            out.push(word.drain(..width).collect());
+            // A path or an address breaks after a '/' that fits, not in the middle of a name.
+            let cut = word[..width]
+                .iter()
+                .rposition(|c| *c == '/')
+                .filter(|i| *i > 0)
+                .map_or(width, |i| i + 1);
+            out.push(word.drain(..cut).collect());
         }
         let w = word.len();
         let used = line.chars().count();
@@ -396,6 +402,12 @@ mod tests {
             ["Inscrivez-vous à notre", "newsletter\u{a0}: un e-mail"]
         );
         assert_eq!(super::wrap_words("abcdefgh", 3), ["abc", "def", "gh"]);
+        // A long path breaks after a slash where one fits, else where the width ends.
+        assert_eq!(
+            super::wrap_words("kept in /tmp/candor/unsaved/welcome-email.ron", 20),
+            ["kept in", "/tmp/candor/unsaved/", "welcome-email.ron"]
+        );
+        assert_eq!(super::wrap_words("/abcdefgh", 4), ["/abc", "defg", "h"]);
         assert_eq!(super::wrap_words("", 10), [""]);
     }
 }
