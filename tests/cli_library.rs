@@ -478,6 +478,15 @@ fn list_marks_an_approval_status_no_review_covers() {
     }
     let text = out(&candor(&db, &["list"]));
     assert!(row(&text, "welcome-email").contains(" approved "), "{text}");
+    // JSON gives the decision's values, for scripts; none is null.
+    assert_eq!(
+        json_review(&db, "welcome-email"),
+        serde_json::json!({ "decision": "approve", "current": true })
+    );
+    assert_eq!(
+        json_review(&db, "blast-to-everyone"),
+        serde_json::Value::Null
+    );
     let tsv = out(&candor(&db, &["list", "--format", "tsv"]));
     assert!(
         row(&tsv.replace('\t', " "), "welcome-email").contains("approved approved "),
@@ -490,15 +499,10 @@ fn list_marks_an_approval_status_no_review_covers() {
         row(&text, "welcome-email").contains(" approved* "),
         "{text}"
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&candor(&db, &["list", "--format", "json"]).stdout).unwrap();
-    let entry = json
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["id"] == "welcome-email")
-        .unwrap();
-    assert_eq!(entry["review"], "approved·old");
+    assert_eq!(
+        json_review(&db, "welcome-email"),
+        serde_json::json!({ "decision": "approve", "current": false })
+    );
     // The approved text restored (a new revision, the same text): covered again.
     let restored = candor(&db, &["restore", "welcome-email", "1"]);
     assert!(restored.status.success(), "{}", err(&restored));
@@ -855,4 +859,16 @@ fn a_first_run_killed_at_any_moment_leaves_no_library_or_a_whole_one() {
         );
         assert_eq!(out(&o).lines().count(), candor::samples::SAMPLES.len() + 1);
     }
+}
+
+/// The `review` of campaign `id` in `candor list --format json`.
+fn json_review(db: &Path, id: &str) -> serde_json::Value {
+    let json: serde_json::Value =
+        serde_json::from_slice(&candor(db, &["list", "--format", "json"]).stdout).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap()["review"]
+        .clone()
 }

@@ -209,13 +209,22 @@ struct JsonSummary<'a> {
     id: &'a str,
     name: &'a str,
     status: &'a str,
-    /// The latest review decision: "approved", "changes", with "·old" when it was made on
-    /// an earlier text; null when there is none.
-    review: Option<&'static str>,
+    /// The latest review decision; null when there is none.
+    review: Option<JsonReview>,
     channels: Vec<&'a str>,
     updated: &'a str,
     errors: u32,
     warnings: u32,
+}
+
+/// A review decision for scripts: its values, not the table's "approved·old".
+#[derive(serde::Serialize)]
+struct JsonReview {
+    /// "approve" or "request_changes", as the library records it.
+    decision: &'static str,
+    /// Made on the text the library holds now (its status aside); false when the campaign
+    /// has changed since.
+    current: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,7 +342,10 @@ impl serde::Serialize for JsonList<'_> {
                 id: &s.id,
                 name: &s.name,
                 status: s.status.label(),
-                review: s.review.map(|r| r.short()),
+                review: s.review.map(|r| JsonReview {
+                    decision: r.decision.key(),
+                    current: r.current,
+                }),
                 channels: s.channels.iter().map(|c| c.label()).collect(),
                 updated: &s.updated,
                 errors: s.errors,

@@ -9,7 +9,8 @@ pub enum Decision {
 }
 
 impl Decision {
-    pub(super) fn key(self) -> &'static str {
+    /// How the library records it, and how JSON output writes it.
+    pub fn key(self) -> &'static str {
         match self {
             Decision::Approve => "approve",
             Decision::RequestChanges => "request_changes",
