@@ -67,7 +67,7 @@ fn import_all(store: &mut Store, files: &[PathBuf]) {
 struct Row {
     revision: [rusqlite::types::Value; 10],
     ron: rusqlite::types::Value,
-    campaign: [rusqlite::types::Value; 12],
+    campaign: [rusqlite::types::Value; 13],
 }
 
 /// Reads back, in file order, exactly what the import wrote to `db`.
@@ -78,7 +78,7 @@ fn rows_written(db: &Path) -> Vec<Row> {
             "SELECT r.campaign_id, r.number, r.content_hash, r.author, r.message, r.created_at, r.status, r.errors, r.warnings, r.infos,
                     t.ron,
                     c.id, c.name, c.status, c.channels, c.errors, c.warnings, c.infos, c.created_at, c.updated_at,
-                    c.head_number, c.sort_name, c.status_rank
+                    c.head_number, c.sort_name, c.status_rank, c.head_subject
              FROM revisions r JOIN campaigns c ON c.id = r.campaign_id JOIN revision_texts t ON t.revision_id = r.id
              WHERE r.number = 1 ORDER BY r.id",
         )
@@ -114,7 +114,7 @@ fn raw_insert(db: &Path, rows: &[Row]) {
                 .prepare_cached("INSERT INTO revision_texts (revision_id, ron) VALUES (?1, ?2)")
                 .unwrap();
             let mut camp = tx
-                .prepare_cached("INSERT INTO campaigns (id, name, status, channels, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank, head_revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                .prepare_cached("INSERT INTO campaigns (id, name, status, channels, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank, head_subject, head_revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
                 .unwrap();
             for row in part {
                 rev.execute(params_from_iter(&row.revision)).unwrap();

@@ -17,8 +17,8 @@ pub fn grow_library(db: &Path, copies: i64) {
              INSERT INTO revisions (id, campaign_id, number, content_hash, author, message, created_at, status, errors, warnings, infos)
                SELECT id + {off}, campaign_id || '-x{k}', number, content_hash, author, message, created_at, status, errors, warnings, infos FROM revisions WHERE id <= {step};
              INSERT INTO revision_texts (revision_id, ron) SELECT revision_id + {off}, ron FROM revision_texts WHERE revision_id <= {step};
-             INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank)
-               SELECT id || '-x{k}', name || ' x{k}', status, channels, head_revision + {off}, errors, warnings, infos, created_at, updated_at, head_number, sort_name || ' x{k}', status_rank
+             INSERT INTO campaigns (id, name, status, channels, head_revision, errors, warnings, infos, created_at, updated_at, head_number, sort_name, status_rank, head_subject)
+               SELECT id || '-x{k}', name || ' x{k}', status, channels, head_revision + {off}, errors, warnings, infos, created_at, updated_at, head_number, sort_name || ' x{k}', status_rank, head_subject
                FROM campaigns WHERE head_revision <= {step};
              COMMIT;"
         ))
