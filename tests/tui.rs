@@ -1246,6 +1246,38 @@ fn an_empty_group_says_it_has_no_effect_and_does_not_nest() {
     assert!(said.starts_with("This group is still empty"), "{said}");
 }
 
+/// A finding that means the notice says less than the campaign does cannot be waived: the
+/// footer does not offer w on it, and w says why and changes nothing. d is offered only on
+/// what it declares.
+#[test]
+fn a_finding_that_makes_the_notice_untrue_cannot_be_waived() {
+    let mut c = setup();
+    press(&mut c.app, "/ quiet <enter> <enter> <tab> p p p");
+    let first = findings(&c.app)[0].clone();
+    assert_eq!(first.rule, "undisclosed-sharing");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(!screen.contains("  w waive  "), "{screen}");
+    assert!(!screen.contains("  d declare  "), "{screen}");
+    let before = c.app.editor.as_ref().unwrap().campaign.clone();
+    press(&mut c.app, "w");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("undisclosed-sharing cannot be waived"),
+        "{said}"
+    );
+    assert_eq!(c.app.editor.as_ref().unwrap().campaign, before);
+    // The next finding is undeclared-data-use: d declares it, and w is still not offered.
+    press(&mut c.app, "<down>");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("  d declare  "), "{screen}");
+    assert!(!screen.contains("  w waive  "), "{screen}");
+    // A waivable one offers w.
+    let mut c = setup();
+    press(&mut c.app, "/ sofa <enter> <enter> <tab> p p p");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("  w waive  "), "{screen}");
+}
+
 /// w on a finding asks why and until when, writes a waiver the whole team sees in the file,
 /// keeps the finding listed as waived, and refuses a reason too short to judge or a past date.
 #[test]

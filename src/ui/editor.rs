@@ -577,8 +577,15 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
         lines.push(Line::raw(""));
     }
     if focused {
+        let waivable = f.get(e.finding).is_some_and(|x| {
+            x.waived.is_none() && crate::checks::rule(x.rule).is_some_and(|r| r.waivable)
+        });
         lines.push(Line::styled(
-            "Enter: go to the field and read why it matters · w: waive it, with a reason",
+            if waivable {
+                "Enter: go to the field and read why it matters · w: waive it, with a reason"
+            } else {
+                "Enter: go to the field and read why it matters"
+            },
             theme.dim(),
         ));
         if f.iter().any(|x| x.rule == "undeclared-data-use") {

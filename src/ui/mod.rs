@@ -125,6 +125,22 @@ fn piece_style(piece: StatusPiece, theme: Theme) -> ratatui::style::Style {
 }
 
 /// Key hints for the footer, from the same table as `?` and key dispatch.
+/// Whether `command`, when it acts on the selected finding, applies to it.
+fn finding_key_applies(app: &App, command: crate::app::keymap::Command) -> bool {
+    use crate::app::keymap::Command;
+    let finding = app
+        .editor
+        .as_ref()
+        .and_then(|e| e.derived.findings.get(e.finding));
+    match (command, finding) {
+        (Command::Waive, Some(f)) => {
+            f.waived.is_none() && crate::checks::rule(f.rule).is_some_and(|r| r.waivable)
+        }
+        (Command::Declare, Some(f)) => f.rule == "undeclared-data-use",
+        _ => true,
+    }
+}
+
 fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
@@ -134,6 +150,9 @@ fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
         .filter(|b| !b.footer.is_empty())
         // A read-only library offers only what it can do.
         .filter(|b| app.store.read_only().is_none() || !b.command.changes_library())
+        // On a finding, only what applies to it: waiving one that cannot be waived, or
+        // declaring what no field is missing, would only be refused.
+        .filter(|b| finding_key_applies(app, b.command))
         .collect();
     shown.sort_by_key(|b| b.ctx != crate::app::keymap::Ctx::Global);
     // Tab goes to the preview from the form, and back to the form from the preview.

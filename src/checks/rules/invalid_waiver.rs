@@ -281,6 +281,12 @@ mod tests {
         c.waivers.push(waiver("invalid-waiver", None, WHY, None));
         let f = assert_fires(&c, "invalid-waiver", "waivers[0].rule");
         assert!(f.message.contains("cannot be waived"));
+        // Nor can a finding that means the notice says less than the campaign does.
+        for rule in ["undisclosed-sharing", "undeclared-data-use"] {
+            c.waivers[0] = waiver(rule, None, WHY, None);
+            let f = assert_fires(&c, "invalid-waiver", "waivers[0].rule");
+            assert!(f.message.starts_with(rule), "{}", f.message);
+        }
     }
 
     #[test]

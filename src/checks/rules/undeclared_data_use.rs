@@ -45,11 +45,15 @@ ship like that.
 Declare each category the campaign reads as a data field, with its purpose, when consent is
 asked and how long it is kept. In the editor, select the finding and press `d`: Candor adds the
 field with a suggested purpose, consent and retention for you to adjust. Or remove the part
-that reads it."#,
+that reads it.
+
+No waiver lowers it: the notice is written from the declarations, so while the finding stands
+the notice says less than the campaign does, and accepting that would not make it true."#,
     check,
     instant: false,
     intent_advice: false,
-    waivable: true,
+    // What visitors read must be true; a waiver cannot make it so (see the explanation).
+    waivable: false,
     fix: Some(crate::checks::Fix {
         safe: true,
         summary: "declares the category with no purpose yet, so the next check asks for one",

@@ -32,11 +32,15 @@ declarations, so a recipient missing there is missing from what visitors read.
 
 ## Fix
 Declare the recipient on each field that is sent (the disclosure will then name it), or stop
-the activation. In a custom disclosure, name every recipient."#,
+the activation. In a custom disclosure, name every recipient.
+
+No waiver lowers it: while the finding stands, visitors are not told who receives their data,
+and accepting that would not make the notice true."#,
     check,
     instant: false,
     intent_advice: false,
-    waivable: true,
+    // What visitors read must be true; a waiver cannot make it so (see the explanation).
+    waivable: false,
     fix: None,
 };
 
