@@ -526,6 +526,48 @@ fn imported_data_says_where_it_came_from_and_the_authority_is_named() {
     }
 }
 
+/// An audience of people who added something to their cart reads their cart, not what they
+/// bought: the notice says so in every language, undeclared or declared, and never "buy".
+#[test]
+fn a_cart_is_told_as_a_cart_not_as_purchases() {
+    use candor::model::{Action, Condition, Count, IntentCondition, Target};
+    let mut c = sample("trail-shoes-undeclared.ron");
+    c.audience = Condition::All(vec![Condition::Intent(IntentCondition {
+        action: Action::AddToCart,
+        target: Target::Anything,
+        count: Count::AtLeast(1),
+        within_days: 7,
+    })]);
+    for l in locales() {
+        let d = disclosure::generate(&c, l);
+        let undeclared = l.text_with(
+            "collect-line-undeclared",
+            &[("data", Arg::Text(l.text("data-cart")))],
+        );
+        assert!(has_sentence(&d, &undeclared), "{}: {}", l.code, d.prose());
+        assert!(!d.prose().contains(&l.text("data-purchases")), "{}", l.code);
+    }
+    let en = locale("en").unwrap();
+    assert!(
+        disclosure::generate(&c, en)
+            .prose()
+            .contains("We use what you put in your cart, and we have not yet said why.")
+    );
+    // Declared for a limited personalization: its purpose is worded for a cart.
+    let mut c = sample("quiet-ad-sync.ron");
+    c.custom_disclosure = None;
+    let text = disclosure::generate(&c, en).prose();
+    assert!(
+        text.contains("We collect what you put in your cart to remind you of what you left in it."),
+        "{text}"
+    );
+    // What it reads of purchases (it leaves out those who bought) is told apart.
+    assert!(
+        text.contains("We collect what you buy from us to suggest"),
+        "{text}"
+    );
+}
+
 #[test]
 fn purposes_are_worded_for_the_data_they_are_about() {
     let en = locale("en").unwrap();

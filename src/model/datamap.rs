@@ -397,7 +397,8 @@ mod tests {
             ["user.behavior.browsing_history"]
         );
         assert_eq!(one(Action::Search), ["user.behavior.search_history"]);
-        assert_eq!(one(Action::AddToCart), ["user.behavior.purchase_history"]);
+        // A cart is not a purchase: the notice must not tell a visitor "what you buy".
+        assert_eq!(one(Action::AddToCart), ["user.behavior.cart"]);
         assert_eq!(one(Action::Purchase), ["user.behavior.purchase_history"]);
     }
 

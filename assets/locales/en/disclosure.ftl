@@ -93,6 +93,7 @@ data-country = the country you are in
 data-browsing = the pages you visit on our site
     .number = plural
 data-purchases = what you buy from us
+data-cart = what you put in your cart
 data-searches = what you search for on our site
 data-preferences = the preferences you set
     .number = plural
@@ -113,6 +114,7 @@ use-personalize-limited = { $topic ->
     [browsing] to show you products like the ones you viewed
     [searches] to show you what matches your searches
     [purchases] to suggest things that go with what you bought
+    [cart] to remind you of what you left in it
     [preferences] to show you what you told us you like
     [saved] to show you the items you saved
     [engagement] to send you more of what you read

@@ -96,6 +96,7 @@ data-country = le pays où vous êtes
 data-browsing = les pages que vous visitez sur notre site
     .number = plural
 data-purchases = ce que vous nous achetez
+data-cart = ce que vous mettez dans votre panier
 data-searches = ce que vous cherchez sur notre site
 data-preferences = les préférences que vous choisissez
     .number = plural
@@ -116,6 +117,7 @@ use-personalize-limited = { $topic ->
     [browsing] pour vous montrer des produits proches de ceux que vous avez consultés
     [searches] pour vous montrer ce qui correspond à vos recherches
     [purchases] pour vous suggérer ce qui va avec vos achats
+    [cart] pour vous rappeler ce que vous y avez laissé
     [preferences] pour vous montrer ce que vous nous avez dit aimer
     [saved] pour vous montrer les articles que vous avez mis de côté
     [engagement] pour vous envoyer d'autres contenus comme ceux que vous lisez
