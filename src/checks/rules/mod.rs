@@ -17,6 +17,7 @@ mod missing_value_exchange;
 mod no_opt_out;
 mod opt_out_harder_than_opt_in;
 mod personal_content_anonymous;
+mod placeholder_text;
 mod proxy_attribute;
 mod recommends_purchased;
 mod regulated_category_targeting;
@@ -56,6 +57,7 @@ pub static RULES: &[Rule] = &[
     retention_over_limit::RULE,
     opt_out_harder_than_opt_in::RULE,
     invalid_waiver::RULE,
+    placeholder_text::RULE,
 ];
 
 #[cfg(test)]
