@@ -588,15 +588,23 @@ impl App {
     /// the audience now.
     pub(super) fn condition_placed(&mut self, placed: &[usize], replaced: bool) {
         self.select_tree(placed);
+        // The most severe of what counts (first of equals), said at its own severity: an
+        // error is not a warning.
         let note = self.editor.as_ref().and_then(|e| {
             e.derived
                 .findings
                 .iter()
-                .find(|f| f.location.starts_with("audience") && f.severity >= Severity::Warning)
-                .map(|f| f.message.clone())
+                .enumerate()
+                .filter(|(_, f)| {
+                    f.location.starts_with("audience")
+                        && f.severity >= Severity::Warning
+                        && f.waived.is_none()
+                })
+                .max_by_key(|(i, f)| (f.severity, std::cmp::Reverse(*i)))
+                .map(|(_, f)| (f.message.clone(), f.severity))
         });
         match note {
-            Some(n) => self.say(format!("Added. Candor warns: {n}"), Some(Severity::Warning)),
+            Some((n, severity)) => self.say(format!("Added, but: {n}"), Some(severity)),
             None => self.say(
                 if replaced {
                     "Condition updated"
