@@ -393,7 +393,9 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
     ] {
         let o = candor(&["disclosure", file.to_str().unwrap(), "--locale", locale]);
         let (notice, err) = text(&o);
-        assert!(o.status.success(), "{err}");
+        // Printed, and said not to be true yet: the campaign reads what it does not declare.
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(err.contains("[undeclared-data-use]"), "{err}");
         assert!(notice.contains(words), "{locale}: {notice}");
         assert!(!notice.contains("any personal data"), "{notice}");
         for format in ["markdown", "html"] {
@@ -417,6 +419,41 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
     let o = candor(&["explain", "undeclared-data-use"]);
     let (explained, _) = text(&o);
     assert!(explained.contains("## Why it matters") || explained.contains("Why it matters"));
+}
+
+/// A notice that leaves out who receives the data is printed, for the reviewer who asked, but
+/// said on stderr not to be true yet, in every format, and the command fails; a true one
+/// succeeds with nothing on stderr.
+#[test]
+fn an_untrue_notice_is_said_to_be_so_and_fails() {
+    for format in ["text", "markdown", "html"] {
+        let o = candor(&[
+            "disclosure",
+            "campaigns/quiet-ad-sync.ron",
+            "--format",
+            format,
+        ]);
+        let (notice, err) = text(&o);
+        assert_eq!(o.status.code(), Some(1), "{format}: {err}");
+        assert!(notice.contains("what you put in your cart"), "{notice}");
+        assert!(
+            err.starts_with("candor: this notice is not true to the campaign yet"),
+            "{err}"
+        );
+        assert!(
+            err.contains("is sent to AdReach, but its declaration does not name AdReach"),
+            "{err}"
+        );
+        assert!(err.contains("[undisclosed-sharing]"), "{err}");
+        assert!(
+            err.contains("`candor check campaigns/quiet-ad-sync.ron` shows where"),
+            "{err}"
+        );
+    }
+    let o = candor(&["disclosure", "campaigns/welcome-email.ron"]);
+    let (_, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert_eq!(err, "");
 }
 
 /// Candor's notes under a notice are English, whatever the notice's language: the score has a

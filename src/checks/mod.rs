@@ -441,6 +441,40 @@ pub fn today() -> time::Date {
 
 /// Runs every rule. Findings come sorted by severity (errors first), then by location; waived
 /// findings are marked.
+/// The rules whose finding means the notice visitors read is not true to the campaign: it
+/// leaves out what the campaign reads or who receives it, or names a placeholder. No waiver
+/// lowers them, and `candor disclosure` says so, and fails, while one stands.
+pub const NOTICE_UNTRUE: [&str; 3] = [
+    "undisclosed-sharing",
+    "undeclared-data-use",
+    "placeholder-text",
+];
+
+/// What the findings of [`NOTICE_UNTRUE`] say is wrong with the notice, in a few words.
+pub fn untrue_words<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> &'static str {
+    let (mut placeholders, mut left_out) = (false, false);
+    for f in untrue {
+        if f.rule == "placeholder-text" {
+            placeholders = true;
+        } else {
+            left_out = true;
+        }
+    }
+    match (left_out, placeholders) {
+        (true, true) => "it leaves out what the campaign does and names placeholders",
+        (false, true) => "it names placeholders",
+        _ => "it leaves out what the campaign does",
+    }
+}
+
+/// The findings of `campaign` that make its notice untrue (see [`NOTICE_UNTRUE`]).
+pub fn untrue_notice(campaign: &Campaign) -> Vec<Finding> {
+    check(campaign)
+        .into_iter()
+        .filter(|f| NOTICE_UNTRUE.contains(&f.rule) && f.counts())
+        .collect()
+}
+
 pub fn check(campaign: &Campaign) -> Vec<Finding> {
     check_with(Context::new(campaign))
 }

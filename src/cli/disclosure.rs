@@ -95,5 +95,26 @@ pub fn run(
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    // Printed all the same, for the reviewer who asked; said, so nobody pastes it as it is.
+    let untrue = candor::checks::untrue_notice(c);
+    if untrue.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    out.flush()?;
+    let mut err = std::io::stderr().lock();
+    writeln!(
+        err,
+        "candor: this notice is not true to the campaign yet: {} ({}):",
+        candor::checks::untrue_words(&untrue),
+        plural(untrue.len(), "finding", "findings")
+    )?;
+    for f in &untrue {
+        writeln!(err, "  {} [{}]", f.message, f.rule)?;
+    }
+    writeln!(
+        err,
+        "Fix them before showing it to visitors: `candor check {}` shows where.",
+        candor::text::clean(&file.display().to_string())
+    )?;
+    Ok(ExitCode::from(1))
 }

@@ -269,12 +269,30 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
             theme.severity(Severity::Warning),
         )
     };
-    let mut lines = vec![Line::from(vec![
+    let mut lines = Vec::new();
+    // Before anything else: visitors would read something untrue (see NOTICE_UNTRUE).
+    let untrue: Vec<_> = e
+        .derived
+        .findings
+        .iter()
+        .filter(|f| crate::checks::NOTICE_UNTRUE.contains(&f.rule) && f.counts())
+        .collect();
+    if !untrue.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "x NOT TRUE YET: {} ({}; p: all findings)",
+                crate::checks::untrue_words(untrue.iter().copied()),
+                crate::text::plural(untrue.len(), "finding", "findings")
+            ),
+            theme.severity(Severity::Error),
+        ));
+    }
+    lines.push(Line::from(vec![
         Span::styled(format!("{name} (L) · "), theme.dim()),
         Span::raw(format!("readability {score} ")),
         Span::styled(verdict.0, verdict.1),
         Span::styled(format!(" · {}", r.formula.name()), theme.dim()),
-    ])];
+    ]));
     let mut parts = vec![Span::styled("Complete: ", theme.dim())];
     let mut seen: Vec<&str> = Vec::new();
     for (el, p) in &d.completeness {

@@ -275,6 +275,15 @@ mod tests {
         assert_fires(&c, "invalid-waiver", "waivers[0].rule");
     }
 
+    /// Every rule whose finding makes the notice untrue exists, and no waiver lowers it.
+    #[test]
+    fn the_rules_of_an_untrue_notice_cannot_be_waived() {
+        for id in crate::checks::NOTICE_UNTRUE {
+            let r = crate::checks::rule(id).unwrap_or_else(|| panic!("no rule {id}"));
+            assert!(!r.waivable, "{id}");
+        }
+    }
+
     #[test]
     fn an_unwaivable_rule_cannot_be_waived() {
         let mut c = good();

@@ -9,7 +9,8 @@ pub const RULE: Rule = Rule {
 The texts a visitor reads (the brand's name, offers, benefits, the email promise, zone texts,
 a custom notice) and the addresses a visitor would use (the contact, the security page, the
 opt-out links, a zone's link and image). A text fires when it still holds a placeholder in
-angle brackets, such as `<your brand>`, as Candor's templates write them. An address fires
+angle brackets, such as `<your brand>`, as Candor's templates write them; the brand's name and
+its contact also fire when they are not written at all. An address fires
 when it is on `example.com`, `example.net` or `example.org`: domains kept for examples, which
 no visitor can reach.
 
@@ -113,6 +114,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
     }
     let mut said = std::collections::HashSet::new();
+    // Not written at all: the notice has a gap where the brand or its contact should be.
+    for (path, what, s) in &texts[..2] {
+        if s.trim().is_empty() {
+            said.insert(path.clone());
+            out.push(Finding::new(
+                &RULE,
+                path,
+                format!(
+                    "{} is not written yet: the notice says \"?\" in its place",
+                    crate::checks::rules::sensitive_attribute::capital(what)
+                ),
+                "Write it under Who is asking (Overview).",
+            ));
+        }
+    }
     for (path, what, s) in texts {
         if let Some(p) = placeholder(s)
             && said.insert(path.clone())
@@ -192,6 +208,13 @@ mod tests {
         let mut c = good();
         c.consent.opt_out = vec![OptOut::Link("https://shop.example.org/stop".into())];
         assert_fires(&c, "placeholder-text", "consent.opt_out[0]");
+        // Not written at all.
+        let mut c = good();
+        c.controller.name = " ".into();
+        c.controller.contact.clear();
+        let f = assert_fires(&c, "placeholder-text", "controller.name");
+        assert!(f.message.contains("not written yet"), "{}", f.message);
+        assert_fires(&c, "placeholder-text", "controller.contact");
     }
 
     #[test]
