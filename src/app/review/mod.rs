@@ -438,7 +438,20 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
         return vec![(Tone::Error, format!("no language {code}"))];
     };
     let d = crate::disclosure::generate(c, l);
-    let mut out = vec![(Tone::Heading, d.title.clone())];
+    let mut out = Vec::new();
+    // Before the notice: what the reviewer is about to read is not true yet.
+    let untrue = checks::untrue_notice(c);
+    if !untrue.is_empty() {
+        out.push((
+            Tone::Error,
+            format!(
+                "x NOT TRUE YET: {} ({}; see Findings)",
+                checks::untrue_words(&untrue),
+                crate::text::plural(untrue.len(), "finding", "findings")
+            ),
+        ));
+    }
+    out.push((Tone::Heading, d.title.clone()));
     let r = d.readability;
     // The key that shows the next language is said where the language is named.
     let next = if c.locales.len() > 1 {
