@@ -1323,10 +1323,25 @@ fn waiving_a_finding_records_who_why_and_until_when() {
         screen.contains("waived by ines until 2999-01-01"),
         "{screen}"
     );
+    // The tab counts it apart, as accepted.
+    assert!(screen.contains("│ 1! 1~ │"), "{screen}");
     // Undo takes the waiver back.
     press(&mut c.app, "<tab> u");
     assert!(c.app.editor.as_ref().unwrap().campaign.waivers.is_empty());
     assert_eq!(counted(&c.app), before);
+}
+
+/// A finding a waiver accepts marks neither its row nor its section: it is listed as waived
+/// and counted apart ("~") on the Findings tab.
+#[test]
+fn a_waived_finding_marks_no_row() {
+    let mut c = setup();
+    // The sneaker sample's team waived unused-data-field on its second field.
+    press(&mut c.app, "/ teen <enter> <enter> ] ] ]");
+    let screen = render(&mut c.app, 120, 40);
+    let row = screen.lines().find(|l| l.contains("Field 2:")).unwrap();
+    assert!(row.starts_with("│  Field 2:"), "{screen}");
+    assert!(screen.contains("1~"), "{screen}");
 }
 
 /// The library holds only the rows around the selection, read a page at a time; moving to

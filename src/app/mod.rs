@@ -92,7 +92,8 @@ impl App {
                     .derived
                     .findings
                     .iter()
-                    .filter(|f| Section::of_location(&f.location) == *s)
+                    // A waived finding is counted on the findings tab ("~"), not marked here.
+                    .filter(|f| f.counts() && Section::of_location(&f.location) == *s)
                     .map(|f| f.severity)
                     .max();
                 match worst {
@@ -112,7 +113,13 @@ impl App {
         };
         let c = checks::Counts::of(&e.derived.findings);
         let mut counts: Vec<String> = Vec::new();
-        for (n, sym) in [(c.errors, "x"), (c.warnings, "!"), (c.infos, "i")] {
+        // Waived ones too ("~", as the list marks them): accepted, not gone.
+        for (n, sym) in [
+            (c.errors, "x"),
+            (c.warnings, "!"),
+            (c.infos, "i"),
+            (c.waived, "~"),
+        ] {
             if n > 0 {
                 counts.push(format!("{n}{sym}"));
             }

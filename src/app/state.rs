@@ -190,12 +190,13 @@ impl Editor {
             .min(self.derived.findings.len().saturating_sub(1));
     }
 
-    /// The most severe finding about this row (see [`Row::covers`]).
+    /// The most severe finding about this row (see [`Row::covers`]) that counts: a waived one
+    /// is accepted, and listed as such in the Findings tab.
     pub fn row_severity(&self, row: &Row) -> Option<Severity> {
         self.derived
             .findings
             .iter()
-            .filter(|f| row.covers(&f.location))
+            .filter(|f| f.counts() && row.covers(&f.location))
             .map(|f| f.severity)
             .max()
     }
