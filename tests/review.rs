@@ -509,6 +509,46 @@ fn review_disclosure_tab_ends_with_why() {
     });
 }
 
+/// Saving a changed text of an approved campaign says at once that no approval covers it any
+/// more; a change of status alone, on an approved text, does not.
+#[test]
+fn saving_over_an_approval_says_it_needs_a_new_review() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <enter> <c-s>",
+    );
+    let m = c.app.message.clone().unwrap();
+    assert!(
+        m.text.starts_with("Saved revision 2 of \"Welcome email with first-order discount\". It says approved, but no approval covers this text: it needs a new review"),
+        "{}",
+        m.text
+    );
+    assert_eq!(m.severity, Some(candor::checks::Severity::Warning));
+    // Approved as it is now, then only published: the approval still covers it.
+    let text = c.app.store.revision_text("welcome-email", 2).unwrap();
+    c.app
+        .store
+        .add_review(
+            &text,
+            "welcome-email.ron",
+            candor::store::Decision::Approve,
+            "checked",
+        )
+        .unwrap();
+    press(&mut c.app, "j j j <enter> j <enter> <c-s>");
+    assert_eq!(
+        c.app.editor.as_ref().unwrap().campaign.status,
+        candor::model::Status::Published
+    );
+    let m = c.app.message.clone().unwrap();
+    assert_eq!(
+        m.text,
+        "Saved revision 3 of \"Welcome email with first-order discount\""
+    );
+    assert_eq!(m.severity, None);
+}
+
 /// The Disclosure tab says which key shows the next language where it names the language, and
 /// the key does it; a campaign in one language does not offer it.
 #[test]

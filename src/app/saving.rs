@@ -65,10 +65,27 @@ impl App {
                 e.edited_at = None;
                 e.draft_note = None;
                 let name = clean(&e.campaign.name);
-                self.say(
-                    format!("Saved revision {} of \"{name}\"", meta.number),
-                    None,
+                let status = e.campaign.status;
+                let id = e.campaign.id.clone();
+                let mut text = format!("Saved revision {} of \"{name}\"", meta.number);
+                // It still says approved or published, but what is approved is the older
+                // text: said at once, not left for the library's "approved·old" to tell.
+                let covered = matches!(
+                    self.store.latest_review(&id),
+                    Ok(Some(r)) if r.current && r.decision == crate::store::Decision::Approve
                 );
+                if matches!(
+                    status,
+                    crate::model::Status::Approved | crate::model::Status::Published
+                ) && !covered
+                {
+                    text.push_str(&format!(
+                        ". It says {}, but no approval covers this text: it needs a new review before it reaches visitors",
+                        status.label()
+                    ));
+                    return self.say(text, Some(Severity::Warning));
+                }
+                self.say(text, None);
             }
             Err(StoreError::Conflict { number, by, at, .. }) => {
                 e.edited_at = None;

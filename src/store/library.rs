@@ -80,12 +80,32 @@ impl LibraryQuery {
     }
 }
 
-const SUMMARY_COLUMNS: &str = "c.id, c.name, c.status, c.channels, c.updated_at, c.errors, c.warnings, c.infos, c.head_number,
-    EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id AND d.author IN (?9, '')),
-    (SELECT rv.decision || '|' || (coalesce(rv.revision_id, -1) = c.head_revision
+/// Campaign `c`'s latest review decision as "decision|1" when it covers the text held now
+/// (its head revision, or the same text status aside), "decision|0" when not; NULL for none.
+macro_rules! latest_review_sql {
+    () => {
+        "(SELECT rv.decision || '|' || (coalesce(rv.revision_id, -1) = c.head_revision
               OR (rv.subject_hash <> '' AND rv.subject_hash = c.head_subject))
        FROM reviews rv WHERE rv.campaign_id = c.id
-       ORDER BY rv.created_at DESC, rv.id DESC LIMIT 1)";
+       ORDER BY rv.created_at DESC, rv.id DESC LIMIT 1)"
+    };
+}
+
+const SUMMARY_COLUMNS: &str = concat!(
+    "c.id, c.name, c.status, c.channels, c.updated_at, c.errors, c.warnings, c.infos, c.head_number,
+    EXISTS (SELECT 1 FROM drafts d WHERE d.campaign_id = c.id AND d.author IN (?9, '')),
+    ",
+    latest_review_sql!()
+);
+
+fn parse_latest_review(s: Option<String>) -> Option<LatestReview> {
+    let s = s?;
+    let (d, current) = s.split_once('|')?;
+    Some(LatestReview {
+        decision: Decision::parse(d),
+        current: current == "1",
+    })
+}
 
 fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
     Ok(Summary {
@@ -99,13 +119,7 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<Summary> {
         infos: r.get(7)?,
         revision: r.get(8)?,
         has_draft: r.get(9)?,
-        review: r.get::<_, Option<String>>(10)?.and_then(|s| {
-            let (d, current) = s.split_once('|')?;
-            Some(LatestReview {
-                decision: Decision::parse(d),
-                current: current == "1",
-            })
-        }),
+        review: parse_latest_review(r.get(10)?),
     })
 }
 
@@ -171,6 +185,18 @@ impl Store {
             f(summary_row(row)?)?;
         }
         Ok(())
+    }
+
+    /// Campaign `id`'s latest review decision, and whether it covers the text held now.
+    pub fn latest_review(&self, id: &str) -> Result<Option<LatestReview>> {
+        let sql = concat!(
+            "SELECT ",
+            latest_review_sql!(),
+            " FROM campaigns c WHERE c.id = ?1"
+        );
+        let found: Option<Option<String>> =
+            self.conn.query_row(sql, [id], |r| r.get(0)).optional()?;
+        Ok(parse_latest_review(found.flatten()))
     }
 
     /// Where the campaign `id` sits among what the query keeps, if it is kept.
