@@ -509,6 +509,26 @@ fn review_disclosure_tab_ends_with_why() {
     });
 }
 
+/// A message of two lines under the history box is not drawn over: the box ends above it.
+#[test]
+fn the_history_box_leaves_a_long_message_in_view() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <enter> <c-s> h j r y h j j r",
+    );
+    let said = c.app.message.clone().unwrap().text;
+    assert!(
+        said.starts_with("Revision 1 has the same text as the latest"),
+        "{said}"
+    );
+    let screen = render(&mut c.app, 80, 24);
+    assert!(
+        screen.contains("Revision 1 has the same text as the latest"),
+        "{screen}"
+    );
+}
+
 /// Saving a changed text of an approved campaign says at once that no approval covers it any
 /// more; a change of status alone, on an approved text, does not.
 #[test]

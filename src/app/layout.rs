@@ -86,19 +86,20 @@ pub fn editor(area: Rect, status_rows: u16) -> EditorLayout {
     }
 }
 
-/// The history box, over the whole screen but a margin and the status lines.
-pub fn history(area: Rect) -> Rect {
+/// The history box, over the whole screen but a margin, the footer and the `status_rows`
+/// rows the status line takes, so a long message is not drawn over.
+pub fn history(area: Rect, status_rows: u16) -> Rect {
     Rect::new(
         area.x + 1,
         area.y + 1,
         area.width.saturating_sub(2),
-        area.height.saturating_sub(3),
+        area.height.saturating_sub(2 + status_rows),
     )
 }
 
 /// The revision rows of the history box: inside its border, under the column headings.
-pub fn history_rows(area: Rect) -> Rect {
-    let r = history(area);
+pub fn history_rows(area: Rect, status_rows: u16) -> Rect {
+    let r = history(area, status_rows);
     let inner_h = r.height.saturating_sub(2);
     Rect::new(
         r.x + 1,

@@ -43,7 +43,7 @@ impl App {
             if let Some(a) = scroll {
                 return self.history_action(a);
             }
-            let rows = layout::history_rows(self.area);
+            let rows = layout::history_rows(self.area, status);
             if click && h.diff.is_none() && rows.contains(pos) {
                 let offset = layout::scroll_offset(h.selected, usize::from(rows.height));
                 let target = offset + usize::from(pos.y - rows.y);

@@ -70,7 +70,7 @@ impl App {
         {
             let max = layout::max_scroll(
                 d.lines.iter().map(|(_, s)| s.as_str()),
-                layout::history(area),
+                layout::history(area, status),
             );
             d.scroll = d.scroll.min(max);
         }
@@ -189,6 +189,7 @@ impl App {
     }
 
     pub(super) fn history_action(&mut self, action: A) {
+        let (area, status) = (self.area, self.status_rows(self.area.width));
         let Some(h) = self.history.as_mut() else {
             return;
         };
@@ -196,7 +197,7 @@ impl App {
             // The last line stops at the bottom of the box: paging on shows no empty box.
             let max = layout::max_scroll(
                 d.lines.iter().map(|(_, s)| s.as_str()),
-                layout::history(self.area),
+                layout::history(area, status),
             );
             match action {
                 A::Down => d.scroll = d.scroll.saturating_add(1).min(max),

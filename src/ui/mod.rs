@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
             ScreenId::History => {
                 if let Some(h) = &app.history {
-                    review::draw_history(frame, h, theme)
+                    review::draw_history(frame, h, theme, app.status_rows(frame.area().width))
                 }
             }
         }

@@ -117,8 +117,8 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
     );
 }
 
-pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
-    let r = layout::history(frame.area());
+pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme, status_rows: u16) {
+    let r = layout::history(frame.area(), status_rows);
     frame.render_widget(Clear, r);
     if let Some(d) = &h.diff {
         let lines: Vec<Line> = d
@@ -168,7 +168,7 @@ pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme) {
         ),
         theme.bold(),
     )];
-    let visible = usize::from(layout::history_rows(frame.area()).height);
+    let visible = usize::from(layout::history_rows(frame.area(), status_rows).height);
     let offset = layout::scroll_offset(h.selected, visible);
     for (i, rev) in h.revisions.iter().enumerate().skip(offset).take(visible) {
         let mark = if h.marked == Some(i) { "*" } else { " " };
