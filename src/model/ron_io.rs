@@ -525,11 +525,22 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".candor-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".candor-").suffix(".tmp");
+    // tempfile makes its files private (0600), and the rename would pass that on: a campaign
+    // file is written for reviewers to read. A new file gets what the umask gives any new
+    // file; one written over keeps its own mode (set below).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io)?;
+    }
     tmp.write_all(text.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -621,6 +632,26 @@ fn walk_dir(dir: &Path, walk: &mut Walk) {
 
 #[cfg(test)]
 mod tests {
+    /// A file written for reviewers is as readable as any file made here, not private to its
+    /// writer; one written over keeps the mode it had.
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_has_the_mode_of_any_new_file_or_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain.ron");
+        std::fs::write(&plain, "x").unwrap();
+        let written = dir.path().join("written.ron");
+        super::write_atomic(&written, "x").unwrap();
+        assert_eq!(mode(&written), mode(&plain));
+        assert_ne!(mode(&written), 0o600);
+        std::fs::set_permissions(&written, std::fs::Permissions::from_mode(0o640)).unwrap();
+        super::write_atomic(&written, "y").unwrap();
+        assert_eq!(mode(&written), 0o640);
+        assert_eq!(std::fs::read_to_string(&written).unwrap(), "y");
+    }
+
     #[test]
     fn comments_inside_the_campaign_are_found_outside_strings() {
         use super::inner_comment;
