@@ -1548,6 +1548,46 @@ fn a_read_only_library_refuses_changes_before_asking() {
     assert!(matches!(app.dialog(), Some(candor::app::Dialog::Prompt(_))));
 }
 
+/// Export says where the file went, whole; exporting the same text again writes nothing; a
+/// file there with another text is replaced only when the user says so.
+#[test]
+fn export_names_the_file_and_asks_before_replacing_another_text() {
+    let mut c = setup();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("for-review");
+    let typed: String = dir
+        .display()
+        .to_string()
+        .chars()
+        .map(|ch| format!("{ch} "))
+        .collect();
+    let export = format!("e <c-u> {typed}<enter>");
+    let file = dir.join("welcome-email.ron");
+    press(&mut c.app, "/ welcome <enter>");
+    press(&mut c.app, &export);
+    let said = |app: &App| app.message.as_ref().unwrap().text.clone();
+    assert_eq!(said(&c.app), format!("Exported to {}", file.display()));
+    let library_text = std::fs::read_to_string(&file).unwrap();
+    press(&mut c.app, &export);
+    assert!(
+        said(&c.app).ends_with("already holds this text: nothing to export"),
+        "{}",
+        said(&c.app)
+    );
+    // A reviewer's note in the file: kept unless replacing is chosen.
+    let noted = format!("// checked by rui\n{library_text}");
+    std::fs::write(&file, &noted).unwrap();
+    press(&mut c.app, &export);
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("Replace the exported file?"), "{screen}");
+    press(&mut c.app, "k");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), noted);
+    press(&mut c.app, &export);
+    press(&mut c.app, "r");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), library_text);
+    assert_eq!(said(&c.app), format!("Exported to {}", file.display()));
+}
+
 /// Paging down the key help stops with its last line at the bottom of the box, so a key up
 /// moves the text at once instead of first winding back through blank pages.
 #[test]

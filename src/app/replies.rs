@@ -157,14 +157,41 @@ impl App {
                 let EditValue::Text(dir) = v else {
                     return Ok(());
                 };
-                let written = self
-                    .store
-                    .export(std::slice::from_ref(&id), &self.typed_path(&dir))?;
-                let shown = written
-                    .first()
-                    .map(|p| clean(&p.display().to_string()))
-                    .unwrap_or_default();
-                self.say(format!("Exported to {shown}"), None);
+                let dir = self.typed_path(&dir);
+                // Said whole: a relative path means nothing once you forget where Candor ran.
+                let dir = std::path::absolute(&dir).unwrap_or(dir);
+                // Ids are lowercase letters, digits and dashes: a plain file name.
+                let file = dir.join(format!("{id}.ron"));
+                let shown = clean(&file.display().to_string());
+                if let Ok(there) = std::fs::read_to_string(&file) {
+                    let head = self.store.get(&id)?.revision.number;
+                    if there == self.store.revision_text(&id, head)? {
+                        self.say(
+                            format!("{shown} already holds this text: nothing to export"),
+                            None,
+                        );
+                        return Ok(());
+                    }
+                    // Someone may have changed it since: asked, not overwritten.
+                    self.open(Dialog::Confirm(
+                        Confirm::new(
+                            "Replace the exported file?",
+                            vec![
+                                format!("{shown} is already there, with another text."),
+                                format!(
+                                    "Replacing it writes revision {head} of the library over it."
+                                ),
+                            ],
+                            vec![
+                                ('r', "replace it", Confirmed::ReplaceExport),
+                                ('k', "keep it; export nothing", Confirmed::Dismiss),
+                            ],
+                        )
+                        .about(&file.to_string_lossy()),
+                    ));
+                    return Ok(());
+                }
+                self.export_to(&id, &dir)?;
                 Ok(())
             }
             Then::SaveMessage => {
@@ -228,11 +255,31 @@ impl App {
         }
     }
 
+    /// Writes campaign `id`'s latest revision to `dir` and says where, whole.
+    fn export_to(&mut self, id: &str, dir: &std::path::Path) -> AppResult {
+        let written = self.store.export(&[id.to_string()], dir)?;
+        let shown = written
+            .first()
+            .map(|p| clean(&p.display().to_string()))
+            .unwrap_or_default();
+        self.say(format!("Exported to {shown}"), None);
+        Ok(())
+    }
+
     pub(super) fn confirmed(&mut self, what: Confirmed, subject: &str) {
         // Most answers write: drafts still being written land first.
         self.settle_autosave();
         match what {
             Confirmed::Dismiss => {}
+            Confirmed::ReplaceExport => {
+                let file = std::path::PathBuf::from(subject);
+                let (Some(dir), Some(id)) = (file.parent(), file.file_stem()) else {
+                    return;
+                };
+                if let Err(e) = self.export_to(&id.to_string_lossy(), dir) {
+                    self.fail(e.to_string());
+                }
+            }
             Confirmed::MakeSample => self.make_sample_population(),
             Confirmed::Archive => match self.store.set_status(subject, Status::Archived) {
                 Ok(_) => {

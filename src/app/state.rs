@@ -350,6 +350,8 @@ pub enum Confirmed {
     KeepDraft,
     /// Make the sample population beside the library.
     MakeSample,
+    /// Write an export over a file that holds another text (the subject is the file's path).
+    ReplaceExport,
     Dismiss,
 }
 
