@@ -497,6 +497,25 @@ pub fn closest<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Ve
 
 #[cfg(test)]
 mod tests {
+
+    /// A data picker lists categories by their words: no two read alike in any language, or
+    /// the list shows "Income" twice and the notice cannot tell them apart.
+    #[test]
+    fn no_two_data_categories_read_alike() {
+        for l in crate::disclosure::locales() {
+            let mut seen = std::collections::HashMap::new();
+            for c in &vocab().categories {
+                if let Some(other) = seen.insert(l.text(&c.label), &c.name) {
+                    panic!(
+                        "{}: {} and {other} both read \"{}\"",
+                        l.code,
+                        c.name,
+                        l.text(&c.label)
+                    );
+                }
+            }
+        }
+    }
     use super::*;
 
     #[test]

@@ -78,6 +78,7 @@ data-language = your first language
 data-marital-status = your marital status
 data-household = who lives in your home
 data-income = your income
+data-income-band = your income band
 data-ethnicity = your ethnic origin
 data-religion = your religion or beliefs
 data-politics = your political views

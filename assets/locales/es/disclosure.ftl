@@ -81,6 +81,7 @@ data-marital-status = tu estado civil
 data-household = quién vive en tu casa
 data-income = tus ingresos
     .number = plural
+data-income-band = tu franja de ingresos
 data-ethnicity = tu origen étnico
 data-religion = tu religión o tus creencias
 data-politics = tus ideas políticas

@@ -79,6 +79,7 @@ data-marital-status = votre situation familiale
 data-household = qui vit chez vous
 data-income = vos revenus
     .number = plural
+data-income-band = votre tranche de revenus
 data-ethnicity = votre origine ethnique
 data-religion = votre religion ou vos convictions
 data-politics = vos opinions politiques
