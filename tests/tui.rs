@@ -973,6 +973,22 @@ fn the_screen_on_top_takes_the_keys_and_closing_it_returns_to_the_one_below() {
     assert!(c.app.editor.is_none());
 }
 
+/// Undo and redo say what they changed back, by the part of the campaign.
+#[test]
+fn undo_and_redo_say_what_they_changed() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> New <space> goal <enter> u"),
+    );
+    let said = |app: &App| app.message.as_ref().unwrap().text.clone();
+    assert_eq!(said(&c.app), "Undone: the change to objective");
+    press(&mut c.app, "<c-y>");
+    assert_eq!(said(&c.app), "Redone: the change to objective");
+    press(&mut c.app, "u u");
+    assert_eq!(said(&c.app), "Nothing to undo");
+}
+
 /// Undo back to the saved text after the draft was autosaved, then leave: the undone edit
 /// must not come back as a draft.
 #[test]

@@ -150,14 +150,28 @@ impl App {
                 };
                 match from.pop() {
                     Some(prev) => {
+                        // Said by what it changed back, so an undo far from the edit is not
+                        // a guess.
+                        let parts = saving::changed_parts(&prev, &e.campaign);
                         to.push(std::mem::replace(&mut e.campaign, prev));
                         e.edited_at = Some(Instant::now());
                         e.recompute();
+                        let what = if action == A::Undo {
+                            "Undone"
+                        } else {
+                            "Redone"
+                        };
+                        let shown: Vec<String> =
+                            parts.iter().take(3).map(|p| p.replace('_', " ")).collect();
                         self.say(
-                            if action == A::Undo {
-                                "Undone"
-                            } else {
-                                "Redone"
+                            match parts.len() {
+                                0 => what.to_string(),
+                                1..=3 => format!("{what}: the change to {}", shown.join(", ")),
+                                n => format!(
+                                    "{what}: the change to {} and {} more",
+                                    shown.join(", "),
+                                    n - 3
+                                ),
                             },
                             None,
                         );

@@ -568,7 +568,13 @@ impl App {
 
 /// The message Candor writes for a revision: the top-level parts changed since the last save.
 fn auto_message(e: &Editor) -> String {
-    let mut parts: Vec<String> = review::field_diff(&e.saved, &e.campaign)
+    change_message(&changed_parts(&e.saved, &e.campaign))
+}
+
+/// The top-level parts that differ between `a` and `b` ("objective", "value_exchange"), each
+/// once, in the file's order.
+pub(super) fn changed_parts(a: &crate::model::Campaign, b: &crate::model::Campaign) -> Vec<String> {
+    let mut parts: Vec<String> = review::field_diff(a, b)
         .iter()
         .filter_map(|(_, line)| {
             line.get(2..)
@@ -578,7 +584,7 @@ fn auto_message(e: &Editor) -> String {
         .collect();
     let mut seen = std::collections::HashSet::new();
     parts.retain(|p| seen.insert(p.clone()));
-    change_message(&parts)
+    parts
 }
 
 /// A revision message naming what changed: up to four parts, then how many more.
