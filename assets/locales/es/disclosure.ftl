@@ -99,7 +99,7 @@ data-country = el país en el que estás
 data-browsing = las páginas que visitas en nuestra web
     .number = plural
 data-purchases = tu historial de compras
-data-cart = lo que añades a tu carrito
+data-cart = lo que añades a tu cesta
 data-searches = lo que buscas en nuestra web
 data-preferences = las preferencias que eliges
     .number = plural
@@ -120,7 +120,7 @@ use-personalize-limited = { $topic ->
     [browsing] para mostrarte productos parecidos a los que has visto
     [searches] para mostrarte lo que encaja con tus búsquedas
     [purchases] para sugerirte cosas que combinan con lo que has comprado
-    [cart] para recordarte lo que dejaste en él
+    [cart] para recordarte lo que has dejado en ella
     [preferences] para mostrarte lo que nos has dicho que te gusta
     [saved] para mostrarte los artículos que has guardado
     [engagement] para enviarte más contenidos como los que lees

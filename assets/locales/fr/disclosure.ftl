@@ -5,12 +5,12 @@ title = Ce que fait { $brand } de vos données
 brand-missing = [votre marque]
 list-and = et
 
-heading-who = Qui vous le demande
-heading-what = Ce que nous recueillons, et pourquoi
+heading-who = Qui vous les demande
+heading-what = Ce que nous recueillons et pourquoi
 heading-get = Ce que vous y gagnez
 heading-recipients = Qui d'autre les reçoit
 heading-retention = Combien de temps nous les gardons
-heading-basis = Ce qui nous permet de les utiliser
+heading-basis = Pourquoi nous avons le droit de les utiliser
 heading-choices = Vos choix
 
 who-brand = C'est { $brand } qui vous demande ces données.
@@ -143,8 +143,8 @@ use-nearest-store = pour trouver le magasin le plus proche
 list-or = ou
 list-nor = ni
 collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
-collect-source = Nous avons obtenu des informations sur { $data } auprès d'une autre source que vous : { $source }.
-collect-source-unknown = Nous avons obtenu des informations sur { $data } auprès d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
+collect-source = Nous n'avons pas obtenu { $data } auprès de vous, mais auprès de { $source }.
+collect-source-unknown = Nous n'avons pas obtenu { $data } auprès de vous, et ne vous avons pas encore dit auprès de qui.
 profile-line = Nous utilisons { $data } pour deviner ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
 profile-what-you-do = ce que vous faites sur notre site
 decides-offers = quelles offres vous voyez
@@ -156,7 +156,7 @@ recipient-partner = { $partner } utilise vos données pour notre compte, et seul
 recipients-none-else = { $brand } ne transmet vos données à personne d'autre.
 retention-unknown = Nous ne vous avons pas encore dit combien de temps nous gardons { $data }.
 choices-consent-unknown = Nous ne vous avons pas encore dit si nous vous demandons votre accord avant d'utiliser { $data }.
-choices-withdraw = Vous pouvez retirer votre accord à tout moment, comme indiqué ci-dessus.
+choices-withdraw = Vous pouvez retirer votre accord à tout moment, avec les options ci-dessus.
 choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données : { $authority }.
 choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données de votre pays.
 # « Pourquoi je vois ceci ? » : une ou deux phrases par zone.
