@@ -154,6 +154,31 @@ fn import_names_a_file_whose_approval_no_review_backs() {
     );
 }
 
+/// A file that puts an approved campaign back to draft is imported as it says, and the import
+/// says that what went out is no longer what the library holds; an import that leaves it
+/// approved, or changes nothing, says nothing of the kind.
+#[test]
+fn import_says_when_a_file_takes_an_approved_campaign_back_to_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let f = dir.path().join("welcome-email.ron");
+    let text = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    std::fs::write(&f, text.replace("status: Approved", "status: Draft")).unwrap();
+    let o = candor(&db, &["import", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", err(&o));
+    let said = format!(
+        "{}: \"welcome-email\" was approved in this library and is now draft, as the file says: what went out is no longer what the library holds",
+        f.display()
+    );
+    assert!(out(&o).contains(&said), "{}", out(&o));
+    // The same file again: unchanged, nothing said.
+    let o = candor(&db, &["import", f.to_str().unwrap()]);
+    assert!(!out(&o).contains("was approved"), "{}", out(&o));
+    // A file that keeps it approved: nothing said either.
+    let o = candor(&db, &["import", "campaigns/welcome-email.ron"]);
+    assert!(!out(&o).contains("is now"), "{}", out(&o));
+}
+
 /// A file that says published but has errors comes in as a draft, and the summary counts it
 /// as new the first time and as updated after.
 #[test]

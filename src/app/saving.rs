@@ -397,6 +397,7 @@ impl App {
             unchanged: 0,
             drafts: 0,
             unreviewed: 0,
+            withdrawn: 0,
             failures: Vec::new(),
         });
     }
@@ -490,6 +491,7 @@ impl App {
             Ok(done) => {
                 if let Some(job) = self.import_job.as_mut() {
                     job.unreviewed += done.iter().filter(|d| d.unreviewed.is_some()).count();
+                    job.withdrawn += done.iter().filter(|d| d.withdrawn.is_some()).count();
                     for d in &done {
                         use crate::store::import_export::Outcome;
                         match d.outcome {
@@ -551,6 +553,13 @@ impl App {
                 if job.unreviewed == 1 { "it" } else { "them" }
             ));
         }
+        if job.withdrawn > 0 {
+            text.push_str(&format!(
+                "; {} approved or published here, and now back to what {} file says",
+                crate::text::plural(job.withdrawn, "was", "were"),
+                if job.withdrawn == 1 { "its" } else { "their" }
+            ));
+        }
         match job.failures.first() {
             Some(first) => {
                 text.push_str(&format!(
@@ -559,6 +568,7 @@ impl App {
                 ));
                 self.say(text.replace('\n', " "), Some(Severity::Error));
             }
+            None if job.withdrawn > 0 => self.say(text, Some(Severity::Warning)),
             None => self.say(text, None),
         }
     }
@@ -642,6 +652,34 @@ mod tests {
             "changed name, zones, data, value exchange and 2 more"
         );
         assert_eq!(super::change_message(&parts[..2]), "changed name, zones");
+    }
+
+    /// The TUI import says, as `candor import` does, when a file takes an approved campaign
+    /// back to draft.
+    #[test]
+    fn an_import_that_takes_an_approval_back_is_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("t.db")).unwrap();
+        let mut app = crate::app::App::new(store);
+        let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/campaigns/welcome-email.ron");
+        let text = std::fs::read_to_string(sample).unwrap();
+        let file = dir.path().join("welcome-email.ron");
+        std::fs::write(&file, text.replace("status: Approved", "status: Draft")).unwrap();
+        app.start_import(file);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while app.import_job.is_some() && std::time::Instant::now() < deadline {
+            app.import_step();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let m = app.message.clone().unwrap();
+        assert!(
+            m.text.ends_with(
+                "; 1 was approved or published here, and now back to what its file says"
+            ),
+            "{}",
+            m.text
+        );
+        assert_eq!(m.severity, Some(crate::checks::Severity::Warning));
     }
 
     /// A folder that cannot be read no longer stops the import: the files found elsewhere are

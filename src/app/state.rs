@@ -440,6 +440,8 @@ pub struct ImportJob {
     /// How many were kept as drafts because of errors (counted in `created` or `updated`).
     pub drafts: usize,
     /// How many claim approved or published with no review here that approves them.
+    /// Campaigns approved or published here that a file put back to an earlier status.
+    pub withdrawn: usize,
     pub unreviewed: usize,
     pub failures: Vec<crate::model::LoadError>,
 }

@@ -136,6 +136,16 @@ pub fn run_import(
                 i.source
             )?;
         }
+        if let Some((was, now)) = i.withdrawn {
+            writeln!(
+                out,
+                "{}: \"{}\" was {} in this library and is now {}, as the file says: what went out is no longer what the library holds",
+                i.source,
+                clean(&i.id),
+                was.label(),
+                now.label()
+            )?;
+        }
         match &i.outcome {
             Outcome::Created => created += 1,
             Outcome::NewRevision(_) => revised += 1,

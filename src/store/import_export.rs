@@ -37,6 +37,9 @@ pub struct Imported {
     /// The status the file claims (approved or published) when no review decision in the
     /// library approves this version: the file says so, the library cannot vouch for it.
     pub unreviewed: Option<Status>,
+    /// The status the campaign had in the library (approved or published) and the earlier
+    /// one the file put it back to: what went out is no longer what the library holds.
+    pub withdrawn: Option<(Status, Status)>,
 }
 
 /// A file that was read, validated and checked, ready to be written.
@@ -228,7 +231,23 @@ impl Store {
 impl ImportBatch<'_> {
     pub fn write(&mut self, file: ReadyFile) -> Result<Imported> {
         let (status, subject) = (file.prepared.status, file.prepared.subject.clone());
+        let before: Option<String> = self
+            .tx
+            .prepare_cached("SELECT status FROM campaigns WHERE id = ?1")?
+            .query_row([&file.prepared.id], |r| r.get(0))
+            .optional()?;
         let (id, outcome) = self.write_prepared(file.prepared, file.demoted)?;
+        let gone_out = |s: Status| matches!(s, Status::Approved | Status::Published);
+        let now = match outcome {
+            Outcome::DemotedToDraft { .. } => Status::Draft,
+            _ => status,
+        };
+        let withdrawn = before
+            .map(|s| super::parse_status(&s))
+            .filter(|was| {
+                gone_out(*was) && !gone_out(now) && !matches!(outcome, Outcome::Unchanged)
+            })
+            .map(|was| (was, now));
         let claims_approval = matches!(status, Status::Approved | Status::Published)
             && !matches!(outcome, Outcome::DemotedToDraft { .. });
         let unreviewed = (claims_approval && !approved(&self.tx, &id, &subject)?).then_some(status);
@@ -237,6 +256,7 @@ impl ImportBatch<'_> {
             source: file.source,
             outcome,
             unreviewed,
+            withdrawn,
         })
     }
 
