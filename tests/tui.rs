@@ -1097,6 +1097,23 @@ fn pasted_line_breaks_become_spaces() {
     assert_eq!(p.input.value(), "pasted line two three four");
 }
 
+/// A campaign made from a template says what is left to write; a blank one has nothing to
+/// fill in.
+#[test]
+fn a_new_campaign_from_a_template_says_what_to_write() {
+    let mut c = setup();
+    press(&mut c.app, "n <down> <enter> Spring <enter>");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(
+        said,
+        "Created \"Spring\" from the Web banner template: write your brand, addresses and offer where it shows <…> and example.com"
+    );
+    let mut c = setup();
+    press(&mut c.app, BLANK);
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.ends_with("from the Blank template"), "{said}");
+}
+
 /// With no opt-out yet, Enter on its row starts adding one, and `a` there offers the opt-out
 /// first.
 #[test]

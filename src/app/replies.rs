@@ -106,9 +106,15 @@ impl App {
                 self.store.create(&c, "created")?;
                 self.reload_library();
                 self.open_campaign(&id);
+                // What is left to write, said where the marketer looks first.
+                let then = if t == Template::Blank {
+                    ""
+                } else {
+                    ": write your brand, addresses and offer where it shows <…> and example.com"
+                };
                 self.say(
                     format!(
-                        "Created \"{}\" from the {} template",
+                        "Created \"{}\" from the {} template{then}",
                         clean(&name),
                         t.label()
                     ),
