@@ -436,6 +436,17 @@ fn an_untrue_notice_is_said_to_be_so_and_fails() {
         let (notice, err) = text(&o);
         assert_eq!(o.status.code(), Some(1), "{format}: {err}");
         assert!(notice.contains("what you put in your cart"), "{notice}");
+        // Marked in the output itself, before the notice, should stdout go to a file.
+        let mark = "Not true yet: it leaves out what the campaign does. Do not publish it until `candor check` finds none of: undeclared-data-use, undisclosed-sharing.";
+        let first = notice.lines().next().unwrap();
+        match format {
+            "text" => assert_eq!(first, format!("NOT TRUE YET. {mark}")),
+            "markdown" => assert_eq!(first, format!("> **{mark}**")),
+            _ => assert_eq!(
+                first,
+                format!("<p class=\"candor-not-true\"><strong>{mark}</strong></p>")
+            ),
+        }
         assert!(
             err.starts_with("candor: this notice is not true to the campaign yet"),
             "{err}"

@@ -41,6 +41,31 @@ pub fn run(
         );
     };
     let d = disclosure::generate(c, l);
+    // An untrue notice is marked in the output itself, visibly, in every format: stderr alone
+    // is lost when the output goes to a file that someone later publishes.
+    let untrue = candor::checks::untrue_notice(c);
+    if !untrue.is_empty() {
+        let what = format!(
+            "Not true yet: {}. Do not publish it until `candor check` finds none of: {}.",
+            candor::checks::untrue_words(&untrue),
+            untrue
+                .iter()
+                .map(|f| f.rule)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        match format {
+            DisclosureFormat::Text => writeln!(out, "NOT TRUE YET. {what}\n")?,
+            DisclosureFormat::Markdown => writeln!(out, "> **{what}**\n")?,
+            DisclosureFormat::Html => writeln!(
+                out,
+                "<p class=\"candor-not-true\"><strong>{}</strong></p>",
+                render::html_escape(&what)
+            )?,
+        }
+    }
     match format {
         DisclosureFormat::Markdown => write!(out, "{}", render::markdown(&d))?,
         DisclosureFormat::Html => write!(out, "{}", render::html(&d))?,
@@ -96,7 +121,6 @@ pub fn run(
         }
     }
     // Printed all the same, for the reviewer who asked; said, so nobody pastes it as it is.
-    let untrue = candor::checks::untrue_notice(c);
     if untrue.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
