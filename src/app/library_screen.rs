@@ -88,13 +88,25 @@ impl App {
                         Then::Duplicate(s.id.clone()),
                         false,
                     ),
-                    A::Export => self.prompt(
-                        "Export as RON",
-                        "the folder to write to",
-                        "export".into(),
-                        Then::Export(s.id.clone()),
-                        false,
-                    ),
+                    A::Export => {
+                        // The folder used last, else "export" where Candor was started: whole,
+                        // so the user sees where the file will go before it is written.
+                        let last = self.store.ui_get("export_dir").ok().flatten();
+                        let folder = last.unwrap_or_else(|| {
+                            let p = self.typed_path("export");
+                            std::path::absolute(&p)
+                                .unwrap_or(p)
+                                .display()
+                                .to_string()
+                        });
+                        self.prompt(
+                            "Export as RON",
+                            "the folder to write to (the last one used is offered)",
+                            crate::text::clean(&folder),
+                            Then::Export(s.id.clone()),
+                            false,
+                        )
+                    }
                     A::Archive if s.status == Status::Archived => {
                         self.say("Already archived; change its status in the editor to bring it back", None)
                     }

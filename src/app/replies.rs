@@ -166,6 +166,10 @@ impl App {
                 let dir = self.typed_path(&dir);
                 // Said whole: a relative path means nothing once you forget where Candor ran.
                 let dir = std::path::absolute(&dir).unwrap_or(dir);
+                // Offered next time (not kept on a read-only library; that is no loss).
+                if let Err(e) = self.store.ui_set("export_dir", &dir.display().to_string()) {
+                    log::info!("the export folder is not remembered: {e}");
+                }
                 // Ids are lowercase letters, digits and dashes: a plain file name.
                 let file = dir.join(format!("{id}.ron"));
                 let shown = clean(&file.display().to_string());
@@ -173,7 +177,7 @@ impl App {
                     let head = self.store.get(&id)?.revision.number;
                     if there == self.store.revision_text(&id, head)? {
                         self.say(
-                            format!("{shown} already holds this text: nothing to export"),
+                            format!("{shown} already holds this revision; left as it was"),
                             None,
                         );
                         return Ok(());
