@@ -592,7 +592,7 @@ fn the_disclosure_tab_names_the_key_for_the_next_language() {
     // This notice leaves out the ad platform: said before it, where the reviewer reads it.
     assert!(
         screen.contains(
-            "x NOT TRUE YET: it leaves out what the campaign does (3 findings; see Findings)"
+            "x NOT TRUE YET: it leaves out what the campaign does; 3 findings say so (see the Findings tab)"
         ),
         "{screen}"
     );

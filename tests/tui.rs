@@ -1295,7 +1295,7 @@ fn a_finding_that_makes_the_notice_untrue_cannot_be_waived() {
     press(&mut c.app, "w");
     let said = c.app.message.as_ref().unwrap().text.clone();
     assert!(
-        said.starts_with("undisclosed-sharing cannot be waived"),
+        said.starts_with("This finding (undisclosed-sharing) cannot be waived: while it stands, the notice visitors read is not true"),
         "{said}"
     );
     assert_eq!(c.app.editor.as_ref().unwrap().campaign, before);
@@ -1309,6 +1309,30 @@ fn a_finding_that_makes_the_notice_untrue_cannot_be_waived() {
     press(&mut c.app, "/ sofa <enter> <enter> <tab> p p p");
     let screen = render(&mut c.app, 120, 40);
     assert!(screen.contains("  w waive  "), "{screen}");
+}
+
+/// Moving down the Findings tab keeps the selected finding in view, however many rows each
+/// one wraps to at 80 columns; moving back up shows the first again.
+#[test]
+fn the_selected_finding_stays_in_view() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{QUIET} <tab> p p p"));
+    let last = "is collected before the visitor is asked for consent";
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let panel = |app: &mut App| {
+        let screen = render(app, 80, 24);
+        let right: Vec<String> = screen
+            .lines()
+            .map(|l| l.chars().skip(44).collect::<String>())
+            .collect();
+        flat(&right.join(" ").replace('│', " "))
+    };
+    assert!(!panel(&mut c.app).contains(last));
+    press(&mut c.app, "<down> <down> <down>");
+    assert_eq!(c.app.editor.as_ref().unwrap().finding, 3);
+    assert!(panel(&mut c.app).contains(last), "{}", panel(&mut c.app));
+    press(&mut c.app, "<up> <up> <up>");
+    assert!(panel(&mut c.app).contains("is sent to AdReach"));
 }
 
 /// w on a finding asks why and until when, writes a waiver the whole team sees in the file,
@@ -1357,7 +1381,7 @@ fn waiving_a_finding_records_who_why_and_until_when() {
         "{screen}"
     );
     // The tab counts it apart, as accepted.
-    assert!(screen.contains("│ 1! 1~ │"), "{screen}");
+    assert!(screen.contains("│ Findings 1! 1~ │"), "{screen}");
     // Undo takes the waiver back.
     press(&mut c.app, "<tab> u");
     assert!(c.app.editor.as_ref().unwrap().campaign.waivers.is_empty());
@@ -1601,9 +1625,16 @@ fn export_names_the_file_and_asks_before_replacing_another_text() {
     let said = |app: &App| app.message.as_ref().unwrap().text.clone();
     assert_eq!(said(&c.app), format!("Exported to {}", file.display()));
     let library_text = std::fs::read_to_string(&file).unwrap();
+    // The folder used is offered next time, whole.
+    press(&mut c.app, "e");
+    let Some(candor::app::Dialog::Prompt(p)) = c.app.dialog() else {
+        panic!("no prompt")
+    };
+    assert_eq!(p.input.value(), dir.display().to_string());
+    press(&mut c.app, "<esc>");
     press(&mut c.app, &export);
     assert!(
-        said(&c.app).ends_with("already holds this text: nothing to export"),
+        said(&c.app).ends_with("already holds this revision; left as it was"),
         "{}",
         said(&c.app)
     );

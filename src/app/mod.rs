@@ -126,26 +126,25 @@ impl App {
         }
         // The tabs fit a narrow panel only in short form; the findings tab then shows its
         // counts alone, which read as findings beside the severity marks of the form.
-        let titles = |narrow: bool| -> Vec<String> {
+        // Short names first; the word "Findings" goes last, where nothing else fits.
+        let titles = |short: bool, counts_only: bool| -> Vec<String> {
             PanelTab::ALL
                 .iter()
                 .map(|t| match t {
                     PanelTab::Findings if counts.is_empty() => "Findings".to_string(),
-                    PanelTab::Findings if narrow => counts.join(" "),
+                    PanelTab::Findings if counts_only => counts.join(" "),
                     PanelTab::Findings => format!("Findings {}", counts.join(" ")),
-                    PanelTab::Disclosure if narrow => "Notice".to_string(),
-                    PanelTab::Why if narrow => "Zones".to_string(),
-                    PanelTab::Value if narrow => "Value".to_string(),
+                    PanelTab::Disclosure if short => "Notice".to_string(),
+                    PanelTab::Why if short => "Zones".to_string(),
+                    PanelTab::Value if short => "Value".to_string(),
                     t => t.title().to_string(),
                 })
                 .collect()
         };
-        let wide = titles(false);
-        if layout::tabs_fit_padded(&wide, width) {
-            wide
-        } else {
-            titles(true)
-        }
+        [titles(false, false), titles(true, false)]
+            .into_iter()
+            .find(|t| layout::tabs_fit_padded(t, width))
+            .unwrap_or_else(|| titles(true, true))
     }
 
     /// A path typed in a prompt, relative to [`App::workdir`] when it is relative.

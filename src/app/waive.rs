@@ -24,12 +24,18 @@ impl App {
             );
         }
         if checks::rule(f.rule).is_some_and(|r| !r.waivable) {
+            // Why, in a word: not a severity, which would read as one more finding.
+            let why = if checks::NOTICE_UNTRUE.contains(&f.rule) {
+                "while it stands, the notice visitors read is not true"
+            } else {
+                "the law forbids what it finds"
+            };
             return self.say(
                 format!(
-                    "{} cannot be waived: fix what it finds (Enter shows where)",
+                    "This finding ({}) cannot be waived: {why}. Fix it instead; Enter shows where",
                     f.rule
                 ),
-                Some(Severity::Warning),
+                None,
             );
         }
         self.prompt(

@@ -216,15 +216,21 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
         .padding(pad, pad);
     frame.render_widget(tabs, Rect::new(inner.x, inner.y, inner.width, 1));
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+    // Where each finding starts, on the Findings tab, to keep the selected one in view.
+    let mut starts = Vec::new();
     let text = match e.panel {
         PanelTab::Disclosure => disclosure_text(e, theme),
         PanelTab::Why => zones_text(e, theme, usize::from(body.width)),
         PanelTab::Value => value_text(e, theme),
         PanelTab::Reach => super::reach::reach_text(app, e, theme, usize::from(body.width)),
-        PanelTab::Findings => findings_text(e, theme, focused),
+        PanelTab::Findings => {
+            let (text, s) = findings_text(e, theme, focused);
+            starts = s;
+            text
+        }
     };
     let scroll = if e.panel == PanelTab::Findings {
-        finding_scroll(e, body)
+        finding_scroll(&text, &starts, e.finding, body)
     } else {
         // The text stops with its last line at the bottom; the editor keeps to the same limit.
         let width = usize::from(body.width);
@@ -248,10 +254,31 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     );
 }
 
-fn finding_scroll(e: &Editor, body: Rect) -> u16 {
-    // Each finding takes about three lines; keep the selected one in view.
-    let line = (e.finding * 3) as u16;
-    line.saturating_sub(body.height.saturating_sub(4))
+/// How far to scroll the Findings tab so the whole of the selected finding is in view (its
+/// start, when it is taller than the panel), counted in rows as the panel wraps them.
+fn finding_scroll(text: &Text, starts: &[usize], selected: usize, body: Rect) -> u16 {
+    let width = usize::from(body.width);
+    let rows: Vec<usize> = text
+        .lines
+        .iter()
+        .map(|l| {
+            let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::text::wrapped_rows(&s, width)
+        })
+        .collect();
+    let Some(&start) = starts.get(selected) else {
+        return 0;
+    };
+    let end = starts.get(selected + 1).copied().unwrap_or(rows.len());
+    let top: usize = rows[..start.min(rows.len())].iter().sum();
+    let bottom: usize = rows[..end.min(rows.len())].iter().sum();
+    let height = usize::from(body.height);
+    let scroll = if bottom > height {
+        (bottom - height).min(top)
+    } else {
+        0
+    };
+    u16::try_from(scroll).unwrap_or(u16::MAX)
 }
 
 fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
@@ -280,9 +307,9 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
     if !untrue.is_empty() {
         lines.push(Line::styled(
             format!(
-                "x NOT TRUE YET: {} ({}; p: all findings)",
+                "x NOT TRUE YET: {}; {} so (see the Findings tab)",
                 crate::checks::untrue_words(untrue.iter().copied()),
-                crate::text::plural(untrue.len(), "finding", "findings")
+                crate::text::plural(untrue.len(), "finding says", "findings say")
             ),
             theme.severity(Severity::Error),
         ));
@@ -549,16 +576,20 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
     Text::from(lines)
 }
 
-fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
+/// The Findings tab's text, and the line each finding starts on.
+fn findings_text(e: &Editor, theme: Theme, focused: bool) -> (Text<'static>, Vec<usize>) {
     let f = &e.derived.findings;
     if f.is_empty() {
-        return Text::from(vec![Line::styled(
+        let none = Line::styled(
             "No findings. This campaign targets intent, discloses plainly and gives back.",
             theme.good(),
-        )]);
+        );
+        return (Text::from(vec![none]), Vec::new());
     }
     let mut lines = Vec::new();
+    let mut starts = Vec::new();
     for (i, x) in f.iter().enumerate() {
+        starts.push(lines.len());
         // A waived finding stays listed, without its colour: the team accepted it.
         let (mark, style) = match x.waived {
             Some(_) => (
@@ -586,7 +617,7 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
         // Where in the form, in its words; the rule id is what `candor explain` takes.
         let place = e.derived.places.get(i).map_or(x.location.as_str(), |p| p);
         lines.push(Line::styled(
-            format!("  at {place} · {}", x.rule),
+            format!("  at {place} (rule {})", x.rule),
             theme.dim(),
         ));
         if let Some(w) = &x.waived {
@@ -618,5 +649,5 @@ fn findings_text(e: &Editor, theme: Theme, focused: bool) -> Text<'static> {
             theme.dim(),
         ));
     }
-    Text::from(lines)
+    (Text::from(lines), starts)
 }

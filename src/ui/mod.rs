@@ -137,6 +137,7 @@ fn finding_key_applies(app: &App, command: crate::app::keymap::Command) -> bool 
             f.waived.is_none() && crate::checks::rule(f.rule).is_some_and(|r| r.waivable)
         }
         (Command::Declare, Some(f)) => f.rule == "undeclared-data-use",
+        (Command::Waive | Command::Declare, None) => false,
         _ => true,
     }
 }

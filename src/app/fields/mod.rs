@@ -282,7 +282,7 @@ pub fn place_of(rows: &[Row], location: &str) -> String {
 }
 
 /// The longest a part of a finding's place is shown: enough to know the row on sight.
-const PLACE_PART: usize = 44;
+const PLACE_PART: usize = 60;
 
 /// `location` is `path` or below it.
 fn location_under(path: &str, location: &str) -> bool {

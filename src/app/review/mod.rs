@@ -445,9 +445,9 @@ pub fn disclosure(c: &Campaign, code: &str) -> Lines {
         out.push((
             Tone::Error,
             format!(
-                "x NOT TRUE YET: {} ({}; see Findings)",
+                "x NOT TRUE YET: {}; {} so (see the Findings tab)",
                 checks::untrue_words(&untrue),
-                crate::text::plural(untrue.len(), "finding", "findings")
+                crate::text::plural(untrue.len(), "finding says", "findings say")
             ),
         ));
     }
