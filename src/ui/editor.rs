@@ -233,15 +233,7 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
         finding_scroll(&text, &starts, e.finding, body)
     } else {
         // The text stops with its last line at the bottom; the editor keeps to the same limit.
-        let width = usize::from(body.width);
-        let rows: usize = text
-            .lines
-            .iter()
-            .map(|l| {
-                let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-                crate::text::wrapped_rows(&s, width)
-            })
-            .sum();
+        let rows: usize = line_rows(&text, usize::from(body.width)).iter().sum();
         let max = u16::try_from(rows.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX);
         e.panel_max_scroll.set(max);
         e.panel_scroll.min(max)
@@ -254,18 +246,21 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     );
 }
 
-/// How far to scroll the Findings tab so the whole of the selected finding is in view (its
-/// start, when it is taller than the panel), counted in rows as the panel wraps them.
-fn finding_scroll(text: &Text, starts: &[usize], selected: usize, body: Rect) -> u16 {
-    let width = usize::from(body.width);
-    let rows: Vec<usize> = text
-        .lines
+/// The rows each line of `text` takes when the panel wraps it `width` columns wide.
+fn line_rows(text: &Text, width: usize) -> Vec<usize> {
+    text.lines
         .iter()
         .map(|l| {
             let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
             crate::text::wrapped_rows(&s, width)
         })
-        .collect();
+        .collect()
+}
+
+/// How far to scroll the Findings tab so the whole of the selected finding is in view (its
+/// start, when it is taller than the panel), counted in rows as the panel wraps them.
+fn finding_scroll(text: &Text, starts: &[usize], selected: usize, body: Rect) -> u16 {
+    let rows = line_rows(text, usize::from(body.width));
     let Some(&start) = starts.get(selected) else {
         return 0;
     };

@@ -433,20 +433,24 @@ pub fn findings(f: &[Finding]) -> Lines {
 }
 
 /// A campaign's disclosure in one language, as lines.
-pub fn disclosure(c: &Campaign, code: &str) -> Lines {
+/// `findings` are the campaign's, as the Findings tab shows them: not checked again per draw.
+pub fn disclosure(c: &Campaign, findings: &[Finding], code: &str) -> Lines {
     let Some(l) = crate::disclosure::locale(code) else {
         return vec![(Tone::Error, format!("no language {code}"))];
     };
     let d = crate::disclosure::generate(c, l);
     let mut out = Vec::new();
     // Before the notice: what the reviewer is about to read is not true yet.
-    let untrue = checks::untrue_notice(c);
+    let untrue: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| checks::NOTICE_UNTRUE.contains(&f.rule) && f.counts())
+        .collect();
     if !untrue.is_empty() {
         out.push((
             Tone::Error,
             format!(
                 "x NOT TRUE YET: {}; {} so (see the Findings tab)",
-                checks::untrue_words(&untrue),
+                checks::untrue_words(untrue.iter().copied()),
                 crate::text::plural(untrue.len(), "finding says", "findings say")
             ),
         ));
@@ -638,7 +642,7 @@ impl ReviewState {
         match self.tab {
             ReviewTab::Summary => summary(c),
             ReviewTab::Findings => findings(f),
-            ReviewTab::Disclosure => disclosure(c, self.locale),
+            ReviewTab::Disclosure => disclosure(c, f, self.locale),
             ReviewTab::Decisions => self.decision_lines(),
         }
     }
@@ -730,7 +734,7 @@ impl ReviewState {
                 out.extend(findings(f));
                 for code in &c.locales {
                     out.push((Tone::Heading, format!("Disclosure ({})", clean(code))));
-                    out.extend(disclosure(c, code));
+                    out.extend(disclosure(c, f, code));
                 }
             }
         }
