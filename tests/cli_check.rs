@@ -41,6 +41,34 @@ fn check_bytes(content: &[u8]) -> (i32, String, String) {
     (o.status.code().unwrap(), out, err)
 }
 
+/// Within a severity, a file's findings come in the order of its lines, so a reader goes down
+/// the file once.
+#[test]
+fn a_files_findings_come_in_the_order_of_its_lines() {
+    let o = candor(&["check", "campaigns/quiet-ad-sync.ron"]);
+    let (out, _) = text(&o);
+    let places: Vec<(String, usize, usize)> = out
+        .lines()
+        .filter_map(|l| {
+            let rest = l.strip_prefix("campaigns/quiet-ad-sync.ron:")?;
+            let mut parts = rest.splitn(3, ':');
+            let line = parts.next()?.parse().ok()?;
+            let column = parts.next()?.parse().ok()?;
+            let severity = parts.next()?.trim_start().split('[').next()?.to_string();
+            Some((severity, line, column))
+        })
+        .collect();
+    assert!(places.len() >= 4, "{out}");
+    for pair in places.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            assert!(
+                (pair[0].1, pair[0].2) <= (pair[1].1, pair[1].2),
+                "out of line order: {pair:?}\n{out}"
+            );
+        }
+    }
+}
+
 #[test]
 fn check_reports_findings_in_rustc_style_and_exits_1_on_errors() {
     let o = candor(&["check", "campaigns/"]);

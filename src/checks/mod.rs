@@ -439,8 +439,6 @@ pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }
 
-/// Runs every rule. Findings come sorted by severity (errors first), then by location; waived
-/// findings are marked.
 /// The rules whose finding means the notice visitors read is not true to the campaign: it
 /// leaves out what the campaign reads or who receives it, or names a placeholder. No waiver
 /// lowers them, and `candor disclosure` says so, and fails, while one stands.
@@ -475,6 +473,8 @@ pub fn untrue_notice(campaign: &Campaign) -> Vec<Finding> {
         .collect()
 }
 
+/// Runs every rule. Findings come sorted by severity (errors first), then by location; waived
+/// findings are marked.
 pub fn check(campaign: &Campaign) -> Vec<Finding> {
     check_with(Context::new(campaign))
 }
@@ -526,6 +526,14 @@ pub fn check_document_in(
     for f in &mut findings {
         f.pos = doc.spans.find(&f.location);
     }
+    // A reader goes down the file: within a severity, in the order of the text (a finding
+    // with no place in it last, as it was).
+    findings.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(f.severity),
+            f.pos.map_or((usize::MAX, 0), |p| (p.line, p.column)),
+        )
+    });
     findings
 }
 
