@@ -491,7 +491,7 @@ fn review_shows_the_data_map_and_why_each_zone_is_shown() {
     for part in [
         "What it reads (2 categories)",
         "user.behavior.browsing_history: NOT DECLARED (tracks behaviour, builds a profile)",
-        "read by: audience.any[0] (viewed a category); audience.any[2] (showed steady interest in a category)",
+        "read by: the audience condition \"viewed a category\"; the audience condition \"showed steady interest in a category\"",
         "Why you see this",
         "The banner: You see this because at least one of these is true",
         "Por qué ves esto",

@@ -989,6 +989,25 @@ fn undo_and_redo_say_what_they_changed() {
     assert_eq!(said(&c.app), "Nothing to undo");
 }
 
+/// The footer offers undo while there is an edit to undo, and redo while there is one to redo.
+#[test]
+fn the_footer_offers_undo_and_redo_only_when_they_would_act() {
+    let mut c = setup();
+    let footer = |app: &mut App| {
+        let screen = render(app, 160, 40);
+        screen.lines().nth(39).unwrap_or_default().to_string()
+    };
+    press(&mut c.app, WELCOME);
+    let f = footer(&mut c.app);
+    assert!(!f.contains("undo") && !f.contains("redo"), "{f}");
+    press(&mut c.app, "j <enter> <c-u> New <space> goal <enter>");
+    let f = footer(&mut c.app);
+    assert!(f.contains("u undo") && !f.contains("redo"), "{f}");
+    press(&mut c.app, "u");
+    let f = footer(&mut c.app);
+    assert!(!f.contains("u undo") && f.contains("Ctrl-Y redo"), "{f}");
+}
+
 /// Undo back to the saved text after the draft was autosaved, then leave: the undone edit
 /// must not come back as a draft.
 #[test]

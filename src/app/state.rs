@@ -173,6 +173,16 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone edit to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
     pub fn dirty(&self) -> bool {
         self.campaign != self.saved
     }

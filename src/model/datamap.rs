@@ -166,7 +166,7 @@ fn build(c: &Campaign, v: &Vocabulary) -> DataMap {
                             path: format!("{}.action", cond.path),
                             source: Source::Audience,
                             how: def.how,
-                            what: format!("{} ({})", cond.path, i.action.label()),
+                            what: format!("the audience condition \"{}\"", i.action.label()),
                         },
                     );
                 }
@@ -179,7 +179,7 @@ fn build(c: &Campaign, v: &Vocabulary) -> DataMap {
                             path: format!("{}.attribute", cond.path),
                             source: Source::Audience,
                             how: How::Reads,
-                            what: format!("{} ({})", cond.path, def.label.to_lowercase()),
+                            what: format!("the audience condition on {}", def.label.to_lowercase()),
                         },
                     );
                 }

@@ -124,9 +124,9 @@ fn piece_style(piece: StatusPiece, theme: Theme) -> ratatui::style::Style {
     }
 }
 
-/// Key hints for the footer, from the same table as `?` and key dispatch.
-/// Whether `command`, when it acts on the selected finding, applies to it.
-fn finding_key_applies(app: &App, command: crate::app::keymap::Command) -> bool {
+/// Whether `command` applies now: a key that acts on the selected finding, to that finding;
+/// undo and redo, to the edits made.
+fn key_applies(app: &App, command: crate::app::keymap::Command) -> bool {
     use crate::app::keymap::Command;
     let finding = app
         .editor
@@ -138,10 +138,14 @@ fn finding_key_applies(app: &App, command: crate::app::keymap::Command) -> bool 
         }
         (Command::Declare, Some(f)) => f.rule == "undeclared-data-use",
         (Command::Waive | Command::Declare, None) => false,
+        // Undo and redo are offered while they would do something.
+        (Command::Undo, _) => app.editor.as_ref().is_some_and(|e| e.can_undo()),
+        (Command::Redo, _) => app.editor.as_ref().is_some_and(|e| e.can_redo()),
         _ => true,
     }
 }
 
+/// Key hints for the footer, from the same table as `?` and key dispatch.
 fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
     let mut spans = Vec::new();
     let mut used = 0usize;
@@ -153,9 +157,18 @@ fn footer(app: &App, theme: Theme, width: u16) -> Line<'static> {
         .filter(|b| app.store.read_only().is_none() || !b.command.changes_library())
         // On a finding, only what applies to it: waiving one that cannot be waived, or
         // declaring what no field is missing, would only be refused.
-        .filter(|b| finding_key_applies(app, b.command))
+        .filter(|b| key_applies(app, b.command))
         .collect();
-    shown.sort_by_key(|b| b.ctx != crate::app::keymap::Ctx::Global);
+    // Undo and redo last: every editor has them, so they give way to what is Candor's own.
+    shown.sort_by_key(|b| {
+        (
+            b.ctx != crate::app::keymap::Ctx::Global,
+            matches!(
+                b.command,
+                crate::app::keymap::Command::Undo | crate::app::keymap::Command::Redo
+            ),
+        )
+    });
     // Tab goes to the preview from the form, and back to the form from the preview.
     let in_panel = app
         .editor

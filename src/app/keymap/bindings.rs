@@ -202,14 +202,22 @@ pub static BINDINGS: &[Binding] = &[
         "back to the library",
         "",
     ),
-    b(A::Undo, &[ctrl('z'), k('u')], C::Editor, "u", "undo", ""),
+    // In the footer only while there is something to undo or redo (see `ui::footer`).
+    b(
+        A::Undo,
+        &[ctrl('z'), k('u')],
+        C::Editor,
+        "u",
+        "undo",
+        "undo",
+    ),
     b(
         A::Redo,
         &[ctrl('y'), ctrl('r')],
         C::Editor,
         "Ctrl-Y",
         "redo",
-        "",
+        "redo",
     ),
     b(
         A::MakePopulation,

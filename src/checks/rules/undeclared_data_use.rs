@@ -125,7 +125,10 @@ mod tests {
             "{}",
             f.message
         );
-        assert!(f.message.contains("audience.all[0] (viewed a category)"));
+        assert!(
+            f.message
+                .contains("read by the audience condition \"viewed a category\"")
+        );
     }
 
     #[test]
