@@ -2138,11 +2138,17 @@ fn reach_follows_edits_and_the_warning_quotes_it() {
 #[test]
 fn the_reach_tab_offers_to_make_the_sample() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lib-population.db");
+    let path = dir.path().join("campaign-library-population.db");
     let mut c = setup();
     c.app.reach.sample_people = 300;
     c.app.use_population(&path);
     press(&mut c.app, ANTI_REACH);
+    // On a narrow panel the path breaks after a '/', and the file's name stays whole.
+    let screen = render(&mut c.app, 80, 24);
+    assert!(
+        screen.contains("campaign-library-population.db"),
+        "{screen}"
+    );
     let screen = render(&mut c.app, 120, 40);
     assert!(
         screen.contains("No population to count on yet."),

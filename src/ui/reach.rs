@@ -36,10 +36,14 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
             } else {
                 "Press Tab, then g,"
             };
-            lines.push(Line::raw(format!(
-                "{press} to make a sample of {} synthetic people, kept in {path}. It takes a few seconds; then the figures follow every edit.",
-                thousands(r.sample_people)
-            )));
+            lines.extend(wrapped(
+                &format!(
+                    "{press} to make a sample of {} synthetic people, kept in {path}. It takes a few seconds; then the figures follow every edit.",
+                    thousands(r.sample_people)
+                ),
+                ratatui::style::Style::default(),
+                width,
+            ));
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "Or count on your own customers: candor population import --people people.csv --events events.csv (the README lists the columns).",
@@ -48,9 +52,10 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
             return Text::from(lines);
         }
         Status::Loading => {
-            lines.push(Line::styled(
-                format!("Reading the population in {path}…"),
+            lines.extend(wrapped(
+                &format!("Reading the population in {path}…"),
                 theme.dim(),
+                width,
             ));
             return Text::from(lines);
         }
@@ -68,13 +73,14 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
             return Text::from(lines);
         }
         Status::Generating { written, total } => {
-            lines.push(Line::styled(
-                format!(
+            lines.extend(wrapped(
+                &format!(
                     "Writing the sample to {path}: {} of {} people…",
                     thousands(*written),
                     thousands(*total)
                 ),
                 theme.dim(),
+                width,
             ));
         }
         _ => {}
@@ -97,6 +103,15 @@ pub fn reach_text(app: &App, e: &Editor, theme: Theme, width: usize) -> Text<'st
     ));
     lines.extend(figures(report, theme, width));
     Text::from(lines)
+}
+
+/// A line that names a file, wrapped here so a long path breaks after a `/` rather than in
+/// the middle of a name (the panel's own wrapping cuts words where the width ends).
+fn wrapped(text: &str, style: ratatui::style::Style, width: usize) -> Vec<Line<'static>> {
+    crate::app::layout::wrap_words(text, width.max(1))
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
 }
 
 /// One bar: a label, a number and a run of blocks as long as `n` is against `max`.
