@@ -151,6 +151,12 @@ fn decisions_persist_across_restarts_and_go_stale_when_the_file_changes() {
             d.revision_id.is_some(),
             "the file matches a library revision"
         );
+        assert_eq!(d.revision_number, Some(1), "the seeded sample's revision");
+        let text: String = r.decision_lines().into_iter().map(|(_, l)| l).collect();
+        assert!(
+            text.contains("(same text as library revision 1)"),
+            "the decision names the revision: {text}"
+        );
     }
     std::fs::write(
         &f,

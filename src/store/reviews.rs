@@ -41,6 +41,8 @@ pub struct Review {
     pub file_path: String,
     pub campaign_id: Option<String>,
     pub revision_id: Option<i64>,
+    /// The number of that revision in its campaign's history, when the text matched one.
+    pub revision_number: Option<i64>,
     pub decision: Decision,
     pub notes: String,
     pub reviewer: String,
@@ -67,14 +69,14 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Tie the review to a library revision with the same content, if there is one.
-        let rev: Option<(i64, String)> = tx
-            .query_row("SELECT id, campaign_id FROM revisions WHERE content_hash = ?1 ORDER BY id DESC LIMIT 1", [&hash], |r| {
-                Ok((r.get(0)?, r.get(1)?))
+        let rev: Option<(i64, String, i64)> = tx
+            .query_row("SELECT id, campaign_id, number FROM revisions WHERE content_hash = ?1 ORDER BY id DESC LIMIT 1", [&hash], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
         let loaded = ron_io::parse_unfinished("review", ron).ok().map(|(c, _)| c);
         let campaign_id = match &rev {
-            Some((_, c)) => Some(c.clone()),
+            Some((_, c, _)) => Some(c.clone()),
             None => loaded.as_ref().map(|c| c.id.clone()),
         };
         let subject = match &loaded {
@@ -94,7 +96,8 @@ impl Store {
             file_hash: hash,
             file_path: file_path.to_string(),
             campaign_id,
-            revision_id: rev.map(|r| r.0),
+            revision_id: rev.as_ref().map(|r| r.0),
+            revision_number: rev.map(|r| r.2),
             decision,
             notes: notes.to_string(),
             reviewer: author,
@@ -108,8 +111,10 @@ impl Store {
     /// when opening the file again, whether or not its content changed since.
     pub fn reviews_for(&self, file_path: &str, campaign_id: Option<&str>) -> Result<Vec<Review>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, file_hash, file_path, campaign_id, revision_id, decision, notes, reviewer, created_at, ron, subject_hash
-             FROM reviews WHERE file_path = ?1 OR (?2 IS NOT NULL AND campaign_id = ?2) ORDER BY id DESC",
+            "SELECT v.id, v.file_hash, v.file_path, v.campaign_id, v.revision_id, v.decision, v.notes, v.reviewer,
+                    v.created_at, v.ron, v.subject_hash, r.number
+             FROM reviews v LEFT JOIN revisions r ON r.id = v.revision_id
+             WHERE v.file_path = ?1 OR (?2 IS NOT NULL AND v.campaign_id = ?2) ORDER BY v.id DESC",
         )?;
         let rows = stmt.query_map(params![file_path, campaign_id], |r| {
             Ok(Review {
@@ -124,6 +129,7 @@ impl Store {
                 created_at: r.get(8)?,
                 ron: r.get(9)?,
                 subject_hash: r.get(10)?,
+                revision_number: r.get(11)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

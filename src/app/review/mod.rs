@@ -673,8 +673,8 @@ impl ReviewState {
                 Tone::Warning
             };
             let rev = r
-                .revision_id
-                .map(|_| " (matches a library revision)")
+                .revision_number
+                .map(|n| format!(" (same text as library revision {n})"))
                 .unwrap_or_default();
             out.push((
                 tone,
