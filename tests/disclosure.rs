@@ -490,7 +490,7 @@ fn imported_data_says_where_it_came_from_and_the_authority_is_named() {
     assert!(
         has_sentence(
             &d,
-            "We did not get your loyalty level from you but from our loyalty programme's records."
+            "Some of this did not come from you but from our loyalty programme's records: your loyalty level."
         ),
         "{}",
         d.prose()

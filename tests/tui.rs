@@ -700,7 +700,7 @@ fn declaring_an_account_attribute_suggests_an_import_and_asks_its_source() {
     );
     assert!(
         e.derived.disclosure.prose().contains(
-            "We did not get your loyalty level from you, and we have not yet said from where."
+            "Some of this did not come from you, and we have not yet said where it came from: your loyalty level."
         ),
         "{}",
         e.derived.disclosure.prose()
