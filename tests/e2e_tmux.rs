@@ -229,7 +229,7 @@ fn edits_survive_sigkill_and_are_offered_back() {
     t.wait_for("● unsaved");
     // The draft is written two seconds after typing stops; give it three.
     std::thread::sleep(Duration::from_secs(3));
-    t.wait_for("draft kept");
+    t.wait_for("edits kept");
     let pid = t.pane_pid();
     assert!(
         Command::new("kill")

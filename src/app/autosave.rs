@@ -239,7 +239,7 @@ impl App {
             let e = self.editor.as_mut().filter(|e| e.campaign.id == o.id);
             match (o.result, e) {
                 (Ok(()), Some(e)) if o.kept => {
-                    e.draft_note = Some(format!("draft kept {}", time_now()));
+                    e.draft_note = Some(format!("edits kept {}", time_now()));
                 }
                 (Ok(()), Some(e)) => e.draft_note = None,
                 (Ok(()) | Err(Failure::Superseded), _) => {}

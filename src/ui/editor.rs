@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
     // The note after the name; the name gives way so the note stays whole.
     const KEPT: &str = "  not saved: kept in a file";
     let note_extra = if e.dirty() {
-        // " (draft kept …)" after "● unsaved", which the name's allowance already covers.
+        // " (edits kept …)" after "● unsaved", which the name's allowance already covers.
         e.draft_note.as_ref().map_or(0, |n| n.chars().count() + 3)
     } else if e.kept_in.is_some() {
         KEPT.len() - "  saved".len()
