@@ -945,3 +945,96 @@ fn regex_small_number(line: &str) -> Option<char> {
         .then_some(digit)
     })
 }
+
+/// A campaign that emails people on an earlier purchase (soft opt-in) must not tell them they
+/// said yes to its emails, whatever basis its email field declares; and "we ask you before we
+/// collect anything" is said only when everything rests on a yes asked for first.
+#[test]
+fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
+    let c = sample("blast-to-everyone.ron");
+    assert_eq!(
+        c.consent.email_permission,
+        Some(candor::model::EmailPermission::SoftOptIn)
+    );
+    let said =
+        |c: &candor::model::Campaign, code: &str| disclosure::generate(c, locale(code).unwrap());
+    let d = said(&c, "en");
+    assert!(
+        !has_sentence(&d, "Because you said yes: your email address"),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        has_sentence(
+            &d,
+            "Because you bought from us before, though you never said yes to our emails: your email address."
+        ),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        !has_sentence(&d, "We ask you before we collect anything."),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        has_sentence(&d, "We ask you before we collect what you buy from us."),
+        "{}",
+        d.prose()
+    );
+    let es = said(&c, "es");
+    assert!(
+        has_sentence(&es, "Porque ya nos has comprado antes"),
+        "{}",
+        es.prose()
+    );
+    let fr = said(&c, "fr");
+    assert!(
+        has_sentence(&fr, "Parce que vous avez déjà acheté chez nous"),
+        "{}",
+        fr.prose()
+    );
+
+    // Never asked: said as such.
+    let mut never = c.clone();
+    never.consent.email_permission = Some(candor::model::EmailPermission::NotAsked);
+    let d = said(&never, "en");
+    assert!(
+        has_sentence(&d, "Without asking you first: your email address."),
+        "{}",
+        d.prose()
+    );
+
+    // With an explicit yes, the address rests on it, and everything was asked for first.
+    let mut asked = c.clone();
+    asked.consent.email_permission = Some(candor::model::EmailPermission::DoubleOptIn);
+    let d = said(&asked, "en");
+    assert!(
+        has_sentence(
+            &d,
+            "Because you said yes: your email address and what you buy from us."
+        ),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        has_sentence(&d, "We ask you before we collect anything."),
+        "{}",
+        d.prose()
+    );
+
+    // A field kept on a legitimate interest is not asked for: "anything" would be untrue.
+    let mut interest = asked.clone();
+    interest.data[1].legal_basis = candor::model::LegalBasis::LegitimateInterests;
+    let d = said(&interest, "en");
+    assert!(
+        !has_sentence(&d, "We ask you before we collect anything."),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        has_sentence(&d, "We ask you before we collect your email address."),
+        "{}",
+        d.prose()
+    );
+}

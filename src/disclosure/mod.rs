@@ -416,38 +416,54 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     }
     section(SectionKind::Retention, "heading-retention", retention);
 
-    // On what basis, grouped.
+    // On what basis, grouped, as the campaign really has it (see `basis_shown`).
+    let mut bases: Vec<BasisShown> = c.data.iter().map(|f| basis_shown(c, f)).collect();
+    bases.sort();
+    bases.dedup();
     let mut basis_lines = Vec::new();
-    for basis in LegalBasis::ALL {
+    for basis in bases {
         let data: Vec<String> = c
             .data
             .iter()
-            .filter(|f| f.legal_basis == basis)
+            .filter(|f| basis_shown(c, f) == basis)
             .map(|f| category_label(l, &f.category))
             .collect();
-        if !data.is_empty() {
-            let b = l.text(&format!("basis-{}", basis.key()));
-            basis_lines
-                .push(l.text_with("basis-line", &args([("basis", b), ("data", l.join(&data))])));
-        }
+        let b = l.text(&basis.message());
+        basis_lines.push(l.text_with("basis-line", &args([("basis", b), ("data", l.join(&data))])));
     }
     section(SectionKind::Basis, "heading-basis", basis_lines);
 
-    // Choices.
+    // Choices. "We ask you before we collect anything" only when everything rests on a yes
+    // asked for first; otherwise the notice names what is asked for first, and what is not.
     let mut choices = Vec::new();
     if !c.data.is_empty() {
+        let on_consent = |f: &&crate::model::DataField| {
+            basis_shown(c, f) == BasisShown::Declared(LegalBasis::Consent)
+        };
         let late: Vec<String> = c
             .data
             .iter()
-            .filter(|f| {
-                f.consent != ConsentMoment::BeforeCollection && f.legal_basis == LegalBasis::Consent
-            })
+            .filter(on_consent)
+            .filter(|f| f.consent != ConsentMoment::BeforeCollection)
+            .map(|f| category_label(l, &f.category))
+            .collect();
+        let first: Vec<String> = c
+            .data
+            .iter()
+            .filter(on_consent)
+            .filter(|f| f.consent == ConsentMoment::BeforeCollection)
             .map(|f| category_label(l, &f.category))
             .collect();
         if !late.is_empty() {
             choices.push(l.text_with("choices-consent-late", &args([("data", l.join(&late))])));
-        } else if undeclared.is_empty() {
+        }
+        if first.len() == c.data.len() && undeclared.is_empty() {
             choices.push(l.text("choices-consent-first"));
+        } else if !first.is_empty() {
+            choices.push(l.text_with(
+                "choices-consent-first-some",
+                &args([("data", l.join(&first))]),
+            ));
         }
     }
     if !undeclared.is_empty() {
@@ -702,6 +718,47 @@ fn completeness(c: &Campaign, map: &DataMap, custom: Option<&str>) -> Vec<(Eleme
             (e, p)
         })
         .collect()
+}
+
+/// The legal basis the notice gives for a field, in the order the notice lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum BasisShown {
+    Declared(LegalBasis),
+    /// The address of a campaign that emails on an earlier purchase.
+    EmailSoftOptIn,
+    /// The address of a campaign that emails people it never asked.
+    EmailNotAsked,
+}
+
+impl BasisShown {
+    fn message(self) -> String {
+        match self {
+            BasisShown::Declared(b) => format!("basis-{}", b.key()),
+            BasisShown::EmailSoftOptIn => "basis-email-soft-opt-in".into(),
+            BasisShown::EmailNotAsked => "basis-email-not-asked".into(),
+        }
+    }
+}
+
+/// The legal basis the notice gives for field `f`: the one declared, except for the address of
+/// a campaign that emails people without their explicit yes. Whatever its field says, that
+/// address was not given "because you said yes", and the notice must not say so
+/// (`email-without-permission` reports the campaign; the notice tells the truth meanwhile).
+fn basis_shown(c: &Campaign, f: &crate::model::DataField) -> BasisShown {
+    let emails = c.channels.contains(&Channel::Email)
+        || c.zones.iter().any(|z| z.kind == ZoneKind::EmailBlock);
+    let permission = c.consent.email_permission;
+    if emails
+        && f.category.trim() == "user.contact.email"
+        && f.legal_basis == LegalBasis::Consent
+        && !permission.is_some_and(|p| p.is_explicit())
+    {
+        return match permission {
+            Some(crate::model::EmailPermission::SoftOptIn) => BasisShown::EmailSoftOptIn,
+            _ => BasisShown::EmailNotAsked,
+        };
+    }
+    BasisShown::Declared(f.legal_basis)
 }
 
 /// The disclosure in every language the campaign offers that Candor knows, without the
