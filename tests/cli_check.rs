@@ -465,14 +465,14 @@ fn an_untrue_notice_is_said_to_be_so_and_fails() {
         assert_eq!(o.status.code(), Some(1), "{format}: {err}");
         assert!(notice.contains("what you put in your cart"), "{notice}");
         // Marked in the output itself, before the notice, should stdout go to a file.
-        let mark = "Not true yet: it leaves out what the campaign does. Do not publish it until `candor check` finds none of: undeclared-data-use, undisclosed-sharing.";
+        let mark = "it leaves out what the campaign does. Do not publish it until `candor check` finds none of: undeclared-data-use, undisclosed-sharing.";
         let first = notice.lines().next().unwrap();
         match format {
-            "text" => assert_eq!(first, format!("NOT TRUE YET. {mark}")),
-            "markdown" => assert_eq!(first, format!("> **{mark}**")),
+            "text" => assert_eq!(first, format!("NOT TRUE YET: {mark}")),
+            "markdown" => assert_eq!(first, format!("> **Not true yet: {mark}**")),
             _ => assert_eq!(
                 first,
-                format!("<p class=\"candor-not-true\"><strong>{mark}</strong></p>")
+                format!("<p class=\"candor-not-true\"><strong>Not true yet: {mark}</strong></p>")
             ),
         }
         assert!(

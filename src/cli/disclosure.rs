@@ -46,7 +46,7 @@ pub fn run(
     let untrue = candor::checks::untrue_notice(c);
     if !untrue.is_empty() {
         let what = format!(
-            "Not true yet: {}. Do not publish it until `candor check` finds none of: {}.",
+            "{}. Do not publish it until `candor check` finds none of: {}.",
             candor::checks::untrue_words(&untrue),
             untrue
                 .iter()
@@ -57,11 +57,11 @@ pub fn run(
                 .join(", ")
         );
         match format {
-            DisclosureFormat::Text => writeln!(out, "NOT TRUE YET. {what}\n")?,
-            DisclosureFormat::Markdown => writeln!(out, "> **{what}**\n")?,
+            DisclosureFormat::Text => writeln!(out, "NOT TRUE YET: {what}\n")?,
+            DisclosureFormat::Markdown => writeln!(out, "> **Not true yet: {what}**\n")?,
             DisclosureFormat::Html => writeln!(
                 out,
-                "<p class=\"candor-not-true\"><strong>{}</strong></p>",
+                "<p class=\"candor-not-true\"><strong>Not true yet: {}</strong></p>",
                 render::html_escape(&what)
             )?,
         }
