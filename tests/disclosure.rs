@@ -636,14 +636,14 @@ fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
     assert!(
         why_of(&c, "en")[0]
             .1
-            .contains("your loyalty level is “gold” or “platinum” and you are logged in"),
+            .contains("your loyalty level is gold or platinum and you are logged in"),
         "{:?}",
         why_of(&c, "en")
     );
     assert_eq!(
         why_of(&c, "es")[0].1,
         "Ves esto porque has visto la categoría «new collection» al menos dos veces en los últimos 14 días, \
-         tu nivel de cliente es «gold» o «platinum» y has iniciado sesión."
+         tu nivel de cliente es oro o platino y has iniciado sesión."
     );
     // Everyone, when nothing selects.
     let mut c = sample("recently-viewed-undeclared.ron");
@@ -1037,4 +1037,52 @@ fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
         "{}",
         d.prose()
     );
+}
+
+/// "Why you see this" gives a list or country value in the visitor's words, not the code the
+/// marketer chose: "votre genre est féminin", not "« female »".
+#[test]
+fn why_gives_values_in_the_visitors_words() {
+    let c = sample("makeup-for-women.ron");
+    let fr = why_of(&c, "fr");
+    let text: String = fr.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(text.contains("votre genre est féminin"), "{text}");
+    assert!(text.contains("votre pays est la France"), "{text}");
+    assert!(!text.contains("female") && !text.contains("FR"), "{text}");
+    let es: String = why_of(&c, "es").into_iter().map(|(_, t)| t).collect();
+    assert!(es.contains("Francia") && es.contains("femenino"), "{es}");
+    let en: String = why_of(&c, "en").into_iter().map(|(_, t)| t).collect();
+    assert!(en.contains("your country is France"), "{en}");
+
+    // A code with no name here is still shown, quoted as typed.
+    let text = SAMPLES
+        .iter()
+        .find(|s| s.0 == "makeup-for-women.ron")
+        .unwrap()
+        .1
+        .replace("value: \"FR\"", "value: \"KZ\"");
+    let elsewhere = ron_io::load_str("t.ron", &text).unwrap().campaign;
+    let en: String = why_of(&elsewhere, "en")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert!(en.contains("your country is “KZ”"), "{en}");
+
+    // Every value of every list attribute has its words in every language.
+    for def in &candor::model::vocab::vocab().attributes {
+        let candor::model::vocab::ValueType::OneOf(values) = &def.value else {
+            continue;
+        };
+        for code in ["en", "es", "fr"] {
+            let l = locale(code).unwrap();
+            for v in values {
+                let id = format!(
+                    "attr-value-{}-{}",
+                    def.id.replace('_', "-"),
+                    v.replace(' ', "-")
+                );
+                assert!(l.has(&id), "{code} has no words for {id}");
+            }
+        }
+    }
 }

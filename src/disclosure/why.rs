@@ -331,7 +331,8 @@ fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String
                 "yes" | "true" => l.text("why-value-yes"),
                 "no" | "false" => l.text("why-value-no"),
                 _ if v.parse::<f64>().is_ok() => v,
-                _ => l.text_with("why-quoted", &[("name", Arg::Text(v))]),
+                _ => value_words(def, &v, l)
+                    .unwrap_or_else(|| l.text_with("why-quoted", &[("name", Arg::Text(v))])),
             }
         })
         .collect();
@@ -369,6 +370,25 @@ fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String
             ("nor", Arg::Text(l.join_nor(&values))),
         ],
     ))
+}
+
+/// A value of a list or country attribute in the visitor's words ("féminin", "la France"),
+/// when the locale has them. Anything else is quoted as typed: a code the visitor would not
+/// read as a word of their language must at least show as a value.
+fn value_words(def: &crate::model::vocab::AttributeDef, v: &str, l: &Locale) -> Option<String> {
+    use crate::model::vocab::ValueType;
+    let id = match def.value {
+        ValueType::Country => format!("country-{}", v.trim().to_ascii_uppercase()),
+        ValueType::OneOf(_) => format!(
+            "attr-value-{}-{}",
+            def.id.replace('_', "-"),
+            v.trim().to_lowercase().replace(' ', "-")
+        ),
+        _ => return None,
+    };
+    // Only ids made of plain letters, digits and dashes name a message.
+    let plain = id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (plain && l.has(&id)).then(|| l.text(&id))
 }
 
 /// What the zone itself draws on, when that is something about the person.
