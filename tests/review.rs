@@ -240,6 +240,32 @@ fn history_list_and_diffs() {
     );
 }
 
+/// The latest revision is the current version: Enter on it shows what it changed from the one
+/// before, not "No differences". A campaign with one revision says there is nothing to compare.
+#[test]
+fn enter_on_the_latest_revision_shows_what_it_changed() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ welcome <enter> <enter> j <enter> <c-u> Second <space> objective <enter> <c-s> h <enter>",
+    );
+    c.app.finish_background();
+    let screen = render(&mut c.app, 120, 40);
+    assert!(screen.contains("Revision 1 → revision 2"), "{screen}");
+    assert!(screen.contains("Second objective"), "{screen}");
+    assert!(!screen.contains("No differences"), "{screen}");
+
+    let mut c = setup();
+    press(&mut c.app, "/ welcome <enter> h <enter>");
+    c.app.finish_background();
+    assert!(c.app.history.as_ref().unwrap().diff.is_none());
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(
+        said,
+        "Revision 1 is the only revision: nothing to compare it with yet"
+    );
+}
+
 /// A diff is text to read: its keys are the scroll keys, not the revision list's, and paging
 /// stops with its last line at the bottom of the box. Under the history box the editor's own
 /// hint gives way.

@@ -86,13 +86,15 @@ pub fn editor(area: Rect, status_rows: u16) -> EditorLayout {
     }
 }
 
-/// The history box, over the whole screen but a margin, the footer and the `status_rows`
+/// The history box, over the whole screen but the header, the footer and the `status_rows`
 /// rows the status line takes, so a long message is not drawn over.
 pub fn history(area: Rect, status_rows: u16) -> Rect {
+    // The whole width, over the screen's own boxes: a narrower box left their corners showing
+    // down both sides ("┌┌", "└│").
     Rect::new(
-        area.x + 1,
+        area.x,
         area.y + 1,
-        area.width.saturating_sub(2),
+        area.width,
         area.height.saturating_sub(2 + status_rows),
     )
 }

@@ -258,14 +258,40 @@ impl App {
                     String,
                 > + Send,
         >;
-        // Older on the left: the marked revision, else the selected one against the current version.
-        let (title, work): (String, Work) = match h.marked.and_then(|m| h.revisions.get(m)) {
-            Some(m) if m.number != sel.number => {
-                let (a, b) = if m.number < sel.number {
-                    (m, sel)
-                } else {
-                    (sel, m)
-                };
+        // Older on the left: the marked revision, else the selected one against the current
+        // version. The latest revision is the current version, unless edits are not saved: it
+        // is compared with the one before it, what it changed.
+        let unsaved = matches!(&self.editor, Some(e) if e.campaign.id == id && e.dirty());
+        let latest = h.revisions.iter().map(|r| r.number).max();
+        let pair = match h.marked.and_then(|m| h.revisions.get(m)) {
+            Some(m) if m.number != sel.number => Some(if m.number < sel.number {
+                (m, sel)
+            } else {
+                (sel, m)
+            }),
+            _ if !unsaved && latest == Some(sel.number) => {
+                let before = h
+                    .revisions
+                    .iter()
+                    .filter(|r| r.number < sel.number)
+                    .max_by_key(|r| r.number);
+                match before {
+                    Some(b) => Some((b, sel)),
+                    None => {
+                        let n = sel.number;
+                        return self.say(
+                            format!(
+                                "Revision {n} is the only revision: nothing to compare it with yet"
+                            ),
+                            None,
+                        );
+                    }
+                }
+            }
+            _ => None,
+        };
+        let (title, work): (String, Work) = match pair {
+            Some((a, b)) => {
                 let (Ok(ta), Ok(tb)) = (text(a.number), text(b.number)) else {
                     return self.fail("Could not read those revisions");
                 };
@@ -285,10 +311,9 @@ impl App {
                 // Otherwise the comparison is with the latest revision, read from the store:
                 // the editor's copy is older when another window has saved since.
                 let editing = match &self.editor {
-                    Some(e) if e.campaign.id == id && e.dirty() => Some(e.campaign.clone()),
+                    Some(e) if unsaved => Some(e.campaign.clone()),
                     _ => None,
                 };
-                let unsaved = editing.is_some();
                 let label = if unsaved {
                     "your unsaved edit"
                 } else {

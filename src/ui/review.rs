@@ -199,7 +199,7 @@ pub fn draw_history(frame: &mut Frame, h: &HistoryState, theme: Theme, status_ro
     }
     let hint = match h.marked {
         Some(m) => format!("Enter compares revision {} with the selected one. Space unmarks.", h.revisions.get(m).map_or(0, |r| r.number)),
-        None => "Enter compares the selected revision with the current version; Space marks one to compare two.".into(),
+        None => "Enter compares the selected revision with the current version, or the latest with the one before it; Space marks one to compare two.".into(),
     };
     lines.push(Line::styled(hint, theme.dim()));
     lines.push(Line::styled(
