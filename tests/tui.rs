@@ -1253,6 +1253,19 @@ fn f_follows_the_targeting_advice_and_u_undoes_it() {
             .all(|r| matches!(r.condition, candor::model::Condition::Intent(_))),
         "only intent conditions are left"
     );
+    // The suggested condition is there already: the attribute is taken out, not replaced by a
+    // second copy of it.
+    assert_eq!(
+        e.campaign.conditions().len(),
+        1,
+        "{:?}",
+        e.campaign.audience
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Took the attribute out: the audience already has \"Did: "),
+        "{said}"
+    );
     press(&mut c.app, "u u");
     assert_eq!(c.app.editor.as_ref().unwrap().campaign, before);
     // Nothing to follow on a clean audience.

@@ -43,6 +43,51 @@ impl App {
             audience::node(&e.campaign.audience, &at),
             Some(Condition::Attribute(_))
         ) && !at.is_empty();
+        // Already there beside it: the attribute is taken out, or nothing is added, rather
+        // than the same condition twice.
+        let group = if replace {
+            at[..at.len() - 1].to_vec()
+        } else {
+            Vec::new()
+        };
+        let own = if replace { at.last().copied() } else { None };
+        let like = Condition::Intent(intent.clone());
+        if let Some(twin) = audience::twin_in(&e.campaign.audience, &group, &like, own) {
+            if !replace {
+                let mut path = group;
+                path.push(twin);
+                self.set_section(fields::Section::Audience);
+                self.select_tree(&path);
+                return self.say(
+                    format!("The audience already has \"{words}\": nothing added"),
+                    None,
+                );
+            }
+            let done = self.change(|c| {
+                audience::remove(&mut c.audience, &at).ok_or("that condition is gone")?;
+                Ok(())
+            });
+            if done {
+                let mut path = group;
+                path.push(if own.is_some_and(|o| o < twin) {
+                    twin - 1
+                } else {
+                    twin
+                });
+                if let Some(e) = self.editor.as_mut() {
+                    e.focus = Focus::Form;
+                }
+                self.set_section(fields::Section::Audience);
+                self.select_tree(&path);
+                self.say(
+                    format!(
+                        "Took the attribute out: the audience already has \"{words}\". u undoes"
+                    ),
+                    None,
+                );
+            }
+            return;
+        }
         let mut placed = Vec::new();
         let done = self.change(|c| {
             if replace {

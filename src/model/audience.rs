@@ -50,6 +50,23 @@ pub fn insert(root: &mut Condition, selected: &[usize], new: Condition) -> Vec<u
     vec![1]
 }
 
+/// The index of a child of the group at `group` that equals `like`, leaving out the child at
+/// `except`: so a condition is not added beside its own twin.
+pub fn twin_in(
+    root: &Condition,
+    group: &[usize],
+    like: &Condition,
+    except: Option<usize>,
+) -> Option<usize> {
+    match node(root, group)? {
+        Condition::All(items) | Condition::Any(items) => items
+            .iter()
+            .enumerate()
+            .position(|(i, c)| Some(i) != except && c == like),
+        _ => None,
+    }
+}
+
 /// Removes the node at `path`. The root cannot be removed; removing it empties it instead.
 pub fn remove(root: &mut Condition, path: &[usize]) -> Option<Condition> {
     let Some((&last, parent)) = path.split_last() else {
