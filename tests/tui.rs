@@ -184,6 +184,61 @@ fn warnings_follow_edits_and_undo() {
     );
 }
 
+/// A condition that reads data no field declares says so and names the key that fixes it; in
+/// the audience, d declares what the selected condition reads, without going to the findings.
+#[test]
+fn d_in_the_audience_declares_what_a_new_condition_reads() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        "/ makeup <enter> <enter> ] i <enter> <enter> makeup <enter> <enter> <enter> <enter>",
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Added, but: \"user.behavior.browsing_history\"")
+            && said.ends_with("(d declares it)"),
+        "{said}"
+    );
+    let screen = render(&mut c.app, 160, 40);
+    assert!(
+        screen.contains("d declare"),
+        "the footer offers d:\n{screen}"
+    );
+    press(&mut c.app, "d");
+    let e = c.app.editor.as_ref().unwrap();
+    assert!(
+        e.campaign
+            .data
+            .iter()
+            .any(|f| f.category == "user.behavior.browsing_history"),
+        "declared"
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Declared user.behavior.browsing_history"),
+        "{said}"
+    );
+    // Back in the audience, nothing is left to declare: d says so, and the footer has no d.
+    press(&mut c.app, "[ [");
+    let screen = render(&mut c.app, 160, 40);
+    assert!(!screen.contains("d declare"), "{screen}");
+    press(&mut c.app, "d");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("Nothing to declare"), "{said}");
+    press(&mut c.app, "u");
+    assert!(
+        !c.app
+            .editor
+            .as_ref()
+            .unwrap()
+            .campaign
+            .data
+            .iter()
+            .any(|f| f.category == "user.behavior.browsing_history"),
+        "u takes the declaration back"
+    );
+}
+
 #[test]
 fn the_gate_refusal_leaves_the_status_alone() {
     let mut c = setup();

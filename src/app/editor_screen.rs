@@ -64,6 +64,7 @@ impl App {
             A::Edit => self.edit_selected(),
             A::AddIntent => self.start_intent(None),
             A::FollowAdvice => self.follow_advice(),
+            A::Declare => self.declare_finding(),
             A::AddAttribute => self.start_attribute(None),
             A::AddGroup => self.add_group(),
             A::Negate => self.audience_edit(|root, at| {
@@ -618,7 +619,21 @@ impl App {
                 .map(|(_, f)| (f.message.clone(), f.severity))
         });
         match note {
-            Some((n, severity)) => self.say(format!("Added, but: {n}"), Some(severity)),
+            Some((n, severity)) => {
+                // And the key that deals with it, where one does.
+                let key = self.editor.as_ref().and_then(|e| {
+                    let worst = e.derived.findings.iter().find(|f| f.message == n)?;
+                    if worst.rule == "undeclared-data-use" {
+                        Some("d declares it")
+                    } else if crate::checks::rule(worst.rule).is_some_and(|r| r.intent_advice) {
+                        Some("f follows the advice")
+                    } else {
+                        None
+                    }
+                });
+                let key = key.map(|k| format!(" ({k})")).unwrap_or_default();
+                self.say(format!("Added, but: {n}{key}"), Some(severity))
+            }
             None => self.say(
                 if replaced {
                     "Condition updated"
@@ -693,12 +708,39 @@ impl App {
 
     /// Declares the category an undeclared-data-use finding names, with the suggestion from
     /// `assets/vocab/data_map.ron`, and shows the new field to adjust.
+    /// The undeclared-data-use finding `d` acts on in the audience: the one about the selected
+    /// row (a condition that reads data no field declares), else the audience's first.
+    pub fn audience_undeclared(e: &Editor) -> Option<&crate::checks::Finding> {
+        let here = e.derived.rows.get(e.selected).map(|r| r.path.as_str());
+        let undeclared = || {
+            e.derived
+                .findings
+                .iter()
+                .filter(|f| f.rule == "undeclared-data-use" && f.location.starts_with("audience"))
+        };
+        undeclared()
+            .find(|f| here.is_some_and(|p| !p.is_empty() && f.location.starts_with(p)))
+            .or_else(|| undeclared().next())
+    }
+
     pub(super) fn declare_finding(&mut self) {
         let Some(e) = self.editor.as_ref() else {
             return;
         };
-        // d is bound only on the findings tab (Ctx::Findings), so `e.finding` is what is shown.
-        let Some(f) = e.derived.findings.get(e.finding) else {
+        // On the findings tab, the finding shown; in the audience, what a condition reads.
+        let in_findings = e.focus == Focus::Panel && e.panel == PanelTab::Findings;
+        let f = if in_findings {
+            e.derived.findings.get(e.finding)
+        } else {
+            Self::audience_undeclared(e)
+        };
+        let Some(f) = f else {
+            if !in_findings {
+                self.say(
+                    "Nothing to declare: a data field declares everything the audience reads",
+                    None,
+                );
+            }
             return;
         };
         if f.rule != "undeclared-data-use" {

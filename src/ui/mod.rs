@@ -128,19 +128,22 @@ fn piece_style(piece: StatusPiece, theme: Theme) -> ratatui::style::Style {
 /// undo and redo, to the edits made.
 fn key_applies(app: &App, command: crate::app::keymap::Command) -> bool {
     use crate::app::keymap::Command;
-    let finding = app
-        .editor
-        .as_ref()
-        .and_then(|e| e.derived.findings.get(e.finding));
-    match (command, finding) {
-        (Command::Waive, Some(f)) => {
+    let Some(e) = app.editor.as_ref() else {
+        return true;
+    };
+    let on_findings =
+        e.focus == crate::app::Focus::Panel && e.panel == crate::app::PanelTab::Findings;
+    let finding = e.derived.findings.get(e.finding);
+    match command {
+        Command::Waive => finding.is_some_and(|f| {
             f.waived.is_none() && crate::checks::rule(f.rule).is_some_and(|r| r.waivable)
-        }
-        (Command::Declare, Some(f)) => f.rule == "undeclared-data-use",
-        (Command::Waive | Command::Declare, None) => false,
+        }),
+        Command::Declare if on_findings => finding.is_some_and(|f| f.rule == "undeclared-data-use"),
+        // In the audience, while a condition reads data no field declares.
+        Command::Declare => App::audience_undeclared(e).is_some(),
         // Undo and redo are offered while they would do something.
-        (Command::Undo, _) => app.editor.as_ref().is_some_and(|e| e.can_undo()),
-        (Command::Redo, _) => app.editor.as_ref().is_some_and(|e| e.can_redo()),
+        Command::Undo => e.can_undo(),
+        Command::Redo => e.can_redo(),
         _ => true,
     }
 }

@@ -323,6 +323,14 @@ pub static BINDINGS: &[Binding] = &[
     b(
         A::Declare,
         &[k('d')],
+        C::Audience,
+        "d",
+        "declare what the selected condition reads, when no data field does (u undoes)",
+        "declare",
+    ),
+    b(
+        A::Declare,
+        &[k('d')],
         C::Findings,
         "d",
         "declare the data an undeclared-data-use finding names",
