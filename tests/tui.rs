@@ -239,6 +239,25 @@ fn d_in_the_audience_declares_what_a_new_condition_reads() {
     );
 }
 
+/// Enter on a finding lands on the row to fix: a missing email promise is written in Value &
+/// consent, By email, not in the data field that asks for the address.
+#[test]
+fn enter_on_a_missing_email_promise_lands_on_by_email() {
+    let mut c = setup();
+    press(&mut c.app, "/ birthday <enter> <enter> <tab> p p p");
+    let e = c.app.editor.as_mut().unwrap();
+    e.finding = e
+        .derived
+        .findings
+        .iter()
+        .position(|f| f.rule == "email-ask-without-promise")
+        .expect("the sample asks for an email without a promise");
+    press(&mut c.app, "<enter> <esc>");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.section, candor::app::fields::Section::Value);
+    assert_eq!(e.derived.rows[e.selected].label.trim(), "By email");
+}
+
 #[test]
 fn the_gate_refusal_leaves_the_status_alone() {
     let mut c = setup();

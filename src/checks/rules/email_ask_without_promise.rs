@@ -43,15 +43,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if promised {
         return;
     }
-    for (i, field) in c.data.iter().enumerate() {
-        if field.category == "user.contact.email" && field.collected_by == Collection::Form {
-            out.push(Finding::new(
-                &RULE,
-                format!("data[{i}].category"),
-                "The form asks for an email address without saying what the person will receive",
-                "Say what the email brings (Value & consent, By email): what comes now, and what comes later and how often.",
-            ));
-        }
+    // At the promise that is missing, where the fix goes (Enter on the finding lands there);
+    // once, however many form fields ask for the address.
+    let asks = c
+        .data
+        .iter()
+        .position(|f| f.category == "user.contact.email" && f.collected_by == Collection::Form);
+    if let Some(i) = asks {
+        out.push(Finding::new(
+            &RULE,
+            "value_exchange.email_promise",
+            format!(
+                "The form asks for an email address (data field {}) without saying what the person will receive",
+                i + 1
+            ),
+            "Say what the email brings (Value & consent, By email): what comes now, and what comes later and how often.",
+        ));
     }
 }
 
@@ -63,7 +70,11 @@ mod tests {
     fn fires_when_the_promise_is_missing() {
         let mut c = good();
         c.value_exchange.email_promise = Some("  ".into());
-        assert_fires(&c, "email-ask-without-promise", "data[0].category");
+        assert_fires(
+            &c,
+            "email-ask-without-promise",
+            "value_exchange.email_promise",
+        );
     }
 
     #[test]
