@@ -87,15 +87,24 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             } else {
                 theme.dim()
             });
+            // A status that claims approval with no approval on the text as it is now is
+            // marked, as `candor list` marks it with '*': the status alone would read as one.
+            let claims = matches!(
+                s.status,
+                crate::model::Status::Approved | crate::model::Status::Published
+            );
+            let warn_style = theme.severity(crate::checks::Severity::Warning);
             let review = match s.review {
                 Some(r) => {
                     let style = match (r.decision, r.current) {
                         (crate::store::Decision::Approve, true) => theme.good(),
+                        (_, false) if claims => warn_style,
                         (_, false) => theme.dim(),
-                        _ => theme.severity(crate::checks::Severity::Warning),
+                        _ => warn_style,
                     };
                     Cell::from(r.short()).style(style)
                 }
+                None if claims => Cell::from("unreviewed").style(warn_style),
                 None => Cell::from("—").style(theme.dim()),
             };
             let edited = short_time(&s.updated);
@@ -179,12 +188,18 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
     };
     // Status, revision and review side by side where they fit, each whole: a narrow pane puts
     // the next on a new line rather than wrapping one inside.
+    let claims = matches!(
+        s.status,
+        crate::model::Status::Approved | crate::model::Status::Published
+    );
     let facts = [
         ("Status ", s.status.label().to_string()),
         ("Revision ", s.revision.to_string()),
         (
             "Review ",
             match s.review {
+                // The status says approved; no review in Candor says so.
+                None if claims => format!("none, though it is {}", s.status.label()),
                 None => "none yet".to_string(),
                 Some(r) if r.current => format!("{} for this version", r.decision.label()),
                 Some(r) => format!("{} for an older version", r.decision.label()),
