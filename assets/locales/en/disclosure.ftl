@@ -124,7 +124,7 @@ use-personalize-limited = { $topic ->
     [engagement] to send you more of what you read
     [contact] to reach you
     [name] to greet you by name
-    [location] to show you what is near you
+    [location] to show you what is offered where you are
     [device] to fit our pages to your device
     [account] to show you what fits your account
    *[personal] to choose what we show you

@@ -129,7 +129,7 @@ use-personalize-limited = { $topic ->
     [engagement] para enviarte más contenidos como los que lees
     [contact] para ponernos en contacto contigo
     [name] para personalizar cómo te saludamos
-    [location] para mostrarte lo que tienes cerca
+    [location] para mostrarte lo que ofrecemos donde estás
     [device] para adaptar nuestras páginas a tu dispositivo
     [account] para mostrarte lo que corresponde a tu cuenta
    *[personal] para elegir lo que te mostramos

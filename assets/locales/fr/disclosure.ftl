@@ -127,7 +127,7 @@ use-personalize-limited = { $topic ->
     [engagement] pour vous envoyer d'autres contenus comme ceux que vous lisez
     [contact] pour vous contacter
     [name] pour vous saluer personnellement
-    [location] pour vous montrer ce qui se trouve près de chez vous
+    [location] pour vous montrer ce que nous proposons là où vous êtes
     [device] pour adapter nos pages à votre appareil
     [account] pour adapter ce que nous vous montrons à votre compte
    *[personal] pour choisir ce que nous vous montrons
