@@ -258,6 +258,42 @@ fn enter_on_a_missing_email_promise_lands_on_by_email() {
     assert_eq!(e.derived.rows[e.selected].label.trim(), "By email");
 }
 
+/// x on the audience's top group takes out what it holds, and says so: the group stays.
+#[test]
+fn x_on_the_top_group_says_it_emptied_the_audience() {
+    let mut c = setup();
+    press(&mut c.app, "/ makeup <enter> <enter> ]");
+    let e = c.app.editor.as_ref().unwrap();
+    assert!(matches!(
+        e.derived.rows[e.selected].field,
+        candor::app::fields::Field::Node(ref p) if p.is_empty()
+    ));
+    let n = e.campaign.conditions().len();
+    assert!(n > 1);
+    press(&mut c.app, "x");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(
+        said,
+        format!(
+            "Took out all {n} of the audience's conditions: everyone sees this campaign now (u undoes)"
+        )
+    );
+    assert!(
+        c.app
+            .editor
+            .as_ref()
+            .unwrap()
+            .campaign
+            .conditions()
+            .is_empty()
+    );
+    press(&mut c.app, "u");
+    assert_eq!(
+        c.app.editor.as_ref().unwrap().campaign.conditions().len(),
+        n
+    );
+}
+
 #[test]
 fn the_gate_refusal_leaves_the_status_alone() {
     let mut c = setup();

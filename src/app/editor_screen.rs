@@ -482,10 +482,24 @@ impl App {
             });
             // A refused change has said why; it deleted nothing.
             if let Some(r) = removed.filter(|_| applied) {
-                self.say(
-                    format!("Deleted: {} (u undoes)", fields::describe_condition(&r)),
-                    None,
-                );
+                // The top group itself stays: what went is what it held.
+                let said = if path.is_empty() {
+                    let n = match &r {
+                        Condition::All(items) | Condition::Any(items) => items.len(),
+                        _ => 1,
+                    };
+                    format!(
+                        "Took out {}: everyone sees this campaign now (u undoes)",
+                        if n == 1 {
+                            "the audience's only condition".to_string()
+                        } else {
+                            format!("all {n} of the audience's conditions")
+                        }
+                    )
+                } else {
+                    format!("Deleted: {} (u undoes)", fields::describe_condition(&r))
+                };
+                self.say(said, None);
             }
             return;
         }
