@@ -490,7 +490,7 @@ fn imported_data_says_where_it_came_from_and_the_authority_is_named() {
     assert!(
         has_sentence(
             &d,
-            "Some of this did not come from you but from our loyalty programme's records: your loyalty level."
+            "We got this from our loyalty programme's records, not from you: your loyalty level."
         ),
         "{}",
         d.prose()
@@ -984,7 +984,10 @@ fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
     );
     let es = said(&c, "es");
     assert!(
-        has_sentence(&es, "Porque ya nos has comprado antes"),
+        has_sentence(
+            &es,
+            "Porque ya nos has comprado, aunque nunca has aceptado recibir nuestros correos"
+        ),
         "{}",
         es.prose()
     );
@@ -1053,6 +1056,20 @@ fn why_gives_values_in_the_visitors_words() {
     assert!(es.contains("Francia") && es.contains("femenino"), "{es}");
     let en: String = why_of(&c, "en").into_iter().map(|(_, t)| t).collect();
     assert!(en.contains("your country is France"), "{en}");
+
+    // A list value that is no value at all reads as a sentence of its own.
+    let text = SAMPLES
+        .iter()
+        .find(|s| s.0 == "loyalty-preview-undeclared.ron")
+        .unwrap()
+        .1
+        .replace("value: \"gold, platinum\"", "value: \"none\"");
+    let c = ron_io::load_str("t.ron", &text).unwrap().campaign;
+    let fr: String = why_of(&c, "fr").into_iter().map(|(_, t)| t).collect();
+    assert!(
+        fr.contains("vous n'avez pas encore de niveau de fidélité"),
+        "{fr}"
+    );
 
     // A code with no name here is still shown, quoted as typed.
     let text = SAMPLES

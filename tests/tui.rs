@@ -810,7 +810,7 @@ fn declaring_an_account_attribute_suggests_an_import_and_asks_its_source() {
     );
     assert!(
         e.derived.disclosure.prose().contains(
-            "Some of this did not come from you, and we have not yet said where it came from: your loyalty level."
+            "We did not get this from you, and we have not yet told you where it came from: your loyalty level."
         ),
         "{}",
         e.derived.disclosure.prose()

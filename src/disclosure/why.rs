@@ -340,18 +340,29 @@ fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String
     let label = format!("attr-{}", def.id.replace('_', "-"));
     // A yes/no attribute reads as a sentence of its own: "you have not signed up for our emails".
     let raw = a.operator.values(&a.value);
+    // (One of a single value is that value.)
     if let [v] = raw.as_slice()
-        && matches!(op, "is" | "is-not")
+        && matches!(op, "is" | "is-not" | "one-of" | "none-of")
     {
+        let positive = matches!(op, "is" | "one-of");
         let yes = match v.to_lowercase().as_str() {
             "yes" | "true" => Some(true),
             "no" | "false" => Some(false),
             _ => None,
         };
         if let Some(yes) = yes {
-            let yes = yes == (op == "is");
+            let yes = yes == positive;
             let id = format!("{label}-{}", if yes { "yes" } else { "no" });
             if l.has(&id) {
+                return Some(l.text(&id));
+            }
+        }
+        // So does a list value that is no value at all: "you have no loyalty level yet", not
+        // "your loyalty level is none".
+        if matches!(def.value, crate::model::vocab::ValueType::OneOf(_)) {
+            let not = if positive { "" } else { "not-" };
+            let id = format!("{label}-{not}{}", v.trim().to_lowercase().replace(' ', "-"));
+            if id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && l.has(&id) {
                 return Some(l.text(&id));
             }
         }
