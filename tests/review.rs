@@ -385,6 +385,43 @@ fn a_file_that_cannot_be_read_takes_no_decision() {
     );
 }
 
+/// Warnings do not stop an approval, but the reviewer says why they can stand: the prompt
+/// counts them, and an empty note is refused with the reason while the prompt stays open.
+#[test]
+fn approving_over_warnings_needs_a_note_saying_why() {
+    let mut c = setup();
+    let p = file(&c, "makeup-for-women.ron", |t| t);
+    c.app.open_review(&p);
+    let warnings = c.app.review.as_ref().unwrap().standing_warnings();
+    assert!(warnings > 1);
+    press(&mut c.app, "A");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains(&format!(
+            "Approve with {warnings} warnings: why can they stand?"
+        )),
+        "{screen}"
+    );
+    press(&mut c.app, "<enter>");
+    assert!(
+        c.app.dialog().is_some(),
+        "the prompt stays open for the note"
+    );
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains(&format!("Say why its {warnings} warnings can stand")),
+        "{screen}"
+    );
+    assert!(c.app.review.as_ref().unwrap().decisions.is_empty());
+    press(
+        &mut c.app,
+        "Reach <space> is <space> set <space> by <space> the <space> brief <enter>",
+    );
+    let r = c.app.review.as_ref().unwrap();
+    assert_eq!(r.decisions.len(), 1);
+    assert_eq!(r.decisions[0].notes, "Reach is set by the brief");
+}
+
 /// Decisions follow the campaign into any file that holds it; one made on another file says
 /// which, so a reviewer does not take it for a decision on the file open now.
 #[test]

@@ -248,6 +248,14 @@ impl App {
                 if d == crate::store::Decision::RequestChanges && notes.trim().is_empty() {
                     return Err("Say what must change; the author reads this note".into());
                 }
+                let warnings = r.standing_warnings();
+                if d == crate::store::Decision::Approve && warnings > 0 && notes.trim().is_empty() {
+                    return Err(format!(
+                        "Say why its {} can stand; the note is kept with the approval",
+                        crate::text::plural(warnings, "warning", "warnings")
+                    )
+                    .into());
+                }
                 let (text, shown, file) = (r.text.clone(), r.shown.clone(), r.file.clone());
                 self.settle_autosave();
                 self.store.add_review(&text, &shown, d, notes.trim())?;

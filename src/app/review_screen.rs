@@ -150,17 +150,28 @@ impl App {
                 } else {
                     crate::store::Decision::RequestChanges
                 };
-                let title = if action == A::Approve {
-                    "Approve: notes for the record"
-                } else {
-                    "Request changes: what must change?"
+                // Warnings do not block an approval, but it says why they can stand.
+                let warnings = r.standing_warnings();
+                let (title, hint) = match (action, warnings) {
+                    (A::Approve, 0) => (
+                        "Approve: notes for the record".to_string(),
+                        "optional: what you checked".to_string(),
+                    ),
+                    (A::Approve, n) => (
+                        format!(
+                            "Approve with {}: why can {} stand?",
+                            crate::text::plural(n, "warning", "warnings"),
+                            if n == 1 { "it" } else { "they" }
+                        ),
+                        "required: the Findings tab lists them; your note is kept with the approval"
+                            .to_string(),
+                    ),
+                    _ => (
+                        "Request changes: what must change?".to_string(),
+                        "required: what must change before this can be approved".to_string(),
+                    ),
                 };
-                let hint = if action == A::Approve {
-                    "optional: what you checked"
-                } else {
-                    "required: what must change before this can be approved"
-                };
-                self.prompt(title, hint, String::new(), Then::Decision(d), false);
+                self.prompt(&title, &hint, String::new(), Then::Decision(d), false);
             }
             A::Back => {
                 self.close_screen(ScreenId::Review);

@@ -659,6 +659,18 @@ impl ReviewState {
         }
     }
 
+    /// The warnings that stand (not waived): an approval over them needs a note saying why
+    /// they are acceptable.
+    pub fn standing_warnings(&self) -> usize {
+        match &self.doc {
+            Ok((_, findings)) => findings
+                .iter()
+                .filter(|f| f.severity == crate::checks::Severity::Warning && f.counts())
+                .count(),
+            Err(_) => 0,
+        }
+    }
+
     pub fn decision_lines(&self) -> Lines {
         let mut out = Vec::new();
         if self.decisions.is_empty() {
