@@ -75,7 +75,9 @@ impl Element {
             Element::Contact => "contact",
             Element::Profiling => "profiling",
             Element::Sources => "sources",
-            Element::Complaint => "complaint",
+            // The notice always says a visitor can complain; what can be missing is the
+            // authority's name, so that is what the label says.
+            Element::Complaint => "authority named",
         }
     }
 }
