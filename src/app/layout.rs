@@ -338,12 +338,13 @@ pub fn banner_lines(e: &Editor, width: usize, max_lines: usize) -> Vec<(BannerLi
 }
 
 /// How many lines the audience banner takes in a form of this size, borders included: the
-/// wrapped warnings, but never more than half the form.
+/// wrapped warnings, in half the form or in what the audience's rows leave free, whichever is
+/// more.
 pub fn banner_height(e: &Editor, form: Rect) -> u16 {
     if e.section != super::Section::Audience {
         return 0;
     }
-    let (width, max) = banner_room(form);
+    let (width, max) = banner_room(e, form);
     let lines = banner_lines(e, width, max);
     if lines.is_empty() {
         return 0;
@@ -351,11 +352,15 @@ pub fn banner_height(e: &Editor, form: Rect) -> u16 {
     lines.len() as u16 + 2
 }
 
-/// The width and the most lines the banner's text may use inside a form of this size.
-pub fn banner_room(form: Rect) -> (usize, usize) {
+/// The width and the most lines the banner's text may use inside a form of this size: half
+/// of it, or all the rows the audience's own rows leave, so a short audience does not leave
+/// its advice cut above empty rows.
+pub fn banner_room(e: &Editor, form: Rect) -> (usize, usize) {
     let width = usize::from(form.width.saturating_sub(4));
-    let max = usize::from((form.height.saturating_sub(2) / 2).saturating_sub(2));
-    (width, max)
+    let inner = usize::from(form.height.saturating_sub(2));
+    let half = (inner / 2).saturating_sub(2);
+    let free = inner.saturating_sub(2 + e.derived.rows.len());
+    (width, half.max(free))
 }
 
 /// The key help's box: wide enough for most help texts on one line, else they wrap.

@@ -172,7 +172,7 @@ fn draw_banner(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect, form: Re
         .map(|f| f.severity)
         .max()
         .unwrap_or(Severity::Warning);
-    let (width, max) = layout::banner_room(form);
+    let (width, max) = layout::banner_room(e, form);
     let lines: Vec<Line> = layout::banner_lines(e, width, max)
         .into_iter()
         .map(|(kind, text)| match kind {
