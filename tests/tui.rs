@@ -1099,6 +1099,20 @@ fn undo_and_redo_say_what_they_changed() {
     assert_eq!(said(&c.app), "Nothing to undo");
 }
 
+/// A letter that does nothing where it is pressed says so, and names the key that lists the
+/// ones that do: a newcomer trying U for redo met silence.
+#[test]
+fn a_key_that_does_nothing_says_so() {
+    let mut c = setup();
+    press(&mut c.app, &format!("{WELCOME} U"));
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(said, "U does nothing here; ? lists the keys that do");
+    // In the library's filter, letters are typed, not keys.
+    let mut c = setup();
+    press(&mut c.app, "/ U");
+    assert!(c.app.message.is_none());
+}
+
 /// The footer offers undo while there is an edit to undo, and redo while there is one to redo.
 #[test]
 fn the_footer_offers_undo_and_redo_only_when_they_would_act() {

@@ -452,6 +452,19 @@ impl App {
             return;
         }
         let Some(action) = keymap::lookup(&key, &self.contexts()) else {
+            // A letter that does nothing here says so, and where to find the ones that do:
+            // silence reads as a key that failed.
+            if let Some(c) = state::key_char(&key).filter(|c| c.is_ascii_graphic())
+                && !key
+                    .modifiers
+                    .contains(ratatui::crossterm::event::KeyModifiers::ALT)
+            {
+                let help = keymap::label(A::Help, Ctx::Global);
+                self.say(
+                    format!("{c} does nothing here; {help} lists the keys that do"),
+                    None,
+                );
+            }
             return;
         };
         self.message = None;
