@@ -1401,6 +1401,59 @@ fn f_follows_the_targeting_advice_and_u_undoes_it() {
     assert!(said.starts_with("No targeting advice"), "{said}");
 }
 
+/// f on an exclusion ("Not: religion is …") takes the exclusion out, rather than putting the
+/// intent condition under the Not, which would shut out the most interested people; and the
+/// data field that nothing reads any more goes with it, so the notice stops saying it is used.
+#[test]
+fn f_on_an_exclusion_takes_it_out_with_the_field_nothing_reads() {
+    use candor::model::Condition;
+    let mut c = setup();
+    press(&mut c.app, "/ holiday <enter> <enter> ]");
+    let before = c.app.editor.as_ref().unwrap().campaign.clone();
+    assert!(before.conditions().iter().any(|r| r.negated));
+    press(&mut c.app, "f");
+    let e = c.app.editor.as_ref().unwrap();
+    assert!(
+        e.campaign.conditions().iter().all(|r| !r.negated),
+        "{:?}",
+        e.campaign.audience
+    );
+    assert!(
+        e.campaign
+            .conditions()
+            .iter()
+            .all(|r| matches!(r.condition, Condition::Intent(_))),
+        "{:?}",
+        e.campaign.audience
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(said.starts_with("Took out the exclusion"), "{said}");
+    let notice = candor::disclosure::render::text(&e.derived.disclosure);
+    assert!(!notice.contains("religion"), "{notice}");
+    press(&mut c.app, "u");
+    assert_eq!(c.app.editor.as_ref().unwrap().campaign, before);
+
+    // Replacing an attribute takes its field too, when nothing else reads it.
+    let mut c = setup();
+    press(&mut c.app, "/ anti <enter> <enter> ] f f");
+    let e = c.app.editor.as_ref().unwrap();
+    assert!(
+        !e.campaign
+            .data
+            .iter()
+            .any(|f| f.category == "user.demographic.age_range"),
+        "{:?}",
+        e.campaign.data
+    );
+    let notice = candor::disclosure::render::text(&e.derived.disclosure);
+    assert!(!notice.contains("your age"), "{notice}");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.contains("and the data field \"user.demographic.age_range\", which nothing reads now"),
+        "{said}"
+    );
+}
+
 /// `+` adds an empty "any of these" group, which says it does nothing yet (and does nothing:
 /// the notice reads as before, its parent's count stays); `+` again on it does not nest an empty
 /// group in the empty one.

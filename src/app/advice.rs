@@ -36,81 +36,141 @@ impl App {
         };
         let intent = audience::suggested_intent(&e.campaign);
         let words = fields::describe_condition(&Condition::Intent(intent.clone()));
+        let like = Condition::Intent(intent);
         let at = audience::path_of(&f.location).unwrap_or_default();
-        // An attribute named by the warning is replaced; a warning about the whole audience
-        // gets the intent condition beside what is there.
-        let replace = matches!(
-            audience::node(&e.campaign.audience, &at),
-            Some(Condition::Attribute(_))
-        ) && !at.is_empty();
-        // Already there beside it: the attribute is taken out, or nothing is added, rather
-        // than the same condition twice.
-        let group = if replace {
-            at[..at.len() - 1].to_vec()
-        } else {
-            Vec::new()
+        let root = &e.campaign.audience;
+        // The attribute the warning names, if it names one (else it is about the whole audience).
+        let attribute = match audience::node(root, &at) {
+            Some(Condition::Attribute(a)) if !at.is_empty() => Some(a.attribute.clone()),
+            _ => None,
         };
-        let own = if replace { at.last().copied() } else { None };
-        let like = Condition::Intent(intent.clone());
-        if let Some(twin) = audience::twin_in(&e.campaign.audience, &group, &like, own) {
-            if !replace {
-                let mut path = group;
-                path.push(twin);
-                self.set_section(fields::Section::Audience);
-                self.select_tree(&path);
-                return self.say(
-                    format!("The audience already has \"{words}\": nothing added"),
-                    None,
-                );
-            }
-            let done = self.change(|c| {
-                audience::remove(&mut c.audience, &at).ok_or("that condition is gone")?;
-                Ok(())
-            });
-            if done {
-                let mut path = group;
-                path.push(if own.is_some_and(|o| o < twin) {
-                    twin - 1
-                } else {
-                    twin
-                });
-                if let Some(e) = self.editor.as_mut() {
-                    e.focus = Focus::Form;
+        let step = match &attribute {
+            None => match audience::twin_in(root, &[], &like, None) {
+                Some(twin) => {
+                    self.set_section(fields::Section::Audience);
+                    self.select_tree(&[twin]);
+                    return self.say(
+                        format!("The audience already has \"{words}\": nothing added"),
+                        None,
+                    );
                 }
-                self.set_section(fields::Section::Audience);
-                self.select_tree(&path);
-                self.say(
-                    format!(
-                        "Took the attribute out: the audience already has \"{words}\". u undoes"
-                    ),
-                    None,
-                );
-            }
-            return;
-        }
+                None => Step::Add,
+            },
+            // An exclusion ("Not: religion is …") is taken out: the intent condition in its
+            // place, still under the Not, would shut out the people most interested.
+            Some(_) => match nearest_not(root, &at) {
+                Some(not) => Step::DropExclusion(not),
+                // Already there beside it: the attribute goes, rather than a second copy.
+                None => {
+                    let group = at[..at.len() - 1].to_vec();
+                    match audience::twin_in(root, &group, &like, at.last().copied()) {
+                        Some(twin) => Step::DropBeside(group, twin),
+                        None => Step::Replace,
+                    }
+                }
+            },
+        };
         let mut placed = Vec::new();
+        let mut dropped_field = None;
         let done = self.change(|c| {
-            if replace {
-                let slot =
-                    audience::node_mut(&mut c.audience, &at).ok_or("that condition is gone")?;
-                *slot = Condition::Intent(intent);
-                placed = at.clone();
-            } else {
-                placed = audience::insert(&mut c.audience, &[], Condition::Intent(intent));
+            match &step {
+                Step::Add => placed = audience::insert(&mut c.audience, &[], like.clone()),
+                Step::Replace => {
+                    let slot =
+                        audience::node_mut(&mut c.audience, &at).ok_or("that condition is gone")?;
+                    *slot = like.clone();
+                    placed = at.clone();
+                }
+                Step::DropBeside(group, twin) => {
+                    audience::remove(&mut c.audience, &at).ok_or("that condition is gone")?;
+                    let own = at.last().copied().unwrap_or(0);
+                    placed = group.clone();
+                    placed.push(if own < *twin { twin - 1 } else { *twin });
+                }
+                Step::DropExclusion(not) => {
+                    audience::remove(&mut c.audience, not).ok_or("that condition is gone")?;
+                    // With no interest left to select by, the suggested one comes in.
+                    let any_intent = c
+                        .conditions()
+                        .iter()
+                        .any(|r| !r.negated && matches!(r.condition, Condition::Intent(_)));
+                    placed = if any_intent {
+                        Vec::new()
+                    } else {
+                        audience::insert(&mut c.audience, &[], like.clone())
+                    };
+                }
             }
+            // The data field of the attribute, when nothing reads it now: left declared, the
+            // notice would go on telling visitors it is used.
+            dropped_field = attribute.as_deref().and_then(|a| drop_unread_field(c, a));
             Ok(())
         });
-        if done {
-            if let Some(e) = self.editor.as_mut() {
-                e.focus = Focus::Form;
-            }
-            self.set_section(fields::Section::Audience);
-            self.select_tree(&placed);
-            let what = if replace { "Replaced it with" } else { "Added" };
-            self.say(
-                format!("{what} \"{words}\": u undoes, Enter changes the category"),
-                None,
-            );
+        if !done {
+            return;
         }
+        if let Some(e) = self.editor.as_mut() {
+            e.focus = Focus::Form;
+        }
+        self.set_section(fields::Section::Audience);
+        self.select_tree(&placed);
+        let what = match &step {
+            Step::Add => format!("Added \"{words}\""),
+            Step::Replace => format!("Replaced it with \"{words}\""),
+            Step::DropBeside(..) => {
+                format!("Took the attribute out: the audience already has \"{words}\"")
+            }
+            Step::DropExclusion(_) if placed.is_empty() => {
+                "Took out the exclusion: the audience selects by interest already".to_string()
+            }
+            Step::DropExclusion(_) => format!("Took out the exclusion and added \"{words}\""),
+        };
+        let field = dropped_field
+            .map(|c| {
+                format!(
+                    ", and the data field \"{}\", which nothing reads now",
+                    clean(&c)
+                )
+            })
+            .unwrap_or_default();
+        // Enter on the condition it placed changes its category.
+        let enter = match &step {
+            Step::Add | Step::Replace => ", Enter changes the category",
+            _ => "",
+        };
+        self.say(format!("{what}{field}: u undoes{enter}"), None);
     }
+}
+
+/// What `f` does to the audience.
+enum Step {
+    /// Adds the suggested intent condition beside a demographic-only audience.
+    Add,
+    /// Puts it in place of the attribute warned about.
+    Replace,
+    /// Takes the attribute out: the suggested condition is its sibling already (group, index).
+    DropBeside(Vec<usize>, usize),
+    /// Takes out the exclusion (the `Not` at this path) that holds the attribute.
+    DropExclusion(Vec<usize>),
+}
+
+/// The path of the nearest `Not` above the node at `path`, if any.
+fn nearest_not(root: &Condition, path: &[usize]) -> Option<Vec<usize>> {
+    (0..path.len())
+        .rev()
+        .map(|n| &path[..n])
+        .find(|p| matches!(audience::node(root, p), Some(Condition::Not(_))))
+        .map(<[usize]>::to_vec)
+}
+
+/// Removes the data field that declares attribute `id`'s category when nothing in `c` uses it
+/// any more; returns that category.
+fn drop_unread_field(c: &mut Campaign, id: &str) -> Option<String> {
+    let category = crate::model::vocab::vocab().attribute(id)?.category.clone();
+    let map = crate::model::data_map(c);
+    let i = c.data.iter().position(|f| {
+        f.category.trim() == category && crate::checks::rules::unused_data_field::unused(f, &map)
+    })?;
+    c.data.remove(i);
+    Some(category)
 }

@@ -27,7 +27,7 @@ mod special_category_ads;
 mod unbalanced_value_exchange;
 mod undeclared_data_use;
 mod undisclosed_sharing;
-mod unused_data_field;
+pub mod unused_data_field;
 
 /// Every rule, in the order `candor explain --list` shows them: the catalogue order of
 /// DOMAIN.md, then rules added since.

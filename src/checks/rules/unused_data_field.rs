@@ -48,18 +48,20 @@ fn covers(a: &str, b: &str) -> bool {
     vocab::covers(a, b) || vocab::covers(b, a)
 }
 
+/// Whether nothing in the campaign uses `field`: no place of the data map reads its category
+/// (or one it covers, or one covering it), and none of its purposes stands alone.
+pub fn unused(field: &crate::model::DataField, map: &crate::model::DataMap) -> bool {
+    let v = vocab::vocab();
+    let stands_alone = field
+        .purposes
+        .iter()
+        .any(|p| v.data_use(p).is_some_and(|u| u.stands_alone));
+    !stands_alone && !map.categories().any(|u| covers(u, field.category.trim()))
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (i, field) in ctx.campaign.data.iter().enumerate() {
-        let stands_alone = field
-            .purposes
-            .iter()
-            .any(|p| ctx.vocab.data_use(p).is_some_and(|u| u.stands_alone));
-        if stands_alone
-            || ctx
-                .data_map
-                .categories()
-                .any(|u| covers(u, field.category.trim()))
-        {
+        if !unused(field, &ctx.data_map) {
             continue;
         }
         out.push(Finding::new(
