@@ -1103,3 +1103,41 @@ fn why_gives_values_in_the_visitors_words() {
         }
     }
 }
+
+/// What the notice says about retention and profiling follows the campaign: a retention nobody
+/// set is not told as "the length of your visit", and an audience built for ad platforms says
+/// it decides the ads seen elsewhere, not what is seen on the site.
+#[test]
+fn the_notice_tells_unset_retention_and_ad_audiences_as_they_are() {
+    let c = sample("sugar-free-ads.ron");
+    assert!(c.data.iter().any(|f| f.retention_days == 0));
+    let d = disclosure::generate(&c, locale("en").unwrap());
+    assert!(
+        !has_sentence(&d, "the length of your visit"),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        has_sentence(
+            &d,
+            "We have not yet said how long we keep information about your health"
+        ),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        d.completeness
+            .contains(&(Element::Retention, Presence::Missing))
+    );
+    assert!(c.zones.is_empty());
+    assert!(
+        has_sentence(&d, "which of our ads you see on other sites"),
+        "{}",
+        d.prose()
+    );
+    assert!(
+        !has_sentence(&d, "what you see on our site"),
+        "{}",
+        d.prose()
+    );
+}

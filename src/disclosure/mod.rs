@@ -395,8 +395,10 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     section(SectionKind::Recipients, "heading-recipients", rec_lines);
 
     // How long.
+    // A retention of 0 days is one nobody set (retention-over-limit says so): it is told as
+    // not yet said, never as a reassuring length.
     let mut by_duration: Vec<(String, Vec<String>)> = Vec::new();
-    for f in &c.data {
+    for f in c.data.iter().filter(|f| f.retention_days > 0) {
         group(
             &mut by_duration,
             duration(l, f.retention_days),
@@ -412,9 +414,15 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
             )
         })
         .collect();
-    if !undeclared.is_empty() {
-        let data: Vec<String> = undeclared.iter().map(|c| category_label(l, c)).collect();
-        retention.push(l.text_with("retention-unknown", &args([("data", l.join(&data))])));
+    let unset: Vec<String> = c
+        .data
+        .iter()
+        .filter(|f| f.retention_days == 0)
+        .map(|f| category_label(l, &f.category))
+        .chain(undeclared.iter().map(|c| category_label(l, c)))
+        .collect();
+    if !unset.is_empty() {
+        retention.push(l.text_with("retention-unknown", &args([("data", l.join(&unset))])));
     }
     section(SectionKind::Retention, "heading-retention", retention);
 
@@ -616,8 +624,14 @@ fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
         .channels
         .contains(&Channel::Email)
         .then_some("decides-emails");
+    // An audience sent to an ad platform decides the ads shown elsewhere.
+    let ads = c
+        .activations
+        .iter()
+        .any(|a| a.kind == RecipientKind::AdPlatform)
+        .then_some("decides-ads");
     let mut decides: Vec<&str> = Vec::new();
-    for key in zones.chain(email) {
+    for key in zones.chain(email).chain(ads) {
         if !decides.contains(&key) {
             decides.push(key);
         }
@@ -694,7 +708,9 @@ fn completeness(c: &Campaign, map: &DataMap, custom: Option<&str>) -> Vec<(Eleme
                             .all(|r| t.contains(&r.trim().to_lowercase())),
                     )
                 }
-                (Element::Retention, None) => yes_no(all_declared),
+                (Element::Retention, None) => {
+                    yes_no(all_declared && c.data.iter().all(|f| f.retention_days > 0))
+                }
                 (Element::RightsAndOptOut, None) => yes_no(!c.consent.opt_out.is_empty()),
                 (Element::Contact, None) => yes_no(!c.controller.contact.trim().is_empty()),
                 (Element::Contact, Some(text)) => {
