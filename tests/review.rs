@@ -409,9 +409,15 @@ fn approving_over_warnings_needs_a_note_saying_why() {
     );
     let screen = render(&mut c.app, 120, 40);
     assert!(
-        screen.contains(&format!("Say why its {warnings} warnings can stand")),
+        screen.contains(&format!(
+            "Say why its {warnings} warnings can stand, in 4 words"
+        )),
         "{screen}"
     );
+    // A word is not a reason, as it would not be for a waiver.
+    press(&mut c.app, "ok <enter>");
+    assert!(c.app.dialog().is_some(), "'ok' is not a reason");
+    press(&mut c.app, "<c-u>");
     assert!(c.app.review.as_ref().unwrap().decisions.is_empty());
     press(
         &mut c.app,

@@ -248,10 +248,15 @@ impl App {
                 if d == crate::store::Decision::RequestChanges && notes.trim().is_empty() {
                     return Err("Say what must change; the author reads this note".into());
                 }
+                // As a waiver's reason: a few words a later reader can weigh, not "ok".
                 let warnings = r.standing_warnings();
-                if d == crate::store::Decision::Approve && warnings > 0 && notes.trim().is_empty() {
+                let min = crate::checks::MIN_JUSTIFICATION_WORDS;
+                if d == crate::store::Decision::Approve
+                    && warnings > 0
+                    && notes.split_whitespace().count() < min
+                {
                     return Err(format!(
-                        "Say why its {} can stand; the note is kept with the approval",
+                        "Say why its {} can stand, in {min} words or more; the note is kept with the approval",
                         crate::text::plural(warnings, "warning", "warnings")
                     )
                     .into());

@@ -163,8 +163,10 @@ impl App {
                             crate::text::plural(n, "warning", "warnings"),
                             if n == 1 { "it" } else { "they" }
                         ),
-                        "required: the Findings tab lists them; your note is kept with the approval"
-                            .to_string(),
+                        format!(
+                            "required, {} words or more: the Findings tab lists them",
+                            crate::checks::MIN_JUSTIFICATION_WORDS
+                        ),
                     ),
                     _ => (
                         "Request changes: what must change?".to_string(),
