@@ -671,6 +671,17 @@ fn the_disclosure_tab_names_the_key_for_the_next_language() {
         ),
         "{screen}"
     );
+    // Printed, there are no tabs or keys: the line points at the findings printed above it,
+    // and the language names no key.
+    let printed = c.app.review.as_ref().unwrap().print();
+    assert!(
+        printed.contains("3 findings say so (see Findings above)"),
+        "{printed}"
+    );
+    assert!(
+        !printed.contains("Findings tab") && !printed.contains("(L:"),
+        "{printed}"
+    );
 }
 
 mod mouse {

@@ -434,7 +434,9 @@ pub fn findings(f: &[Finding]) -> Lines {
 
 /// A campaign's disclosure in one language, as lines.
 /// `findings` are the campaign's, as the Findings tab shows them: not checked again per draw.
-pub fn disclosure(c: &Campaign, findings: &[Finding], code: &str) -> Lines {
+/// On screen it names the keys and tabs to go on with; printed, where there are none, it
+/// points at the findings printed above.
+pub fn disclosure(c: &Campaign, findings: &[Finding], code: &str, on_screen: bool) -> Lines {
     let Some(l) = crate::disclosure::locale(code) else {
         return vec![(Tone::Error, format!("no language {code}"))];
     };
@@ -449,16 +451,21 @@ pub fn disclosure(c: &Campaign, findings: &[Finding], code: &str) -> Lines {
         out.push((
             Tone::Error,
             format!(
-                "x NOT TRUE YET: {}; {} so (see the Findings tab)",
+                "x NOT TRUE YET: {}; {} so ({})",
                 checks::untrue_words(untrue.iter().copied()),
-                crate::text::plural(untrue.len(), "finding says", "findings say")
+                crate::text::plural(untrue.len(), "finding says", "findings say"),
+                if on_screen {
+                    "see the Findings tab"
+                } else {
+                    "see Findings above"
+                }
             ),
         ));
     }
     out.push((Tone::Heading, d.title.clone()));
     let r = d.readability;
     // The key that shows the next language is said where the language is named.
-    let next = if c.locales.len() > 1 {
+    let next = if on_screen && c.locales.len() > 1 {
         " (L: next language)"
     } else {
         ""
@@ -642,7 +649,7 @@ impl ReviewState {
         match self.tab {
             ReviewTab::Summary => summary(c),
             ReviewTab::Findings => findings(f),
-            ReviewTab::Disclosure => disclosure(c, f, self.locale),
+            ReviewTab::Disclosure => disclosure(c, f, self.locale, true),
             ReviewTab::Decisions => self.decision_lines(),
         }
     }
@@ -746,7 +753,7 @@ impl ReviewState {
                 out.extend(findings(f));
                 for code in &c.locales {
                     out.push((Tone::Heading, format!("Disclosure ({})", clean(code))));
-                    out.extend(disclosure(c, f, code));
+                    out.extend(disclosure(c, f, code, false));
                 }
             }
         }
