@@ -12,6 +12,7 @@ pub(crate) mod invalid_waiver;
 mod minors_profiling_ads;
 mod missing_purpose;
 mod missing_security_transparency;
+mod missing_source;
 mod missing_translation;
 mod missing_value_exchange;
 mod no_opt_out;
@@ -58,6 +59,7 @@ pub static RULES: &[Rule] = &[
     opt_out_harder_than_opt_in::RULE,
     invalid_waiver::RULE,
     placeholder_text::RULE,
+    missing_source::RULE,
 ];
 
 #[cfg(test)]
