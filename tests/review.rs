@@ -654,7 +654,7 @@ fn the_disclosure_tab_names_the_key_for_the_next_language() {
     press(&mut c.app, "<tab> <tab>");
     let screen = render(&mut c.app, 120, 40);
     assert!(screen.contains("English (L: next language) ·"), "{screen}");
-    assert!(screen.contains("Esc close  L language"), "{screen}");
+    assert!(screen.contains("Esc library  L language"), "{screen}");
     press(&mut c.app, "L");
     let screen = render(&mut c.app, 120, 40);
     assert!(screen.contains("Disclosure (es)"), "{screen}");

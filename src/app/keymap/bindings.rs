@@ -422,8 +422,8 @@ pub static BINDINGS: &[Binding] = &[
         &[code(KeyCode::Esc)],
         C::Review,
         "Esc",
-        "close the review",
-        "close",
+        "close the review and go to the library",
+        "library",
     ),
     b(
         A::CycleLocale,
