@@ -1141,3 +1141,25 @@ fn the_notice_tells_unset_retention_and_ad_audiences_as_they_are() {
         d.prose()
     );
 }
+
+/// An age asked for a legal age gate is told as such, not as "to make the site work".
+#[test]
+fn an_age_gate_is_told_as_an_age_check() {
+    let c = sample("wine-club-age-gate.ron");
+    let d = disclosure::generate(&c, locale("en").unwrap());
+    assert!(
+        has_sentence(
+            &d,
+            "We collect your age to check that you are old enough to buy what we sell."
+        ),
+        "{}",
+        d.prose()
+    );
+    assert!(!has_sentence(&d, "to make the site work"), "{}", d.prose());
+    let fr = disclosure::generate(&c, locale("fr").unwrap());
+    assert!(
+        has_sentence(&fr, "la loi vous permet d'acheter"),
+        "{}",
+        fr.prose()
+    );
+}

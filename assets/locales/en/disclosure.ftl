@@ -140,6 +140,7 @@ use-analytics = to see how people use our site
 use-sharing = to share it with the companies named below
 use-identification = to know it is you when you come back
 use-nearest-store = to find the store nearest to you
+use-age-check = to check that you are old enough to buy what we sell
 list-or = or
 list-nor = nor
 collect-line-undeclared = We use { $data }, and we have not yet said why.

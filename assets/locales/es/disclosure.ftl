@@ -146,6 +146,7 @@ use-analytics = para ver cómo se usa nuestra web
 use-sharing = para compartirlos con las empresas que nombramos abajo
 use-identification = para reconocerte cuando vuelvas
 use-nearest-store = para encontrar la tienda más cercana
+use-age-check = para comprobar que la ley te permite comprar lo que vendemos
 list-or = o
 list-nor = ni
 collect-line-undeclared = Usamos { $data }, pero todavía no te hemos dicho para qué.

@@ -144,6 +144,7 @@ use-analytics = pour voir comment notre site est utilisé
 use-sharing = pour les partager avec les entreprises nommées plus bas
 use-identification = pour vous reconnaître quand vous revenez
 use-nearest-store = pour trouver le magasin le plus proche
+use-age-check = pour vérifier que la loi vous permet d'acheter ce que nous vendons
 list-or = ou
 list-nor = ni
 collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
