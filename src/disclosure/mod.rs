@@ -763,10 +763,8 @@ impl BasisShown {
 /// address was not given "because you said yes", and the notice must not say so
 /// (`email-without-permission` reports the campaign; the notice tells the truth meanwhile).
 fn basis_shown(c: &Campaign, f: &crate::model::DataField) -> BasisShown {
-    let emails = c.channels.contains(&Channel::Email)
-        || c.zones.iter().any(|z| z.kind == ZoneKind::EmailBlock);
     let permission = c.consent.email_permission;
-    if emails
+    if c.sends_email()
         && f.category.trim() == "user.contact.email"
         && f.legal_basis == LegalBasis::Consent
         && !permission.is_some_and(|p| p.is_explicit())

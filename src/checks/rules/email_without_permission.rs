@@ -1,5 +1,5 @@
 use crate::checks::{Context, Finding, Risk, Rule, Severity};
-use crate::model::{AttributeCondition, Channel, Condition, Operator, ZoneKind};
+use crate::model::{AttributeCondition, Condition, Operator};
 
 pub const RULE: Rule = Rule {
     id: "email-without-permission",
@@ -44,9 +44,7 @@ show the sign-up on the web, and send the welcome from a campaign for subscriber
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let c = ctx.campaign;
-    let sends_email = c.channels.contains(&Channel::Email)
-        || c.zones.iter().any(|z| z.kind == ZoneKind::EmailBlock);
-    if !sends_email {
+    if !c.sends_email() {
         return;
     }
     let mut required = Vec::new();

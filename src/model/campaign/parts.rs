@@ -127,6 +127,15 @@ impl Campaign {
         }
     }
 
+    /// Whether the campaign sends email: the Email channel, or an email block among its zones.
+    pub fn sends_email(&self) -> bool {
+        self.channels.contains(&super::Channel::Email)
+            || self
+                .zones
+                .iter()
+                .any(|z| z.kind == super::ZoneKind::EmailBlock)
+    }
+
     /// Every leaf condition of the audience with its readable path and whether it sits under a
     /// `Not` (an exclusion).
     pub fn conditions(&self) -> Vec<ConditionRef<'_>> {
