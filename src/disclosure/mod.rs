@@ -158,9 +158,10 @@ fn category_label(l: &Locale, category: &str) -> String {
     l.text(key)
 }
 
-fn duration(l: &Locale, days: u32) -> String {
-    let (key, count) = match days {
-        0 => return l.text("duration-visit"),
+/// A retention of 0 days is one nobody set, which the notice says in words of its own, so a
+/// length here is never 0.
+fn duration(l: &Locale, days: std::num::NonZeroU32) -> String {
+    let (key, count) = match days.get() {
         d if d % 365 == 0 => ("duration-years", d / 365),
         d if d % 30 == 0 => ("duration-months", d / 30),
         d => ("duration-days", d),
@@ -398,12 +399,14 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     // A retention of 0 days is one nobody set (retention-over-limit says so): it is told as
     // not yet said, never as a reassuring length.
     let mut by_duration: Vec<(String, Vec<String>)> = Vec::new();
-    for f in c.data.iter().filter(|f| f.retention_days > 0) {
-        group(
-            &mut by_duration,
-            duration(l, f.retention_days),
-            category_label(l, &f.category),
-        );
+    for f in &c.data {
+        if let Some(days) = std::num::NonZeroU32::new(f.retention_days) {
+            group(
+                &mut by_duration,
+                duration(l, days),
+                category_label(l, &f.category),
+            );
+        }
     }
     let mut retention: Vec<String> = by_duration
         .into_iter()

@@ -35,7 +35,6 @@ kind-partner = It is a partner. It uses your data for its own purposes too.
 recipients-none = Nobody outside { $brand } gets your data.
 
 retention-line = We keep { $data } for { $duration }.
-duration-visit = the length of your visit
 duration-days = { $count ->
     [one] one day
    *[other] { $n } days

@@ -36,7 +36,6 @@ kind-partner = Es un socio. También usa tus datos para sus propios fines.
 recipients-none = Nadie fuera de { $brand } recibe tus datos.
 
 retention-line = Guardamos { $data } durante { $duration }.
-duration-visit = lo que dure tu visita
 duration-days = { $count ->
     [one] un día
    *[other] { $n } días

@@ -35,7 +35,6 @@ kind-processor = Ce prestataire travaille pour nous et ne peut rien faire d'autr
 kind-partner = C'est un partenaire. Il utilise aussi vos données pour son propre compte.
 recipients-none = { $brand } ne transmet vos données à personne.
 retention-line = Nous gardons { $data } pendant { $duration }.
-duration-visit = le temps de votre visite
 duration-days = { $count ->
     [one] un jour
    *[other] { $n } jours
