@@ -582,7 +582,7 @@ fn auto_message(e: &Editor) -> String {
 }
 
 /// The top-level parts that differ between `a` and `b` ("objective", "value_exchange"), each
-/// once, in the file's order.
+/// once, in the order of their names.
 pub(super) fn changed_parts(a: &crate::model::Campaign, b: &crate::model::Campaign) -> Vec<String> {
     let mut parts: Vec<String> = review::field_diff(a, b)
         .iter()

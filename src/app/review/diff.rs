@@ -62,30 +62,18 @@ pub fn text_diff(old: &str, new: &str) -> Lines {
 /// Flattens a campaign into readable paths and values, with the same path rules as findings.
 fn flatten(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, String>) {
     use serde_json::Value as J;
-    let join = |p: &str, k: &str| {
-        if p.is_empty() {
-            k.to_string()
-        } else {
-            format!("{p}.{k}")
-        }
-    };
-    match v {
-        J::Object(m)
-            if m.len() == 1
-                && m.keys()
-                    .next()
-                    .is_some_and(|k| k.starts_with(char::is_uppercase)) =>
-        {
-            let (k, inner) = m.iter().next().expect("one key");
-            match inner {
-                // A struct-like variant keeps the path; its name is a value of its own.
-                J::Object(_) => {
-                    out.insert(join(path, "kind"), k.clone());
-                    flatten(inner, path, out);
-                }
-                _ => flatten(inner, &join(path, &crate::text::snake_case(k)), out),
+    if let Some((k, inner)) = variant(v) {
+        match inner {
+            // A struct-like variant keeps the path; its name is a value of its own.
+            J::Object(_) => {
+                out.insert(join(path, "kind"), k.clone());
+                flatten(inner, path, out);
             }
+            _ => flatten(inner, &join(path, &crate::text::snake_case(k)), out),
         }
+        return;
+    }
+    match v {
         J::Object(m) => m.iter().for_each(|(k, x)| flatten(x, &join(path, k), out)),
         J::Array(a) if a.is_empty() => {
             out.insert(path.to_string(), "[]".into());
@@ -106,47 +94,215 @@ fn flatten(v: &serde_json::Value, path: &str, out: &mut BTreeMap<String, String>
     }
 }
 
-/// What changed field by field: "status: Draft → Approved".
-pub fn field_diff(old: &Campaign, new: &Campaign) -> Lines {
-    let to_map = |c: &Campaign| {
-        let mut m = BTreeMap::new();
-        if let Ok(v) = serde_json::to_value(c) {
-            flatten(&v, "", &mut m);
-        }
-        m
-    };
-    let (a, b) = (to_map(old), to_map(new));
-    let mut out = Vec::new();
-    let mut more = 0usize;
-    let mut push = |out: &mut Lines, line: (Tone, String)| {
-        if out.len() < MAX_DIFF_LINES {
-            out.push(line);
+/// An enum variant as serde writes it, `{"Name": inner}`: its name and what it holds.
+fn variant(v: &serde_json::Value) -> Option<(&String, &serde_json::Value)> {
+    match v {
+        serde_json::Value::Object(m) if m.len() == 1 => m
+            .iter()
+            .next()
+            .filter(|(k, _)| k.starts_with(char::is_uppercase)),
+        _ => None,
+    }
+}
+
+/// `path.key`, or `key` at the top.
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Lines of a field diff, at most [`MAX_DIFF_LINES`], counting the ones left out.
+#[derive(Default)]
+struct FieldLines {
+    lines: Lines,
+    left_out: usize,
+}
+
+impl FieldLines {
+    fn push(&mut self, tone: Tone, line: String) {
+        if self.lines.len() < MAX_DIFF_LINES {
+            self.lines.push((tone, line));
         } else {
-            more += 1;
-        }
-    };
-    for (k, v) in &a {
-        match b.get(k) {
-            Some(w) if w != v => push(&mut out, (Tone::Plain, format!("~ {k}: {v} → {w}"))),
-            None => push(&mut out, (Tone::Removed, format!("- {k}: {v}"))),
-            _ => {}
+            self.left_out += 1;
         }
     }
-    for (k, w) in &b {
-        if !a.contains_key(k) {
-            push(&mut out, (Tone::Added, format!("+ {k}: {w}")));
+
+    /// Every field of `v` as taken out (`-`) or put in (`+`).
+    fn whole(&mut self, tone: Tone, mark: char, v: &serde_json::Value, path: &str) {
+        let mut m = BTreeMap::new();
+        flatten(v, path, &mut m);
+        for (k, x) in m {
+            self.push(tone, format!("{mark} {k}: {x}"));
         }
     }
-    if more > 0 {
-        out.push((
+
+    /// The fields that differ between `a` and `b`, both at `path`.
+    fn compare(&mut self, path: &str, a: &serde_json::Value, b: &serde_json::Value) {
+        use serde_json::Value as J;
+        if a == b {
+            return;
+        }
+        match (a, b) {
+            (J::Array(a), J::Array(b)) => self.compare_lists(path, a, b),
+            _ => match (variant(a), variant(b)) {
+                (Some((ka, ia)), Some((kb, ib))) if ka == kb => match ia {
+                    // A struct-like variant keeps the path, as in `flatten`.
+                    J::Object(_) => self.compare(path, ia, ib),
+                    _ => self.compare(&join(path, &crate::text::snake_case(ka)), ia, ib),
+                },
+                (None, None) if a.is_object() && b.is_object() => {
+                    let (J::Object(ma), J::Object(mb)) = (a, b) else {
+                        return;
+                    };
+                    for (k, x) in ma {
+                        match mb.get(k) {
+                            Some(y) => self.compare(&join(path, k), x, y),
+                            None => self.whole(Tone::Removed, '-', x, &join(path, k)),
+                        }
+                    }
+                    for (k, y) in mb.iter().filter(|(k, _)| !ma.contains_key(*k)) {
+                        self.whole(Tone::Added, '+', y, &join(path, k));
+                    }
+                }
+                // Another kind of value, or another variant: leaf by leaf.
+                _ => {
+                    let (mut ma, mut mb) = (BTreeMap::new(), BTreeMap::new());
+                    flatten(a, path, &mut ma);
+                    flatten(b, path, &mut mb);
+                    for (k, v) in &ma {
+                        match mb.get(k) {
+                            Some(w) if w != v => {
+                                self.push(Tone::Plain, format!("~ {k}: {v} → {w}"))
+                            }
+                            None => self.push(Tone::Removed, format!("- {k}: {v}")),
+                            _ => {}
+                        }
+                    }
+                    for (k, w) in mb.iter().filter(|(k, _)| !ma.contains_key(*k)) {
+                        self.push(Tone::Added, format!("+ {k}: {w}"));
+                    }
+                }
+            },
+        }
+    }
+
+    /// Two lists, item matched to item: a data field taken out of the middle reads as taken
+    /// out, not as every field after it turned into the next. Unchanged items are matched
+    /// first, as a line diff matches lines; among the rest, an item is matched to the one it
+    /// shares most fields with, in order. Items keep their index in the version they are read
+    /// from: the old one for `-`, the new one for `+` and `~`.
+    fn compare_lists(&mut self, path: &str, a: &[serde_json::Value], b: &[serde_json::Value]) {
+        let key = |v: &serde_json::Value| serde_json::to_string(v).unwrap_or_default();
+        let (ka, kb): (Vec<String>, Vec<String>) =
+            (a.iter().map(key).collect(), b.iter().map(key).collect());
+        let deadline = std::time::Instant::now() + DIFF_DEADLINE;
+        let (mut old, mut new) = (Vec::new(), Vec::new());
+        for op in similar::capture_diff_slices_deadline(
+            similar::Algorithm::Myers,
+            &ka,
+            &kb,
+            Some(deadline),
+        ) {
+            if op.tag() != similar::DiffTag::Equal {
+                old.extend(op.old_range());
+                new.extend(op.new_range());
+            }
+        }
+        let at = |i: usize| format!("{path}[{i}]");
+        let (mut i, mut j) = (0, 0);
+        let pairs = pair_up(
+            &old.iter().map(|&x| &a[x]).collect::<Vec<_>>(),
+            &new.iter().map(|&y| &b[y]).collect::<Vec<_>>(),
+        );
+        for (pi, pj) in pairs.into_iter().chain([(old.len(), new.len())]) {
+            for &x in &old[i..pi] {
+                self.whole(Tone::Removed, '-', &a[x], &at(x));
+            }
+            for &y in &new[j..pj] {
+                self.whole(Tone::Added, '+', &b[y], &at(y));
+            }
+            if let (Some(&x), Some(&y)) = (old.get(pi), new.get(pj)) {
+                if a[x] == b[y] {
+                    self.push(Tone::Plain, format!("~ {}: moved to {}", at(x), at(y)));
+                } else {
+                    self.compare(&at(y), &a[x], &b[y]);
+                }
+            }
+            (i, j) = (pi + 1, pj + 1);
+        }
+    }
+}
+
+/// How many fields two list items share, value for value.
+fn shared_fields(a: &serde_json::Value, b: &serde_json::Value) -> usize {
+    let (mut ma, mut mb) = (BTreeMap::new(), BTreeMap::new());
+    flatten(a, "", &mut ma);
+    flatten(b, "", &mut mb);
+    ma.iter().filter(|(k, v)| mb.get(*k) == Some(v)).count()
+}
+
+/// Which changed items of two lists are one item edited: the in-order matching that shares
+/// the most fields (a weighted longest common subsequence), as index pairs. Items that share
+/// nothing stay unmatched. Past a few hundred comparisons, items are matched by position.
+fn pair_up(a: &[&serde_json::Value], b: &[&serde_json::Value]) -> Vec<(usize, usize)> {
+    const MAX_COMPARISONS: usize = 400;
+    if a.len() * b.len() > MAX_COMPARISONS {
+        return (0..a.len().min(b.len())).map(|i| (i, i)).collect();
+    }
+    let score: Vec<Vec<usize>> = a
+        .iter()
+        .map(|x| b.iter().map(|y| shared_fields(x, y)).collect())
+        .collect();
+    // best[i][j]: the most fields shared by a matching of a[i..] and b[j..].
+    let mut best = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            let matched = if score[i][j] > 0 {
+                score[i][j] + best[i + 1][j + 1]
+            } else {
+                0
+            };
+            best[i][j] = matched.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        if score[i][j] > 0 && best[i][j] == score[i][j] + best[i + 1][j + 1] {
+            pairs.push((i, j));
+            (i, j) = (i + 1, j + 1);
+        } else if best[i][j] == best[i + 1][j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// What changed field by field: "~ status: \"Draft\" → \"Approved\"", with the same paths
+/// as findings. List items are matched by what they hold, not by their place in the list.
+pub fn field_diff(old: &Campaign, new: &Campaign) -> Lines {
+    let mut out = FieldLines::default();
+    if let (Ok(a), Ok(b)) = (serde_json::to_value(old), serde_json::to_value(new)) {
+        out.compare("", &a, &b);
+    }
+    let FieldLines {
+        mut lines,
+        left_out,
+    } = out;
+    if left_out > 0 {
+        lines.push((
             Tone::Plain,
-            format!("… and {more} more changed fields, not shown."),
+            format!("… and {left_out} more changed fields, not shown."),
         ));
     }
-    if out.is_empty() {
-        out.push((Tone::Dim, "No differences.".into()));
+    if lines.is_empty() {
+        lines.push((Tone::Dim, "No differences.".into()));
     }
-    out
+    lines
 }
 
 #[cfg(test)]

@@ -875,6 +875,61 @@ mod tests {
         assert_eq!(field_diff(&a, &a)[0].1, "No differences.");
     }
 
+    /// Taking a data field out of the middle reads as that field taken out, not as every
+    /// field after it turned into the next; an item edited after it is matched to itself.
+    #[test]
+    fn field_diff_matches_list_items_by_what_they_hold() {
+        let a = sample("skincare-recommendations.ron");
+        assert_eq!(a.data.len(), 3, "the test needs three data fields");
+        let mut b = a.clone();
+        b.data.remove(0);
+        let text = |d: Lines| d.into_iter().map(|(_, l)| l).collect::<Vec<_>>();
+        let d = text(field_diff(&a, &b));
+        assert!(d.iter().all(|l| l.starts_with("- data[0].")), "{d:#?}");
+        assert!(
+            d.contains(&"- data[0].category: \"user.behavior.browsing_history\"".to_string()),
+            "{d:#?}"
+        );
+
+        // The purchase-history field, third before and second after, with a new retention.
+        b.data[1].retention_days = 180;
+        let d = text(field_diff(&a, &b));
+        assert!(
+            d.contains(&"~ data[1].retention_days: 365 → 180".to_string()),
+            "{d:#?}"
+        );
+        assert!(
+            !d.iter()
+                .any(|l| l.contains("category") && l.starts_with('~')),
+            "{d:#?}"
+        );
+        assert!(!d.iter().any(|l| l.starts_with('+')), "{d:#?}");
+
+        // A field put in at the front reads as put in.
+        let mut c = a.clone();
+        c.data.insert(0, a.data[2].clone());
+        let d = text(field_diff(&a, &c));
+        assert!(d.iter().all(|l| l.starts_with("+ data[0].")), "{d:#?}");
+
+        // Two fields swapped and one edited: the edit is still named on the field it is on.
+        let mut e = a.clone();
+        e.data.swap(0, 1);
+        e.data[1].retention_days = 60;
+        let d = text(field_diff(&a, &e));
+        assert!(
+            d.contains(&"~ data[1].retention_days: 90 → 60".to_string()),
+            "{d:#?}"
+        );
+        assert!(!d.iter().any(|l| l.starts_with(['+', '-'])), "{d:#?}");
+
+        // Two fields swapped and nothing else: one line says so.
+        let mut f = a.clone();
+        f.data.swap(0, 1);
+        let d = text(field_diff(&a, &f));
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].contains("moved to data["), "{d:#?}");
+    }
+
     #[test]
     fn text_diff_marks_lines() {
         let d = text_diff("a\nb\nc\n", "a\nB\nc\n");
