@@ -667,7 +667,7 @@ fn the_disclosure_tab_names_the_key_for_the_next_language() {
     // This notice leaves out the ad platform: said before it, where the reviewer reads it.
     assert!(
         screen.contains(
-            "x NOT TRUE YET: it leaves out what the campaign does; 3 findings say so (see the Findings tab)"
+            "x NOT TRUE YET: it leaves out what the campaign does; 3 findings say so (undisclosed-sharing, undeclared-data-use):"
         ),
         "{screen}"
     );
@@ -675,7 +675,9 @@ fn the_disclosure_tab_names_the_key_for_the_next_language() {
     // and the language names no key.
     let printed = c.app.review.as_ref().unwrap().print();
     assert!(
-        printed.contains("3 findings say so (see Findings above)"),
+        printed.contains(
+            "3 findings say so (undisclosed-sharing, undeclared-data-use): see Findings above"
+        ),
         "{printed}"
     );
     assert!(

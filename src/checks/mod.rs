@@ -465,6 +465,26 @@ pub fn untrue_words<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> &'stat
     }
 }
 
+/// Which findings make a notice untrue, for the banner above it in review: "2 findings say
+/// so (undisclosed-sharing, undeclared-data-use)", each rule once, so a reviewer knows what
+/// to look for in the list. (The editor's narrow preview gives only the count: its Findings
+/// tab marks them.)
+pub fn untrue_count<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> String {
+    let mut rules: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for f in untrue {
+        n += 1;
+        if !rules.contains(&f.rule) {
+            rules.push(f.rule);
+        }
+    }
+    format!(
+        "{} so ({})",
+        crate::text::plural(n, "finding says", "findings say"),
+        rules.join(", ")
+    )
+}
+
 /// The findings of `campaign` that make its notice untrue (see [`NOTICE_UNTRUE`]).
 pub fn untrue_notice(campaign: &Campaign) -> Vec<Finding> {
     check(campaign)

@@ -17,6 +17,17 @@ pub const SMALL_POINTS: u32 = 1;
 /// What is given may weigh at most this many times what is offered.
 pub const MAX_RATIO: u32 = 2;
 
+/// How the points of the verdict are counted, for a reader who meets them for the first time.
+pub fn how_counted() -> String {
+    format!(
+        "Points: each kind of data weighs its sensitivity, from 1 (a country) to 8 (health, \
+         religion); an offer right away weighs {IMMEDIATE_POINTS}, each of the first \
+         {ONGOING_COUNTED} benefits over time {ONGOING_POINTS}, an email promise or a login \
+         benefit {SMALL_POINTS}. The exchange is thin when the data weighs more than \
+         {MAX_RATIO} times the benefit."
+    )
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Give {
     pub category: String,

@@ -568,6 +568,13 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
             Span::raw(g.text.clone()),
         ]));
     }
+    if v.given > 0 {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            crate::disclosure::value_exchange::how_counted(),
+            theme.dim(),
+        ));
+    }
     Text::from(lines)
 }
 

@@ -90,11 +90,27 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
         .map(|(t, s)| Line::styled(s, style(t, theme)))
         .collect();
     // Said on the frame as well as on the status line, which a message can take over.
-    let block = Block::default()
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
         .padding(Padding::horizontal(1))
         .title_top(Line::styled(" read-only ", theme.dim()).right_aligned());
+    // What the box cannot show says so on its frame, so a cut-off tab is not read as whole.
+    let below = lines
+        .len()
+        .saturating_sub(usize::from(r.scroll) + usize::from(body.height.saturating_sub(2)));
+    if below > 0 {
+        block = block.title_bottom(
+            Line::styled(
+                format!(
+                    " ↓ {below} more {} (↓, PgDn) ",
+                    if below == 1 { "line" } else { "lines" }
+                ),
+                theme.dim(),
+            )
+            .right_aligned(),
+        );
+    }
     frame.render_widget(
         Paragraph::new(lines).scroll((r.scroll, 0)).block(block),
         body,

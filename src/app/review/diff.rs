@@ -192,8 +192,9 @@ impl FieldLines {
     /// Two lists, item matched to item: a data field taken out of the middle reads as taken
     /// out, not as every field after it turned into the next. Unchanged items are matched
     /// first, as a line diff matches lines; among the rest, an item is matched to the one it
-    /// shares most fields with, in order. Items keep their index in the version they are read
-    /// from: the old one for `-`, the new one for `+` and `~`.
+    /// shares most fields with, in order. A taken-out item is named by its place in the old
+    /// list, a put-in one by its place in the new list, and a matched one by both when they
+    /// differ: `~ data[3→2].retention_days: 1095 → 400`.
     fn compare_lists(&mut self, path: &str, a: &[serde_json::Value], b: &[serde_json::Value]) {
         let key = |v: &serde_json::Value| serde_json::to_string(v).unwrap_or_default();
         let (ka, kb): (Vec<String>, Vec<String>) =
@@ -225,10 +226,36 @@ impl FieldLines {
                 self.whole(Tone::Added, '+', &b[y], &at(y));
             }
             if let (Some(&x), Some(&y)) = (old.get(pi), new.get(pj)) {
-                if a[x] == b[y] {
-                    self.push(Tone::Plain, format!("~ {}: moved to {}", at(x), at(y)));
+                // An item whose place changed is named by both: `data[3→2]`.
+                let both = if x == y {
+                    at(y)
                 } else {
-                    self.compare(&at(y), &a[x], &b[y]);
+                    format!("{path}[{x}→{y}]")
+                };
+                if a[x] == b[y] {
+                    let mut leaves = BTreeMap::new();
+                    flatten(&a[x], "", &mut leaves);
+                    let what: Vec<String> = leaves
+                        .iter()
+                        .take(4)
+                        .map(|(k, v)| {
+                            if k.is_empty() {
+                                v.clone()
+                            } else {
+                                format!("{k} {v}")
+                            }
+                        })
+                        .collect();
+                    let more = if leaves.len() > 4 { ", …" } else { "" };
+                    self.push(
+                        Tone::Plain,
+                        format!(
+                            "~ {both}: moved, nothing in it changed ({}{more})",
+                            what.join(", ")
+                        ),
+                    );
+                } else {
+                    self.compare(&both, &a[x], &b[y]);
                 }
             }
             (i, j) = (pi + 1, pj + 1);

@@ -335,6 +335,12 @@ pub fn summary(c: &Campaign) -> Lines {
         tone,
         format!("  Verdict: {}. {}", v.verdict.label(), v.reason),
     ));
+    if v.given > 0 {
+        out.push((
+            Tone::Dim,
+            format!("  {}", crate::disclosure::value_exchange::how_counted()),
+        ));
+    }
 
     out.push((Tone::Heading, "Consent and choice".into()));
     kv(
@@ -451,9 +457,9 @@ pub fn disclosure(c: &Campaign, findings: &[Finding], code: &str, on_screen: boo
         out.push((
             Tone::Error,
             format!(
-                "x NOT TRUE YET: {}; {} so ({})",
+                "x NOT TRUE YET: {}; {}: {}",
                 checks::untrue_words(untrue.iter().copied()),
-                crate::text::plural(untrue.len(), "finding says", "findings say"),
+                checks::untrue_count(untrue.iter().copied()),
                 if on_screen {
                     "see the Findings tab"
                 } else {
@@ -895,7 +901,7 @@ mod tests {
         b.data[1].retention_days = 180;
         let d = text(field_diff(&a, &b));
         assert!(
-            d.contains(&"~ data[1].retention_days: 365 → 180".to_string()),
+            d.contains(&"~ data[2→1].retention_days: 365 → 180".to_string()),
             "{d:#?}"
         );
         assert!(
@@ -917,7 +923,7 @@ mod tests {
         e.data[1].retention_days = 60;
         let d = text(field_diff(&a, &e));
         assert!(
-            d.contains(&"~ data[1].retention_days: 90 → 60".to_string()),
+            d.contains(&"~ data[0→1].retention_days: 90 → 60".to_string()),
             "{d:#?}"
         );
         assert!(!d.iter().any(|l| l.starts_with(['+', '-'])), "{d:#?}");
@@ -927,7 +933,10 @@ mod tests {
         f.data.swap(0, 1);
         let d = text(field_diff(&a, &f));
         assert_eq!(d.len(), 1, "{d:#?}");
-        assert!(d[0].contains("moved to data["), "{d:#?}");
+        assert!(
+            d[0].contains("]: moved, nothing in it changed (category \"user.behavior."),
+            "{d:#?}"
+        );
     }
 
     #[test]
@@ -950,6 +959,8 @@ mod tests {
             "Consent and choice",
             "Custom disclosure",
             "AdReach",
+            // The verdict's points are explained where they are given.
+            "Points: each kind of data weighs its sensitivity",
         ] {
             assert!(text.contains(part), "{part} missing:\n{text}");
         }
