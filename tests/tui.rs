@@ -239,6 +239,53 @@ fn d_in_the_audience_declares_what_a_new_condition_reads() {
     );
 }
 
+/// Data collected lists what is read but not declared, and `d` there declares the selected
+/// one (not merely the first), as it does in the audience and the Findings tab.
+#[test]
+fn d_in_data_collected_declares_the_selected_undeclared_read() {
+    let mut c = setup();
+    press(&mut c.app, "/ trail <enter> <enter> ] ] ]");
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        screen.contains("Read, not declared (d declares it)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("d declare"),
+        "the footer offers d:\n{screen}"
+    );
+    press(&mut c.app, "<down> <down>");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.derived.rows[e.selected].path, "audience.any[1].action");
+    press(&mut c.app, "d");
+    let e = c.app.editor.as_ref().unwrap();
+    let declared: Vec<&str> = e
+        .campaign
+        .data
+        .iter()
+        .map(|f| f.category.as_str())
+        .collect();
+    assert_eq!(declared, ["user.behavior.search_history"]);
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Declared user.behavior.search_history"),
+        "{said}"
+    );
+    // The other one is still listed, and d on the heading declares it.
+    press(&mut c.app, "<home> d");
+    let e = c.app.editor.as_ref().unwrap();
+    assert_eq!(e.campaign.data.len(), 2);
+    let screen = render(&mut c.app, 120, 40);
+    assert!(!screen.contains("Read, not declared"), "{screen}");
+    assert!(!screen.contains("d declare"), "{screen}");
+    press(&mut c.app, "d");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Nothing to declare: a data field declares everything the campaign reads"),
+        "{said}"
+    );
+}
+
 /// Enter on a finding lands on the row to fix: a missing email promise is written in Value &
 /// consent, By email, not in the data field that asks for the address.
 #[test]

@@ -720,23 +720,26 @@ impl App {
         );
     }
 
-    /// Declares the category an undeclared-data-use finding names, with the suggestion from
-    /// `assets/vocab/data_map.ron`, and shows the new field to adjust.
-    /// The undeclared-data-use finding `d` acts on in the audience: the one about the selected
-    /// row (a condition that reads data no field declares), else the audience's first.
-    pub fn audience_undeclared(e: &Editor) -> Option<&crate::checks::Finding> {
+    /// The undeclared-data-use finding `d` acts on in the form: the one about the selected row
+    /// (a condition or zone that reads data no field declares, or a row of Data collected's
+    /// "Read, not declared"), else the first about this section. Data collected lists what
+    /// every section reads, so there it is any of them.
+    pub fn form_undeclared(e: &Editor) -> Option<&crate::checks::Finding> {
         let here = e.derived.rows.get(e.selected).map(|r| r.path.as_str());
         let undeclared = || {
-            e.derived
-                .findings
-                .iter()
-                .filter(|f| f.rule == "undeclared-data-use" && f.location.starts_with("audience"))
+            e.derived.findings.iter().filter(|f| {
+                f.rule == "undeclared-data-use"
+                    && (e.section == Section::Data
+                        || Section::of_location(&f.location) == e.section)
+            })
         };
         undeclared()
             .find(|f| here.is_some_and(|p| !p.is_empty() && f.location.starts_with(p)))
             .or_else(|| undeclared().next())
     }
 
+    /// Declares the category an undeclared-data-use finding names, with the suggestion from
+    /// `assets/vocab/data_map.ron`, and shows the new field to adjust.
     pub(super) fn declare_finding(&mut self) {
         let Some(e) = self.editor.as_ref() else {
             return;
@@ -746,12 +749,17 @@ impl App {
         let f = if in_findings {
             e.derived.findings.get(e.finding)
         } else {
-            Self::audience_undeclared(e)
+            Self::form_undeclared(e)
         };
         let Some(f) = f else {
             if !in_findings {
+                let what = match e.section {
+                    Section::Audience => "the audience reads",
+                    Section::Data => "the campaign reads",
+                    _ => "this section reads",
+                };
                 self.say(
-                    "Nothing to declare: a data field declares everything the audience reads",
+                    format!("Nothing to declare: a data field declares everything {what}"),
                     None,
                 );
             }

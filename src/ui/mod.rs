@@ -139,8 +139,8 @@ fn key_applies(app: &App, command: crate::app::keymap::Command) -> bool {
             f.waived.is_none() && crate::checks::rule(f.rule).is_some_and(|r| r.waivable)
         }),
         Command::Declare if on_findings => finding.is_some_and(|f| f.rule == "undeclared-data-use"),
-        // In the audience, while a condition reads data no field declares.
-        Command::Declare => App::audience_undeclared(e).is_some(),
+        // In the form, while something in the section reads data no field declares.
+        Command::Declare => App::form_undeclared(e).is_some(),
         // Undo and redo are offered while they would do something.
         Command::Undo => e.can_undo(),
         Command::Redo => e.can_redo(),

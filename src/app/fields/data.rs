@@ -18,7 +18,7 @@ pub(super) fn rows(c: &Campaign, _lang: &str, out: &mut Vec<Row>) {
     }
     if !undeclared.is_empty() {
         out.push(header(
-            "Read, not declared (d in Findings)",
+            "Read, not declared (d declares it)",
             Field::Note,
             "data",
         ));

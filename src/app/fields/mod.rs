@@ -268,7 +268,7 @@ pub fn place_of(rows: &[Row], location: &str) -> String {
             .find(|h| h.header && h.indent < r.indent)
             .filter(|_| section != Section::Audience);
         if let Some(h) = heading {
-            // A heading's key hint, "(d in Findings)", is for the form, not for a place.
+            // A heading's key hint, "(d declares it)", is for the form, not for a place.
             let label = h.label.trim();
             let label = match label.rfind(" (") {
                 Some(cut) if label.ends_with(')') => &label[..cut],

@@ -331,6 +331,14 @@ pub static BINDINGS: &[Binding] = &[
     b(
         A::Declare,
         &[k('d')],
+        C::Lists,
+        "d",
+        "declare data that is read but not declared: the selected one, else the first (u undoes)",
+        "declare",
+    ),
+    b(
+        A::Declare,
+        &[k('d')],
         C::Findings,
         "d",
         "declare the data an undeclared-data-use finding names",
