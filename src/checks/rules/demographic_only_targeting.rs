@@ -1,5 +1,5 @@
 use crate::checks::{Context, Finding, Risk, Rule, Severity};
-use crate::model::vocab::Vocabulary;
+use crate::model::vocab::{AttributeKind, Vocabulary};
 use crate::model::{Condition, Operator};
 
 pub const RULE: Rule = Rule {
@@ -62,7 +62,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .iter()
         .filter(|i| i.model.is_none() && i.def.kind.is_demographic())
         .collect();
-    let Some(first) = demographic.first() else {
+    // The advice follows the attribute that says most about who someone is, whatever the
+    // order of the conditions: gender before country, so a lipstick launch is not told to
+    // look for people who chose a shipping country.
+    let Some(first) = demographic.iter().min_by_key(|i| telling(&i.def.kind)) else {
         return;
     };
     let mut names: Vec<String> = demographic
@@ -80,6 +83,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         ),
         format!("Target by what people do instead: {alternative}."),
     ));
+}
+
+/// How much an attribute of this kind says about who someone is, most first: a special
+/// category, then age and gender, then a proxy for one, then other demographics.
+fn telling(kind: &AttributeKind) -> u8 {
+    match kind {
+        AttributeKind::SpecialCategory(_) => 0,
+        AttributeKind::Age | AttributeKind::Gender => 1,
+        AttributeKind::Proxy(_) => 2,
+        AttributeKind::Demographic | AttributeKind::Neutral => 3,
+    }
 }
 
 fn intent_alternative(v: &Vocabulary, attribute: &str, _op: Option<Operator>) -> String {
@@ -110,6 +124,26 @@ mod tests {
     fn negated_intent_is_not_interest() {
         let c = with_audience(all(vec![attr("age", "55"), not(intent())]));
         assert_fires(&c, "demographic-only-targeting", "audience");
+    }
+
+    /// The advice is the same whichever condition comes first: it follows gender, not the
+    /// country beside it.
+    #[test]
+    fn the_advice_does_not_depend_on_the_order_of_the_conditions() {
+        let advice = |c: &crate::model::Campaign| {
+            crate::checks::check(c)
+                .into_iter()
+                .find(|f| f.rule == "demographic-only-targeting")
+                .expect("fires")
+                .hint
+        };
+        let gender_first =
+            with_audience(all(vec![attr("gender", "female"), attr("country", "FR")]));
+        let country_first =
+            with_audience(all(vec![attr("country", "FR"), attr("gender", "female")]));
+        let a = advice(&gender_first);
+        assert_eq!(a, advice(&country_first));
+        assert!(!a.contains("shipping country"), "{a}");
     }
 
     #[test]
