@@ -183,15 +183,25 @@ enum Command {
         format: ListFormat,
     },
     /// List the saved revisions of a campaign.
-    History { id: String },
+    History {
+        /// The campaign's id, as `candor list` shows it.
+        id: String,
+    },
     /// Print a campaign's RON text, the current revision or an older one.
     Show {
+        /// The campaign's id, as `candor list` shows it.
         id: String,
-        #[arg(long)]
+        /// The revision to print, by its number in `candor history ID` [default: the latest].
+        #[arg(long, value_name = "N")]
         revision: Option<i64>,
     },
     /// Make an old revision current again (as a new revision; history is kept).
-    Restore { id: String, revision: i64 },
+    Restore {
+        /// The campaign's id, as `candor list` shows it.
+        id: String,
+        /// The revision to bring back, by its number in `candor history ID`.
+        revision: i64,
+    },
     /// Print the key bindings in force: the defaults, and any from your keys.ron.
     Keys,
     /// Send a campaign's visitor texts to translators as a PO file, and bring them back.
@@ -331,6 +341,7 @@ impl Command {
                 action: AudienceCommand::Sql { campaign, .. },
             } if in_library(campaign) => LibraryUse::Reads,
             Command::Export { .. }
+            | Command::Review { .. }
             | Command::List { .. }
             | Command::History { .. }
             | Command::Show { .. }
@@ -370,16 +381,21 @@ fn main() -> ExitCode {
     // shown on the first screen (and by `candor keys`).
     let key_problem = candor::app::keymap::install_from_config();
     // --read-only promises that nothing is written: a command that writes is refused, and one
-    // that reads never creates a library that is not there (the screens check this themselves).
-    if cli.read_only
-        && let Some(command) = &cli.command
-    {
-        let refused = match command.library_use() {
-            LibraryUse::Writes => Some(format!(
-                "{} writes to the library, and --read-only says nothing may be written. Leave out --read-only to {}.",
-                command.name(),
-                command.name()
-            )),
+    // that reads (the terminal UI and review among them) never creates a library that is not
+    // there.
+    if cli.read_only {
+        let library_use = cli
+            .command
+            .as_ref()
+            .map_or(LibraryUse::Reads, Command::library_use);
+        let refused = match library_use {
+            LibraryUse::Writes => cli.command.as_ref().map(|command| {
+                format!(
+                    "{} writes to the library, and --read-only says nothing may be written. Leave out --read-only to {}.",
+                    command.name(),
+                    command.name()
+                )
+            }),
             LibraryUse::Reads => cli::library::must_exist(db).err().map(|e| format!("{e:#}")),
             LibraryUse::None => None,
         };

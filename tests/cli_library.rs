@@ -732,9 +732,13 @@ fn the_read_only_flag_refuses_writes_and_never_creates_a_library() {
     assert!(o.status.success(), "{}", err(&o));
     // Reading commands never create a library that is not there.
     let missing = dir.path().join("typo.db");
+    let review = file.to_str().unwrap();
     for args in [
         vec!["--read-only", "list"],
         vec!["--read-only", "show", "welcome-email"],
+        vec!["--read-only", "review", review, "--print"],
+        vec!["--read-only", "review", review],
+        vec!["--read-only"],
     ] {
         let (code, _, e) = outcome(candor(&missing, &args));
         assert_eq!(code, 2, "{args:?}");

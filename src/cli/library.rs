@@ -78,7 +78,8 @@ pub fn open_store_reading(db: Option<&Path>) -> Result<Store> {
 /// or its folder cannot be written, with the reason on a banner; else for writing.
 pub fn open_store_for_ui(db: Option<&Path>, read_only: bool) -> Result<Store> {
     let path = db_path(db)?;
-    if read_only && path.exists() {
+    if read_only {
+        must_exist(db)?;
         return Ok(Store::open_read_only(&path, "opened with --read-only")?);
     }
     Ok(Store::open_best(&path)?)
