@@ -25,8 +25,9 @@ Data collected, shared or used in ways people did not expect.
 
 ## Why it matters
 The notice is written from the declarations. Data read but never declared has no stated
-purpose, consent moment or retention, so visitors are told less than the campaign does. Candor
-still names it in the notice, as read for a reason not yet stated, but a campaign should not
+purpose, consent moment or retention, so visitors are told less than the campaign does. The
+notice Candor writes still names it, as read for a reason not yet stated; a custom disclosure,
+which is shown instead, names only what its author wrote. Either way a campaign should not
 ship like that.
 
 ## Example

@@ -19,8 +19,9 @@ Data collected, shared or used in ways people did not expect.
 
 ## Why it matters
 Finding your email address in an ad platform's audience list, after signing up for a discount,
-is the classic broken promise of personalization. The disclosure is generated from the
-declarations, so a recipient missing there is missing from what visitors read.
+is the classic broken promise of personalization. The notice Candor writes is generated from
+the declarations, so a recipient missing there is missing from what visitors read; a custom
+disclosure replaces that notice, so it has to name every recipient itself.
 
 ## Example
     data: [ (category: "user.contact.email", ..., recipients: []) ],
