@@ -356,7 +356,7 @@ impl Action {
         match self {
             Action::PageView => "any page",
             Action::CategoryView => "any category",
-            Action::ProductClick => "any product",
+            Action::ProductClick | Action::AddToCart => "any product",
             Action::EmailEngagement => "any email",
             Action::PreferenceSet => "any preference",
             _ => "anything",
