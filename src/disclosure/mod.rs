@@ -386,12 +386,16 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
         ));
     }
     if recipients.is_empty() && handles_data {
-        let key = if partner.is_some() {
-            "recipients-none-else"
-        } else {
-            "recipients-none"
+        // With a partner, the partner is named again: "nobody else" right after it read as
+        // if the partner were inside the brand.
+        let line = match &partner {
+            Some(p) => l.text_with(
+                "recipients-none-else",
+                &args([("brand", brand.clone()), ("partner", p.clone())]),
+            ),
+            None => l.text_with("recipients-none", &args([("brand", brand.clone())])),
         };
-        rec_lines.push(l.text_with(key, &args([("brand", brand.clone())])));
+        rec_lines.push(line);
     }
     section(SectionKind::Recipients, "heading-recipients", rec_lines);
 
