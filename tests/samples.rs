@@ -94,3 +94,26 @@ fn samples_show_every_rule_and_some_are_exemplary() {
     assert!(missing.is_empty(), "no sample shows {missing:?}");
     assert!(exemplary >= 4, "only {exemplary} exemplary samples");
 }
+
+/// "No findings" praises only what a campaign does: a campaign with nothing in it yet is told
+/// what it still lacks, not that it targets intent and gives back.
+#[test]
+fn no_findings_praises_only_what_the_campaign_does() {
+    let text = std::fs::read_to_string("campaigns/skincare-recommendations.ron").unwrap();
+    let full = ron_io::load_str("skincare", &text).unwrap().campaign;
+    assert!(checks::check(&full).iter().all(|f| !f.counts()));
+    assert_eq!(
+        checks::no_findings_words(&full),
+        "No findings. This campaign targets intent, discloses plainly and gives back."
+    );
+    let mut empty = full.clone();
+    empty.audience = candor::model::Condition::All(Vec::new());
+    empty.zones.clear();
+    empty.value_exchange = Default::default();
+    assert_eq!(
+        checks::no_findings_words(&empty),
+        "No findings so far, but it still needs an audience (everyone sees it for now), a content zone and an offer for the visitor."
+    );
+    empty.objective.clear();
+    assert!(checks::no_findings_words(&empty).contains("needs an objective, an audience"));
+}

@@ -420,6 +420,7 @@ impl App {
         self.library.detail = Some(Detail {
             runs,
             findings: checks::check(&campaign),
+            no_findings: checks::no_findings_words(&campaign),
             objective: campaign.objective,
             owner: campaign.owner,
             draft_at,

@@ -32,6 +32,8 @@ pub struct Detail {
     pub objective: String,
     pub owner: String,
     pub findings: Vec<Finding>,
+    /// What to say when there are no findings (see `checks::no_findings_words`).
+    pub no_findings: String,
     pub draft_at: Option<String>,
     /// The file this session kept edits to it in (the library could not be changed); the
     /// findings are then those of the edits.

@@ -485,6 +485,42 @@ pub fn untrue_count<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> String
     )
 }
 
+/// What Candor says of a campaign with no findings. It praises only what the campaign does: a
+/// campaign with nothing in it yet has no findings either, and is told what it still lacks
+/// rather than that it "targets intent and gives back".
+pub fn no_findings_words(c: &Campaign) -> String {
+    let leaves = c.conditions();
+    let mut lacks = Vec::new();
+    if c.objective.trim().is_empty() {
+        lacks.push("an objective");
+    }
+    if leaves.is_empty() {
+        lacks.push("an audience (everyone sees it for now)");
+    }
+    if c.zones.is_empty() {
+        lacks.push("a content zone");
+    }
+    if crate::disclosure::value_exchange(c).offered == 0 {
+        lacks.push("an offer for the visitor");
+    }
+    if let Some((last, rest)) = lacks.split_last() {
+        let list = if rest.is_empty() {
+            (*last).to_string()
+        } else {
+            format!("{} and {last}", rest.join(", "))
+        };
+        return format!("No findings so far, but it still needs {list}.");
+    }
+    let intent = leaves
+        .iter()
+        .any(|r| !r.negated && matches!(r.condition, Condition::Intent(_)));
+    if intent {
+        "No findings. This campaign targets intent, discloses plainly and gives back.".into()
+    } else {
+        "No findings. This campaign discloses plainly and gives back.".into()
+    }
+}
+
 /// The findings of `campaign` that make its notice untrue (see [`NOTICE_UNTRUE`]).
 pub fn untrue_notice(campaign: &Campaign) -> Vec<Finding> {
     check(campaign)

@@ -582,10 +582,7 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
 fn findings_text(e: &Editor, theme: Theme, focused: bool) -> (Text<'static>, Vec<usize>) {
     let f = &e.derived.findings;
     if f.is_empty() {
-        let none = Line::styled(
-            "No findings. This campaign targets intent, discloses plainly and gives back.",
-            theme.good(),
-        );
+        let none = Line::styled(crate::checks::no_findings_words(&e.campaign), theme.good());
         return (Text::from(vec![none]), Vec::new());
     }
     let mut lines = Vec::new();

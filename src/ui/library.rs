@@ -259,10 +259,7 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
         }
         lines.push(Line::raw(""));
         if d.findings.is_empty() {
-            lines.push(Line::styled(
-                "No findings: targets intent, discloses plainly, gives back.",
-                theme.good(),
-            ));
+            lines.push(Line::styled(d.no_findings.clone(), theme.good()));
         }
         for f in d.findings.iter().take(6) {
             let (mark, style) = match f.waived {
