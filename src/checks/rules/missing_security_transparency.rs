@@ -4,11 +4,12 @@ pub const RULE: Rule = Rule {
     id: "missing-security-transparency",
     severity: Severity::Info,
     risk: Risk::Security,
-    summary: "The campaign says neither how data is protected nor who runs the personalization",
+    summary: "The campaign says neither how data is protected nor who runs the personalization, or links to a security page that is not a web address",
     explanation: r#"## What it checks
 Campaigns that collect data but name neither a security page or contact
 (`controller.security_page`) nor the technology partner that runs the personalization
-(`controller.technology_partner`).
+(`controller.technology_partner`); and a security page that is not a web address, which the
+notice would send visitors to all the same ("Read how we keep your data safe: see website.").
 
 ## Risk
 Security incidents.
@@ -36,6 +37,20 @@ Name the security page and the technology partner; the disclosure will mention b
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let c = ctx.campaign;
     let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+    if let Some(page) = c.controller.security_page.as_deref()
+        && !page.trim().is_empty()
+        && !crate::model::validate::is_web_address(page.trim())
+    {
+        out.push(Finding::new(
+            &RULE,
+            "controller.security_page",
+            format!(
+                "The security page \"{}\" is not a web address, yet the notice sends visitors there to read how their data is kept safe",
+                crate::text::clean(page)
+            ),
+            "Write the page's whole address, starting with https:// (or a path on the site starting with /).",
+        ));
+    }
     if ctx.handles_data()
         && blank(&c.controller.security_page)
         && blank(&c.controller.technology_partner)
@@ -59,6 +74,19 @@ mod tests {
         c.controller.security_page = None;
         c.controller.technology_partner = None;
         assert_fires(&c, "missing-security-transparency", "controller");
+    }
+
+    #[test]
+    fn fires_when_the_security_page_is_not_a_web_address() {
+        let mut c = good();
+        c.controller.security_page = Some("Esc".into());
+        assert_fires(
+            &c,
+            "missing-security-transparency",
+            "controller.security_page",
+        );
+        c.controller.security_page = Some("https://lumen.example/security".into());
+        assert_silent(&c, "missing-security-transparency");
     }
 
     #[test]
