@@ -397,6 +397,38 @@ fn leaving_the_editor_keeps_unsaved_edits_as_a_draft_and_offers_them_back() {
     );
 }
 
+/// The restore question answers to one letter, so a stray `d` (typed while the question was
+/// not yet read) must not lose the edits: `u` brings them back, and they are kept again.
+#[test]
+fn discarding_a_draft_by_mistake_is_undone_with_u() {
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Draft <space> goal <enter> <esc> <enter> d"),
+    );
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(said, "Discarded the unsaved edits; u brings them back");
+    assert!(c.app.store.draft("welcome-email").unwrap().is_none());
+    assert_ne!(
+        c.app.editor.as_ref().unwrap().campaign.objective,
+        "Draft goal"
+    );
+    press(&mut c.app, "u");
+    assert_eq!(
+        c.app.editor.as_ref().unwrap().campaign.objective,
+        "Draft goal"
+    );
+    // Leaving keeps them as a draft again.
+    press(&mut c.app, "<esc>");
+    let draft = c
+        .app
+        .store
+        .draft("welcome-email")
+        .unwrap()
+        .expect("kept again");
+    assert_eq!(draft.campaign.objective, "Draft goal");
+}
+
 /// The objective edited to "Mine" while another process saves "Theirs" first, then Ctrl-S.
 fn conflicting_save() -> (Ctx, Store) {
     conflicting_save_by(Some("bea"))

@@ -400,10 +400,31 @@ impl App {
                     (None, Some(_)) => {}
                 }
             }
-            Confirmed::DiscardDraft => match self.store.discard_draft(subject) {
-                Ok(()) => self.say("Discarded the unsaved edits", None),
-                Err(err) => self.fail(format!("Could not discard the edits: {err}")),
-            },
+            Confirmed::DiscardDraft => {
+                // One letter discards, so one letter brings them back: the edits go on the undo
+                // stack of the campaign they were made to (when they started from the revision
+                // open now; older ones are for the restore question, which says so).
+                let kept = self.store.draft(subject).ok().flatten();
+                match self.store.discard_draft(subject) {
+                    Ok(()) => {
+                        let undoable = match (self.editor.as_mut(), kept) {
+                            (Some(e), Some(d))
+                                if e.campaign.id == subject && d.base_revision == e.base =>
+                            {
+                                e.undo.push(d.campaign);
+                                true
+                            }
+                            _ => false,
+                        };
+                        if undoable {
+                            self.say("Discarded the unsaved edits; u brings them back", None)
+                        } else {
+                            self.say("Discarded the unsaved edits", None)
+                        }
+                    }
+                    Err(err) => self.fail(format!("Could not discard the edits: {err}")),
+                }
+            }
             Confirmed::SaveAsCopy => {
                 let Some(e) = self.editor.as_ref() else {
                     return;
