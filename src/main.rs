@@ -133,8 +133,8 @@ enum Command {
     },
     /// Print the notice a visitor would read before sharing data, in their language.
     Disclosure {
-        /// A .ron campaign file.
-        file: PathBuf,
+        /// A .ron campaign file, or a campaign id in the library.
+        campaign: String,
         /// Language code [default: the campaign's first language]
         #[arg(long)]
         locale: Option<String>,
@@ -336,6 +336,7 @@ impl Command {
             Command::Translations {
                 action: TranslationsCommand::Export { campaign, .. },
             }
+            | Command::Disclosure { campaign, .. }
             | Command::Reach { campaign, .. }
             | Command::Audience {
                 action: AudienceCommand::Sql { campaign, .. },
@@ -461,10 +462,11 @@ fn main() -> ExitCode {
             &mut out,
         ),
         Some(Command::Disclosure {
-            file,
+            campaign,
             locale,
             format,
-        }) => cli::disclosure::run(&file, locale.as_deref(), format, &mut out),
+        }) => cli::reach::load_campaign(&campaign, db)
+            .and_then(|c| cli::disclosure::run(&c, &campaign, locale.as_deref(), format, &mut out)),
         Some(Command::Fmt { paths, check }) => {
             cli::explain::run_fmt(&paths, check, &mut out, &mut err)
         }

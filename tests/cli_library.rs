@@ -901,3 +901,28 @@ fn json_review(db: &Path, id: &str) -> serde_json::Value {
         .unwrap()["review"]
         .clone()
 }
+
+/// `candor disclosure` takes a campaign id as `reach` does, not only a file; the advice on an
+/// untrue notice then points where an id can be checked.
+#[test]
+fn disclosure_takes_a_library_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("lib.db");
+    let o = candor(
+        &db,
+        &["disclosure", "skincare-recommendations", "--locale", "fr"],
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).contains("Ce que fait Lumen Beauty de vos données"),
+        "{}",
+        out(&o)
+    );
+    let o = candor(&db, &["disclosure", "quiet-ad-sync"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out(&o).starts_with("NOT TRUE YET"), "{}", out(&o));
+    assert!(err(&o).contains("open it in `candor`"), "{}", err(&o));
+    let (code, _, e) = outcome(candor(&db, &["disclosure", "no-such-campaign"]));
+    assert_eq!(code, 2);
+    assert!(e.contains("neither a .ron file nor a campaign id"), "{e}");
+}

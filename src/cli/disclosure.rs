@@ -1,13 +1,12 @@
-//! `candor disclosure FILE.ron`: the notice a visitor would read.
+//! `candor disclosure FILE.ron|ID`: the notice a visitor would read.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
 use candor::disclosure::{self, locale, render, value_exchange};
-use candor::model::ron_io;
+use candor::model::Campaign;
 use candor::text::decimal;
 
 use super::files::plural;
@@ -22,14 +21,14 @@ pub enum DisclosureFormat {
     Html,
 }
 
+/// `target` is the file or id as typed, for the closing advice.
 pub fn run(
-    file: &Path,
+    c: &Campaign,
+    target: &str,
     locale_code: Option<&str>,
     format: DisclosureFormat,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let doc = ron_io::load_file(file)?;
-    let c = &doc.campaign;
     let code = locale_code
         .or(c.locales.first().map(String::as_str))
         .unwrap_or("en");
@@ -135,10 +134,13 @@ pub fn run(
     for f in &untrue {
         writeln!(err, "  {} [{}]", f.message, f.rule)?;
     }
-    writeln!(
-        err,
-        "Fix them before showing it to visitors: `candor check {}` shows where.",
-        candor::text::clean(&file.display().to_string())
-    )?;
+    let target = candor::text::clean(target);
+    // `check` reads files; a campaign named by id is checked in the editor's Findings tab.
+    let shows = if target.ends_with(".ron") || std::path::Path::new(&target).is_file() {
+        format!("`candor check {target}` shows where")
+    } else {
+        "open it in `candor`: the editor's Findings tab shows where".to_string()
+    };
+    writeln!(err, "Fix them before showing it to visitors: {shows}.")?;
     Ok(ExitCode::from(1))
 }
