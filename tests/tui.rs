@@ -239,6 +239,29 @@ fn d_in_the_audience_declares_what_a_new_condition_reads() {
     );
 }
 
+/// Enter on a group switches it between all and any, which changes who is reached: it says
+/// so, each way, rather than switching silently.
+#[test]
+fn switching_a_group_says_what_it_now_means() {
+    let mut c = setup();
+    press(&mut c.app, "/ makeup <enter> <enter> ] <home> <enter>");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(
+        said,
+        "Now any of these: one of its conditions is enough. u undoes"
+    );
+    assert!(matches!(
+        c.app.editor.as_ref().unwrap().campaign.audience,
+        candor::model::Condition::Any(_)
+    ));
+    press(&mut c.app, "t");
+    let said = c.app.message.as_ref().unwrap().text.clone();
+    assert_eq!(
+        said,
+        "Now all of these: every one of its conditions must hold. u undoes"
+    );
+}
+
 /// Data collected lists what is read but not declared, and `d` there declares the selected
 /// one (not merely the first), as it does in the audience and the Findings tab.
 #[test]

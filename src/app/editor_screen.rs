@@ -67,17 +67,16 @@ impl App {
             A::Declare => self.declare_finding(),
             A::AddAttribute => self.start_attribute(None),
             A::AddGroup => self.add_group(),
-            A::Negate => self.audience_edit(|root, at| {
-                if at.is_empty() {
-                    return None;
-                }
-                audience::toggle_not(root, at)?;
-                Some(at.to_vec())
-            }),
-            A::CycleGroup => self.audience_edit(|root, at| {
-                audience::toggle_group(root, at)?;
-                Some(at.to_vec())
-            }),
+            A::Negate => {
+                self.audience_edit(|root, at| {
+                    if at.is_empty() {
+                        return None;
+                    }
+                    audience::toggle_not(root, at)?;
+                    Some(at.to_vec())
+                });
+            }
+            A::CycleGroup => self.switch_group(),
             A::Remove => self.remove_selected(),
             A::MoveUp | A::MoveDown => self.move_selected(action == A::MoveUp),
             A::AddItem => self.add_item(),
@@ -308,15 +307,33 @@ impl App {
         self.audience_edit(|root, at| Some(audience::insert(root, at, Condition::Any(Vec::new()))));
     }
 
+    /// Switches the selected group between all and any, and says what that means now: the
+    /// switch changes who is reached, so it is never silent.
+    fn switch_group(&mut self) {
+        let mut now_any = None;
+        let changed = self.audience_edit(|root, at| {
+            audience::toggle_group(root, at)?;
+            now_any = Some(matches!(audience::node(root, at), Some(Condition::Any(_))));
+            Some(at.to_vec())
+        });
+        let said = match now_any.filter(|_| changed) {
+            Some(true) => "Now any of these: one of its conditions is enough. u undoes",
+            Some(false) => "Now all of these: every one of its conditions must hold. u undoes",
+            None => return,
+        };
+        self.say(said, None);
+    }
+
+    /// Applies `op` to the audience at the selected node; whether it changed anything.
     pub(super) fn audience_edit(
         &mut self,
         op: impl FnOnce(&mut Condition, &[usize]) -> Option<Vec<usize>>,
-    ) {
+    ) -> bool {
         let Some(e) = self.editor.as_ref() else {
-            return;
+            return false;
         };
         if e.section != Section::Audience {
-            return;
+            return false;
         }
         let at = match e.row().map(|r| &r.field) {
             Some(Field::Node(p)) => p.clone(),
@@ -333,6 +350,7 @@ impl App {
         if changed && let Some(p) = moved {
             self.select_tree(&p);
         }
+        changed
     }
 
     pub(super) fn select_tree(&mut self, tree: &[usize]) {
@@ -358,10 +376,7 @@ impl App {
                 Some(Condition::Attribute(a)) => {
                     self.start_attribute(Some((a.clone(), path.clone())))
                 }
-                Some(Condition::All(_) | Condition::Any(_)) => self.audience_edit(|root, at| {
-                    audience::toggle_group(root, at)?;
-                    Some(at.to_vec())
-                }),
+                Some(Condition::All(_) | Condition::Any(_)) => self.switch_group(),
                 _ => self.say(
                     "Press ! to remove the Not, or select the condition inside it.",
                     None,
