@@ -798,3 +798,34 @@ fn the_reach_command_prints_what_the_age_rule_excludes() {
         "no special category is a column"
     );
 }
+
+/// A condition on a category no event in the population is about matches nobody; the report
+/// says so, naming it, so a count of 0 is not read as a fact about the audience.
+#[test]
+fn the_report_names_targets_no_event_is_about() {
+    let pop = consenting();
+    let typo = campaign(Condition::All(vec![
+        intent(
+            Action::PageView,
+            Target::Page("/".into()),
+            Count::AtLeast(1),
+            7,
+        ),
+        viewed("outerwear/rain-gear", 1, 30),
+    ]));
+    let r = candor::reach::report(&pop, &typo);
+    assert_eq!(r.reached, 0);
+    assert_eq!(r.unknown_targets, ["category \"outerwear/rain-gear\""]);
+    // The page every one of them viewed is known.
+    let known = campaign(intent(
+        Action::PageView,
+        Target::Page("/".into()),
+        Count::AtLeast(1),
+        7,
+    ));
+    assert!(
+        candor::reach::report(&pop, &known)
+            .unknown_targets
+            .is_empty()
+    );
+}

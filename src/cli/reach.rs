@@ -235,6 +235,11 @@ pub fn report_text(r: &Report) -> String {
     for u in r.unreachable.iter().filter(|u| u.people > 0) {
         s.push_str(&format!("    {} have {}\n", thousands(u.people), u.why));
     }
+    for t in &r.unknown_targets {
+        s.push_str(&format!(
+            "  No event in this population is about {t}, so that condition matches nobody: is it spelled as in the catalogue?\n"
+        ));
+    }
     let i = &r.interest;
     s.push_str(&format!(
         "\n  Interest: people who {}\n    {} people, {} of them reachable; the audience takes in {} and leaves out {}.\n",

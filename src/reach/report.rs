@@ -88,6 +88,10 @@ pub struct Report {
     pub interest: Interest,
     /// The audience can be entered on demographics alone.
     pub demographic_only: bool,
+    /// What the audience's intent conditions name that no event in the population is about,
+    /// in words (`category "outerwear/rain-gear"`): such a condition matches nobody here, and
+    /// a count of 0 is more often a spelling than a fact.
+    pub unknown_targets: Vec<String>,
 }
 
 impl Report {
@@ -280,7 +284,24 @@ pub fn report(pop: &Population, c: &Campaign) -> Report {
         });
     }
 
+    let mut unknown_targets = Vec::new();
+    for r in c.conditions() {
+        if let Condition::Intent(i) = r.condition
+            && let Some(name) = i.target.value()
+            && !pop
+                .targets
+                .iter()
+                .any(|t| super::eval::target_matches(t, &i.target))
+        {
+            let what = format!("{} \"{}\"", i.target.kind_words(), clean(name));
+            if !unknown_targets.contains(&what) {
+                unknown_targets.push(what);
+            }
+        }
+    }
+
     Report {
+        unknown_targets,
         campaign: clean(&c.id),
         population: pop.origin.description.clone(),
         as_of: super::population::format_moment(pop.origin.as_of),

@@ -137,7 +137,9 @@ fn bar(
 fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let i = &r.interest;
-    let reachable = if r.reachable == r.reached {
+    let reachable = if r.reached == 0 {
+        String::new()
+    } else if r.reachable == r.reached {
         " all of them can be reached with their consent.".to_string()
     } else {
         format!(
@@ -149,15 +151,24 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
         Span::raw("Takes in "),
         Span::styled(thousands(r.reached), theme.bold()),
         Span::raw(format!(
-            " of {} people ({});{reachable}",
+            " of {} people ({}){}{reachable}",
             thousands(r.people),
-            share_words(r.reached, r.people)
+            share_words(r.reached, r.people),
+            if r.reached == 0 { "." } else { ";" }
         )),
     ]));
     for u in r.unreachable.iter().filter(|u| u.people > 0) {
         lines.push(Line::styled(
             format!("  {} have {}", thousands(u.people), u.why),
             theme.dim(),
+        ));
+    }
+    for t in &r.unknown_targets {
+        lines.push(Line::styled(
+            format!(
+                "No event in this population is about {t}, so that condition matches nobody: is it spelled as in the catalogue?"
+            ),
+            theme.severity(Severity::Warning),
         ));
     }
     if r.demographic_only {
@@ -173,7 +184,7 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled("Interest: ", theme.accent()),
+        Span::styled("Compared with interest (from About): ", theme.accent()),
         Span::raw(i.condition.clone()),
     ]));
     let max = i.interested.max(r.reached);
