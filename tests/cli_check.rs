@@ -465,7 +465,7 @@ fn an_untrue_notice_is_said_to_be_so_and_fails() {
         assert_eq!(o.status.code(), Some(1), "{format}: {err}");
         assert!(notice.contains("what you put in your cart"), "{notice}");
         // Marked in the output itself, before the notice, should stdout go to a file.
-        let mark = "it leaves out what the campaign does. Do not publish it until `candor check` finds none of: undeclared-data-use, undisclosed-sharing.";
+        let mark = "it leaves out what the campaign does. Do not publish it until `candor check campaigns/quiet-ad-sync.ron` finds none of: undisclosed-sharing, undeclared-data-use.";
         let first = notice.lines().next().unwrap();
         match format {
             "text" => assert_eq!(first, format!("NOT TRUE YET: {mark}")),

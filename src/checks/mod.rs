@@ -470,19 +470,24 @@ pub fn untrue_words<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> &'stat
 /// to look for in the list. (The editor's narrow preview gives only the count: its Findings
 /// tab marks them.)
 pub fn untrue_count<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> String {
-    let mut rules: Vec<&str> = Vec::new();
-    let mut n = 0;
+    let untrue: Vec<&Finding> = untrue.into_iter().collect();
+    format!(
+        "{} so ({})",
+        crate::text::plural(untrue.len(), "finding says", "findings say"),
+        untrue_rules(untrue.iter().copied()).join(", ")
+    )
+}
+
+/// The rules of the findings that make a notice untrue, each once, in the order the findings
+/// come: what review mode's banner and `candor disclosure`'s mark both name.
+pub fn untrue_rules<'a>(untrue: impl IntoIterator<Item = &'a Finding>) -> Vec<&'static str> {
+    let mut rules: Vec<&'static str> = Vec::new();
     for f in untrue {
-        n += 1;
         if !rules.contains(&f.rule) {
             rules.push(f.rule);
         }
     }
-    format!(
-        "{} so ({})",
-        crate::text::plural(n, "finding says", "findings say"),
-        rules.join(", ")
-    )
+    rules
 }
 
 /// What Candor says of a campaign with no findings. It praises only what the campaign does: a

@@ -43,17 +43,19 @@ pub fn run(
     // An untrue notice is marked in the output itself, visibly, in every format: stderr alone
     // is lost when the output goes to a file that someone later publishes.
     let untrue = candor::checks::untrue_notice(c);
+    let target = candor::text::clean(target);
+    // `check` reads files; a campaign named by id is checked in the editor's Findings tab.
+    let is_file = target.ends_with(".ron") || std::path::Path::new(&target).is_file();
     if !untrue.is_empty() {
+        let until = if is_file {
+            format!("`candor check {target}` finds")
+        } else {
+            "the editor's Findings tab shows".to_string()
+        };
         let what = format!(
-            "{}. Do not publish it until `candor check` finds none of: {}.",
+            "{}. Do not publish it until {until} none of: {}.",
             candor::checks::untrue_words(&untrue),
-            untrue
-                .iter()
-                .map(|f| f.rule)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect::<Vec<_>>()
-                .join(", ")
+            candor::checks::untrue_rules(&untrue).join(", ")
         );
         match format {
             DisclosureFormat::Text => writeln!(out, "NOT TRUE YET: {what}\n")?,
@@ -134,9 +136,7 @@ pub fn run(
     for f in &untrue {
         writeln!(err, "  {} [{}]", f.message, f.rule)?;
     }
-    let target = candor::text::clean(target);
-    // `check` reads files; a campaign named by id is checked in the editor's Findings tab.
-    let shows = if target.ends_with(".ron") || std::path::Path::new(&target).is_file() {
+    let shows = if is_file {
         format!("`candor check {target}` shows where")
     } else {
         "open it in `candor`: the editor's Findings tab shows where".to_string()
