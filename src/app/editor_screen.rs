@@ -438,7 +438,8 @@ impl App {
                     }
                     // A placeholder ("none yet, press a") starts adding what it is about.
                     EditKind::None if matches!(f, Field::Note) && row.path == "consent.opt_out" => {
-                        self.start_wizard(Box::new(wizards::NewOptOut::default()))
+                        let w = wizards::NewOptOut::for_campaign(&e.campaign);
+                        self.start_wizard(Box::new(w))
                     }
                     EditKind::None if matches!(f, Field::Note) && row.path == "zones" => {
                         self.add_item()

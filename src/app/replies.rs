@@ -213,8 +213,11 @@ impl App {
             }
             Then::AddMenu(choices) => {
                 let choice = fields::picked(&choices, &v)?;
-                let lang = self.editor.as_ref().map_or("en", |e| e.locale).to_string();
-                self.start_wizard(choice.wizard(&lang));
+                let Some(e) = &self.editor else {
+                    return Ok(());
+                };
+                let wizard = choice.wizard(&e.campaign, e.locale);
+                self.start_wizard(wizard);
                 Ok(())
             }
             Then::OpenReview => {

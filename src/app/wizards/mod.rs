@@ -186,15 +186,15 @@ impl AddChoice {
         }
     }
 
-    /// The wizard that adds it; `lang` is the language typed texts are written in.
-    pub fn wizard(self, lang: &str) -> Box<dyn Wizard> {
+    /// The wizard that adds it to `c`; `lang` is the language typed texts are written in.
+    pub fn wizard(self, c: &Campaign, lang: &str) -> Box<dyn Wizard> {
         match self {
             AddChoice::DataField => Box::new(NewDataField::default()),
             AddChoice::Recipient(i) => Box::new(RecipientWizard::new(i)),
             AddChoice::Activation => Box::new(NewActivation::default()),
             AddChoice::Model => Box::new(NewModel::default()),
             AddChoice::Benefit => Box::new(NewBenefit::new(lang)),
-            AddChoice::OptOut => Box::new(NewOptOut::default()),
+            AddChoice::OptOut => Box::new(NewOptOut::for_campaign(c)),
         }
     }
 }

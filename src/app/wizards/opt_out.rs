@@ -14,9 +14,18 @@ pub struct NewOptOut {
     /// An index into the kinds.
     pub kind: usize,
     pub address: String,
+    /// The campaign sends no text messages, so a STOP reply is no way out for its people.
+    pub no_texts: bool,
 }
 
 impl NewOptOut {
+    pub fn for_campaign(c: &Campaign) -> NewOptOut {
+        NewOptOut {
+            no_texts: !c.channels.contains(&crate::model::Channel::Sms),
+            ..NewOptOut::default()
+        }
+    }
+
     fn needs_address(&self) -> bool {
         self.kind < 2
     }
@@ -39,7 +48,17 @@ impl Wizard for NewOptOut {
         match step {
             "how" => Ask::Pick {
                 question: "how?".into(),
-                options: KINDS.iter().map(|k| opt(*k, "")).collect(),
+                options: KINDS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, k)| match i {
+                        // Said before it is picked: no-opt-out fires when it is the only way.
+                        2 if self.no_texts => {
+                            opt(*k, "only for texts, and this campaign sends none")
+                        }
+                        _ => opt(*k, ""),
+                    })
+                    .collect(),
                 selected: self.kind,
             },
             _ => Ask::Prompt {

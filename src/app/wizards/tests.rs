@@ -265,6 +265,28 @@ fn an_opt_out_without_an_address_is_one_step() {
     assert_eq!(c.consent.opt_out, [OptOut::ReplyStop]);
 }
 
+/// "Reply STOP" is no way out of a campaign that sends no texts: the choice says so before it
+/// is picked, and says nothing when the campaign does send texts.
+#[test]
+fn a_stop_reply_is_said_to_need_texts_when_the_campaign_sends_none() {
+    let stop_detail = |c: &Campaign| {
+        let w = NewOptOut::for_campaign(c);
+        let Ask::Pick { options, .. } = w.ask("how") else {
+            panic!("the first step is a pick");
+        };
+        assert_eq!(options[2].label, "reply STOP to texts");
+        options[2].detail.clone()
+    };
+    let mut c = campaign();
+    c.channels = vec![crate::model::Channel::Web];
+    assert_eq!(
+        stop_detail(&c),
+        "only for texts, and this campaign sends none"
+    );
+    c.channels.push(crate::model::Channel::Sms);
+    assert_eq!(stop_detail(&c), "");
+}
+
 #[test]
 fn an_opt_out_address_a_browser_cannot_open_keeps_the_prompt_open() {
     let mut r = Running::new(Box::new(NewOptOut::default()));
@@ -310,7 +332,7 @@ fn the_add_menu_starts_the_wizard_each_choice_names() {
         (AddChoice::Benefit, "Benefit over time"),
         (AddChoice::OptOut, "Opt-out"),
     ] {
-        assert_eq!(choice.wizard("en").name(), name);
+        assert_eq!(choice.wizard(&Campaign::blank("t", "T"), "en").name(), name);
         assert!(!choice.option().label.is_empty());
     }
 }
