@@ -2452,6 +2452,14 @@ fn the_reach_tab_offers_to_make_the_sample() {
         screen.contains("Press g to make a sample of 300"),
         "{screen}"
     );
+    // The footer offers g, even at 80 columns, while there is no population.
+    let footer = |screen: &str| {
+        let lines: Vec<&str> = screen.lines().collect();
+        // The last line is the style hash; the one above it is the footer.
+        lines[lines.len() - 2].to_string()
+    };
+    let screen = render(&mut c.app, 80, 24);
+    assert!(footer(&screen).contains("g sample population"), "{screen}");
     press(&mut c.app, "g");
     assert!(path.exists(), "the sample is kept");
     assert_eq!(c.app.reach.shown().unwrap().people, 300);
@@ -2460,6 +2468,9 @@ fn the_reach_tab_offers_to_make_the_sample() {
         said.starts_with("The sample population is kept in"),
         "{said}"
     );
+    // Once there is one, g would do nothing, and the footer no longer offers it.
+    let screen = render(&mut c.app, 120, 40);
+    assert!(!footer(&screen).contains("sample population"), "{screen}");
     // Without a population path at all (a test app), the tab says reach is not counted.
     let mut c = setup();
     press(&mut c.app, ANTI_REACH);

@@ -175,16 +175,23 @@ impl App {
 
     /// Makes the sample population at the population path: counted on as soon as it is in
     /// memory, written to the file meanwhile.
+    /// `g` would make a sample population: there is a place for it and none is loaded, being
+    /// loaded or being made. (The footer offers `g` only then.)
+    pub fn can_make_population(&self) -> bool {
+        self.reach.path.is_some()
+            && !matches!(
+                self.reach.status,
+                Status::Generating { .. } | Status::Loading | Status::Ready
+            )
+    }
+
     pub fn make_sample_population(&mut self) {
+        if !self.can_make_population() {
+            return;
+        }
         let Some(path) = self.reach.path.clone() else {
             return;
         };
-        if matches!(
-            self.reach.status,
-            Status::Generating { .. } | Status::Loading | Status::Ready
-        ) {
-            return;
-        }
         let people = self.reach.sample_people;
         self.reach.status = Status::Generating {
             written: 0,

@@ -144,6 +144,7 @@ fn key_applies(app: &App, command: crate::app::keymap::Command) -> bool {
         // Undo and redo are offered while they would do something.
         Command::Undo => e.can_undo(),
         Command::Redo => e.can_redo(),
+        Command::MakePopulation => app.can_make_population(),
         _ => true,
     }
 }

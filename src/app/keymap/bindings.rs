@@ -225,7 +225,7 @@ pub static BINDINGS: &[Binding] = &[
         C::Reach,
         "g",
         "make a sample population of 50,000 synthetic people to count reach on",
-        "",
+        "sample population",
     ),
     b(
         A::NextPanelTab,
