@@ -411,11 +411,11 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
         (
             "es",
             "las páginas que visitas en nuestra web",
-            "El anuncio: ",
+            "El banner: ",
         ),
         (
             "fr",
-            "les pages que vous visitez sur notre site",
+            "les pages que vous consultez sur notre site",
             "La bannière\u{202f}: ",
         ),
     ] {

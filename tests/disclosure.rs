@@ -72,12 +72,15 @@ fn every_declared_element_appears_in_every_language() {
                 );
                 for p in &f.purposes {
                     let use_label = vocab().data_use(p).unwrap().label.clone();
-                    let topic = [("topic", Arg::Text(def.topic.clone()))];
-                    assert!(
-                        text.contains(&l.text_with(&use_label, &topic)),
-                        "{name}/{}: purpose {p} missing",
-                        l.code
-                    );
+                    // Worded for the data, or, where the campaign does not do that with it,
+                    // in general words (see purposes_are_worded_for_what_the_campaign_does…).
+                    let told = [def.topic.as_str(), "personal", "purchases-left-out"]
+                        .into_iter()
+                        .any(|topic| {
+                            let topic = [("topic", Arg::Text(topic.to_string()))];
+                            text.contains(&l.text_with(&use_label, &topic))
+                        });
+                    assert!(told, "{name}/{}: purpose {p} missing", l.code);
                 }
                 for r in &f.recipients {
                     assert!(
@@ -561,17 +564,32 @@ fn a_cart_is_told_as_a_cart_not_as_purchases() {
         text.contains("We collect what you put in your cart to remind you of what you left in it."),
         "{text}"
     );
-    // What it reads of purchases (it leaves out those who bought) is told apart.
+    // What it reads of purchases (it leaves out those who bought) is told apart, and not as
+    // suggestions: nothing in this campaign suggests anything.
     assert!(
-        text.contains("We collect what you buy from us to suggest"),
+        text.contains("We collect what you buy from us to choose what we show you."),
         "{text}"
     );
 }
 
+/// A purpose is worded for its data only where the campaign does that with it: purchases
+/// that only keep bought items out of suggestions say so, browsing that only lets people into
+/// a banner does not claim to show "products like the ones you viewed", and a name nothing
+/// shows does not "greet you by name".
 #[test]
-fn purposes_are_worded_for_the_data_they_are_about() {
+fn purposes_are_worded_for_what_the_campaign_does_with_the_data() {
+    use candor::model::{Exclusion, Ingredient};
     let en = locale("en").unwrap();
     let mut c = sample("skincare-recommendations.ron");
+    let text = disclosure::generate(&c, en).prose();
+    assert!(
+        text.contains("We collect what you buy from us to leave out what you have already bought."),
+        "{text}"
+    );
+    // Once the recipe suggests from purchases, the notice says that.
+    let recipe = c.zones.iter_mut().find_map(|z| z.recipe.as_mut()).unwrap();
+    assert!(recipe.exclusions.contains(&Exclusion::AlreadyPurchased));
+    recipe.ingredients.push(Ingredient::BoughtTogether);
     let text = disclosure::generate(&c, en).prose();
     assert!(
         text.contains(
@@ -579,6 +597,37 @@ fn purposes_are_worded_for_the_data_they_are_about() {
         ),
         "{text}"
     );
+    let welcome = sample("welcome-email.ron");
+    let text = disclosure::generate(&welcome, en).prose();
+    // Browsing only lets people into a coupon pop-up; the first name is in the email.
+    assert!(
+        text.contains("We collect the pages you visit on our site to choose what we show you."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("products like the ones you viewed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("We collect your first name to greet you by name."),
+        "{text}"
+    );
+    // A last name nothing shows is not used to greet anyone.
+    let birthday = sample("birthday-newsletter.ron");
+    let text = disclosure::generate(&birthday, en).prose();
+    assert!(!text.contains("last name to greet you"), "{text}");
+    for l in locales() {
+        let text = disclosure::generate(&birthday, l).prose();
+        let greet = l.text_with(
+            "use-personalize-limited",
+            &[("topic", Arg::Text("name".into()))],
+        );
+        assert!(
+            !text.contains(&format!("{} {greet}", l.text("data-last-name"))),
+            "{}: {text}",
+            l.code
+        );
+    }
     // The same purpose on a religion never claims to fit "what you are doing".
     c.data[2].category = "user.demographic.religious_belief".into();
     let text = disclosure::generate(&c, en).prose();
@@ -628,7 +677,7 @@ fn why_am_i_seeing_this_follows_the_conditions_that_let_a_person_in() {
     let c = sample("holiday-exclusion.ron");
     let why = why_of(&c, "en");
     assert!(
-        why[0].1.contains("your religion or beliefs is not"),
+        why[0].1.contains("your religion or beliefs are not"),
         "{}",
         why[0].1
     );
@@ -1162,4 +1211,54 @@ fn an_age_gate_is_told_as_an_age_check() {
         "{}",
         fr.prose()
     );
+}
+
+/// Each language says an age, a contact page and a plural subject as its speakers would: "you
+/// are 18 or older", not "your age is at least 18" (which French cannot even say without
+/// "ans"); one writes to an address but goes to a page; "your religion or beliefs are not".
+#[test]
+fn ages_contacts_and_plural_subjects_read_as_each_language_says_them() {
+    let wine = sample("wine-club-age-gate.ron");
+    let welcome = sample("welcome-email.ron");
+    let holiday = sample("holiday-exclusion.ron");
+    // The notice's prose and its "why you see this" lines.
+    let all = |c: &candor::model::Campaign, code: &str| {
+        let mut text = disclosure::generate(c, locale(code).unwrap()).prose();
+        for (_, why) in why_of(c, code) {
+            text.push(' ');
+            text.push_str(&why);
+        }
+        text
+    };
+    for (code, age, page, address, religion) in [
+        (
+            "en",
+            "you are 18 or older",
+            "Contact us at https://vinoteca.example/privacy.",
+            "Contact us at privacy@",
+            "your religion or beliefs are not",
+        ),
+        (
+            "es",
+            "tienes 18 años o más",
+            "Contáctanos a través de https://vinoteca.example/privacy.",
+            "Escríbenos a privacy@",
+            "tu religión o tus creencias no son",
+        ),
+        (
+            "fr",
+            "vous avez au moins 18 ans",
+            "Contactez-nous via https://vinoteca.example/privacy.",
+            "Écrivez-nous à privacy@",
+            "votre religion ou vos convictions ne sont pas",
+        ),
+    ] {
+        let text = all(&wine, code);
+        assert!(text.contains(age), "{code}: {text}");
+        assert!(text.contains(page), "{code}: {text}");
+        let text = all(&welcome, code);
+        assert!(text.contains(address), "{code}: {text}");
+        let text = all(&holiday, code);
+        assert!(text.contains(religion), "{code}: {text}");
+    }
 }

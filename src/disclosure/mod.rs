@@ -241,9 +241,16 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
     // Who is asking.
     let mut who = vec![l.text_with("who-brand", &args([("brand", brand.clone())]))];
     if !c.controller.contact.trim().is_empty() {
+        // One writes to an address, and goes to a page: the languages word them apart.
+        let contact = c.controller.contact.trim();
+        let kind = if contact.contains('@') && !contact.contains("://") {
+            "email"
+        } else {
+            "web"
+        };
         who.push(l.text_with(
             "who-contact",
-            &args([("contact", typed(&c.controller.contact))]),
+            &args([("contact", typed(contact)), ("kind", kind.to_string())]),
         ));
     }
     if let Some(p) = &partner {
@@ -269,6 +276,11 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
                 let key = vocab()
                     .data_use(p)
                     .map_or("use-essential", |u| u.label.as_str());
+                let topic = if key == "use-personalize-limited" {
+                    limited_topic(map, &f.category, topic)
+                } else {
+                    topic
+                };
                 l.text_with(key, &[("topic", Arg::Text(topic.to_string()))])
             })
             .collect();
@@ -603,6 +615,42 @@ fn in_notice_language(
 }
 
 /// How the campaign builds a profile from behaviour, from what, and what that decides.
+/// The topic a limited personalization is worded for. The data's own kind words it ("to show
+/// you products like the ones you viewed" for browsing) only where the campaign does that with
+/// it: a recipe or a zone that shows it, or, for what the visitor did (searches, cart,
+/// preferences, emails read), a condition that picks what they see. Otherwise the specific
+/// purpose would be untrue (products for a banner that shows none; "to greet you by name" with
+/// a name nothing shows), and the notice says what is: "to choose what we show you". Purchases
+/// read only to leave bought items out of suggestions say that.
+fn limited_topic<'t>(map: &DataMap, category: &str, topic: &'t str) -> &'t str {
+    use crate::model::datamap::Source;
+    let places: Vec<_> = map
+        .uses
+        .iter()
+        .filter(|u| crate::model::vocab::covers(category.trim(), &u.category))
+        .flat_map(|u| &u.places)
+        .collect();
+    let left_out = |p: &&crate::model::datamap::Place| {
+        p.source == Source::Recipe && p.path.contains(".exclusions[")
+    };
+    let shown = places
+        .iter()
+        .any(|p| p.source == Source::Zone || (p.source == Source::Recipe && !left_out(p)));
+    let picks = places.iter().any(|p| p.source == Source::Audience);
+    let fits = match topic {
+        "browsing" | "purchases" | "saved" | "location" | "name" => shown,
+        "cart" | "searches" | "preferences" | "engagement" => shown || picks,
+        _ => true,
+    };
+    if fits {
+        topic
+    } else if topic == "purchases" && places.iter().any(left_out) {
+        "purchases-left-out"
+    } else {
+        "personal"
+    }
+}
+
 fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
     let mut data: Vec<String> = Vec::new();
     for u in &map.uses {

@@ -367,8 +367,16 @@ fn attribute(a: &AttributeCondition, negated: bool, l: &Locale) -> Option<String
             }
         }
     }
+    // An attribute a language words as a sentence of its own ("you are 18 or older", not "your
+    // age is at least 18") has a message named after it, with the same arguments.
+    let own = format!("why-{label}");
+    let id = if l.has(&own) {
+        own.as_str()
+    } else {
+        "why-attr"
+    };
     Some(l.text_with(
-        "why-attr",
+        id,
         &[
             ("data", Arg::Text(l.text(&label))),
             (

@@ -126,6 +126,7 @@ use-personalize-limited = { $topic ->
     [location] to show you what is offered where you are
     [device] to fit our pages to your device
     [account] to show you what fits your account
+    [purchases-left-out] to leave out what you have already bought
    *[personal] to choose what we show you
 }
 use-personalize-profiling = { $topic ->
@@ -281,6 +282,16 @@ why-attr = { $data } { $number ->
        *[is] is { $value }
     }
 }
+# The age, in the visitor's own words ("you are at least 18"), rather than "your age is ...".
+why-attr-age = { $op ->
+    [is-not] you are not { $value }
+    [none-of] you are not { $value }
+    [at-least] you are { $value } or older
+    [at-most] you are { $value } or younger
+    [below] you are under { $value }
+    [above] you are over { $value }
+   *[is] you are { $value }
+}
 why-shows-viewed = It lists items you looked at recently.
 why-shows-bought = It lists things you bought from us.
 why-shows-saved = It lists the items you saved.
@@ -303,6 +314,7 @@ attr-date-of-birth = your date of birth
 attr-gender = your gender
 attr-race-ethnicity = your ethnic origin
 attr-religion = your religion or beliefs
+    .number = plural
 attr-political-opinion = your political views
     .number = plural
 attr-trade-union = your trade union membership

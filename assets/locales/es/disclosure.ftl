@@ -14,12 +14,15 @@ heading-basis = Por qué podemos usarlos
 heading-choices = Tú decides
 
 who-brand = { $brand } te pide estos datos.
-who-contact = ¿Tienes dudas sobre tus datos? Escríbenos a { $contact }.
+who-contact = ¿Tienes dudas sobre tus datos? { $kind ->
+    [web] Contáctanos a través de { $contact }.
+   *[email] Escríbenos a { $contact }.
+}
 who-partner = { $partner } se encarga, en nuestro nombre, de personalizar lo que ves.
 who-security = Así protegemos tus datos: { $page }.
 
-collect-line = Recogemos { $data } { $purposes }.
-collect-line-no-purpose = Recogemos { $data }, pero todavía no te hemos dicho para qué.
+collect-line = Registramos { $data } { $purposes }.
+collect-line-no-purpose = Registramos { $data }, pero todavía no te hemos dicho para qué.
 collect-nothing = Para esto no guardamos ningún dato personal.
 
 get-immediate = Ahora mismo: { $offer }.
@@ -57,17 +60,17 @@ basis-vital-interests = Para proteger tu vida o tu salud
 basis-public-interest = Por interés público
 basis-legitimate-interests = Por un interés legítimo de la empresa, al que puedes oponerte
 basis-email-soft-opt-in = Porque ya nos has comprado, aunque nunca has aceptado recibir nuestros correos
-basis-email-not-asked = Sin preguntarte antes
-choices-consent-first = Te preguntamos antes de recoger ningún dato.
-choices-consent-first-some = Te preguntamos antes de recoger { $data }.
-choices-consent-late = Recogemos algunos datos antes de preguntarte: { $data }.
+basis-email-not-asked = Sin pedirte permiso
+choices-consent-first = Te pedimos permiso antes de recoger ningún dato.
+choices-consent-first-some = Te pedimos permiso antes de recoger { $data }.
+choices-consent-late = Recogemos algunos datos antes de pedirte permiso: { $data }.
 choices-opt-out-link = Para darte de baja, usa este enlace: { $url }.
 choices-opt-out-centre = Para cambiar lo que has elegido, entra en { $url }.
 choices-opt-out-stop = Para no recibir más SMS, responde STOP.
 choices-opt-out-account = Puedes cambiar tus preferencias en los ajustes de tu cuenta.
 choices-opt-out-none = Todavía no hay forma de darte de baja.
 choices-rights = Puedes pedirnos que te mostremos tus datos, que los corrijamos o que los borremos.
-data-email = tu correo electrónico
+data-email = tu dirección de correo electrónico
 data-phone = tu número de teléfono
 data-address = tu dirección postal
 data-postal-code = tu código postal
@@ -132,6 +135,7 @@ use-personalize-limited = { $topic ->
     [location] para mostrarte lo que ofrecemos donde estás
     [device] para adaptar nuestras páginas a tu dispositivo
     [account] para mostrarte lo que corresponde a tu cuenta
+    [purchases-left-out] para no sugerirte lo que ya has comprado
    *[personal] para elegir lo que te mostramos
 }
 use-personalize-profiling = { $topic ->
@@ -162,14 +166,14 @@ decides-content = lo que ves en nuestra web
 recipient-partner = { $partner } usa tus datos en nuestro nombre, solo para personalizar lo que ves.
 recipients-none-else = Aparte de { $partner }, nadie fuera de { $brand } recibe tus datos.
 retention-unknown = Todavía no te hemos dicho cuánto tiempo guardamos { $data }.
-choices-consent-unknown = Todavía no te hemos dicho si te preguntamos antes de usar { $data }.
+choices-consent-unknown = Todavía no te hemos dicho si te pedimos permiso antes de usar { $data }.
 choices-withdraw = Si cambias de opinión, puedes retirar tu permiso cuando quieras con las opciones de arriba.
 choices-complain = Si crees que usamos mal tus datos, puedes reclamar ante una autoridad de protección de datos: { $authority }.
 choices-complain-any = Si crees que usamos mal tus datos, puedes reclamar ante la autoridad de protección de datos del país en el que vives.
 # «¿Por qué veo esto?»: una o dos frases por zona.
 why-zone = { $zone }: { $text }
 # Cómo llama el aviso completo a una zona sin titular en el idioma del visitante.
-why-zone-banner = El anuncio
+why-zone-banner = El banner
 why-zone-recommendations = Las recomendaciones
 why-zone-recently-viewed = Tus artículos vistos recientemente
 why-zone-purchase-history = Tus pedidos anteriores
@@ -189,7 +193,7 @@ why-not-all = no se cumplen todas estas cosas a la vez: { $list }
 why-none-of = no se cumple ninguna de estas cosas: { $list }
 why-logged-in = has iniciado sesión
 why-anonymous = no has iniciado sesión
-why-model = influye una puntuación que calculamos con { $data }
+why-model = tenemos en cuenta una puntuación que calculamos a partir de { $data }
 why-intent = { $did } { $count } { $window }
 why-intent-no-count = { $did } { $window }
 why-did-page-view = has visto { $target }
@@ -283,6 +287,16 @@ why-attr = { $data } { $number ->
        *[is] es { $value }
     }
 }
+# La edad, dicha como se diría ("tienes 18 años o más"), no "tu edad es ...".
+why-attr-age = { $op ->
+    [is-not] no tienes { $value } años
+    [none-of] no tienes { $value } años
+    [at-least] tienes { $value } años o más
+    [at-most] tienes { $value } años o menos
+    [below] tienes menos de { $value } años
+    [above] tienes más de { $value } años
+   *[is] tienes { $value } años
+}
 why-shows-viewed = Aquí aparecen los artículos que has visto hace poco.
 why-shows-bought = Aquí aparece lo que nos has comprado.
 why-shows-saved = Aquí aparecen los artículos que has guardado.
@@ -304,7 +318,8 @@ attr-age = tu edad
 attr-date-of-birth = tu fecha de nacimiento
 attr-gender = tu género
 attr-race-ethnicity = tu origen étnico
-attr-religion = tu religión
+attr-religion = tu religión o tus creencias
+    .number = plural
 attr-political-opinion = tus ideas políticas
     .number = plural
 attr-trade-union = tu afiliación sindical

@@ -14,16 +14,19 @@ heading-basis = Pourquoi nous avons le droit de les utiliser
 heading-choices = Vos choix
 
 who-brand = C'est { $brand } qui vous demande ces données.
-who-contact = Une question sur vos données ? Écrivez-nous à { $contact }.
-who-partner = { $partner } gère cette personnalisation pour notre compte.
+who-contact = Une question sur vos données ? { $kind ->
+    [web] Contactez-nous via { $contact }.
+   *[email] Écrivez-nous à { $contact }.
+}
+who-partner = { $partner } se charge, pour notre compte, de personnaliser ce que vous voyez.
 who-security = Voici comment nous protégeons vos données : { $page }.
 
-collect-line = Nous recueillons { $data } { $purposes }.
-collect-line-no-purpose = Nous recueillons { $data }, sans vous avoir dit pourquoi.
+collect-line = Nous enregistrons { $data } { $purposes }.
+collect-line-no-purpose = Nous enregistrons { $data }, mais nous ne vous avons pas encore dit pourquoi.
 collect-nothing = Nous ne recueillons aucune donnée personnelle pour cela.
 
 get-immediate = Tout de suite : { $offer }.
-get-ongoing = Avec le temps : { $benefit }.
+get-ongoing = Au fil du temps : { $benefit }.
 get-email = Avec votre adresse e-mail, vous recevez : { $promise }.
 get-login = Quand vous vous connectez : { $benefit }.
 get-nothing = Nous ne vous offrons rien en échange de ces données.
@@ -65,7 +68,7 @@ choices-opt-out-centre = Pour changer vos choix, allez sur { $url }.
 choices-opt-out-stop = Pour ne plus recevoir de SMS, répondez STOP.
 choices-opt-out-account = Vous pouvez changer vos choix dans les réglages de votre compte.
 choices-opt-out-none = Il n'y a encore aucun moyen de refuser.
-choices-rights = Vous pouvez nous demander d'accéder à vos données, de les corriger ou de les effacer.
+choices-rights = Vous pouvez nous demander de vous montrer vos données, de les corriger ou de les effacer.
 data-email = votre adresse e-mail
 data-phone = votre numéro de téléphone
 data-address = votre adresse postale
@@ -97,9 +100,9 @@ data-genetic = vos données génétiques
     .number = plural
 data-precise-location = l'endroit où vous êtes, à quelques mètres près
 data-country = le pays où vous êtes
-data-browsing = les pages que vous visitez sur notre site
+data-browsing = les pages que vous consultez sur notre site
     .number = plural
-data-purchases = ce que vous nous achetez
+data-purchases = votre historique d'achats
 data-cart = ce que vous mettez dans votre panier
 data-searches = ce que vous cherchez sur notre site
 data-preferences = les préférences que vous choisissez
@@ -130,11 +133,12 @@ use-personalize-limited = { $topic ->
     [location] pour vous montrer ce que nous proposons là où vous êtes
     [device] pour adapter nos pages à votre appareil
     [account] pour adapter ce que nous vous montrons à votre compte
+    [purchases-left-out] pour ne pas vous suggérer ce que vous avez déjà acheté
    *[personal] pour choisir ce que nous vous montrons
 }
 use-personalize-profiling = { $topic ->
-    [personal] pour deviner ce qui pourrait vous plaire d'après qui vous êtes, et choisir ce que vous voyez
-   *[other] pour deviner ce que vous aimez et choisir ce que vous voyez
+    [personal] pour déduire ce qui pourrait vous plaire d'après qui vous êtes, et choisir ce que vous voyez
+   *[other] pour déduire ce que vous aimez et choisir ce que vous voyez
 }
 use-email = pour vous envoyer des e-mails
 use-sms = pour vous envoyer des SMS
@@ -147,9 +151,9 @@ use-age-check = pour vérifier que la loi vous permet d'acheter ce que nous vend
 list-or = ou
 list-nor = ni
 collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
-collect-source = Nous n'avons pas obtenu { $data } auprès de vous, mais auprès de { $source }.
-collect-source-unknown = Nous n'avons pas obtenu { $data } auprès de vous, et ne vous avons pas encore dit auprès de qui.
-profile-line = Nous utilisons { $data } pour deviner ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
+collect-source = Nous ne tenons pas { $data } de vous, mais de { $source }.
+collect-source-unknown = Nous tenons { $data } d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
+profile-line = Nous utilisons { $data } pour déduire ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
 profile-what-you-do = ce que vous faites sur notre site
 decides-offers = quelles offres vous voyez
 decides-products = quels produits nous vous suggérons
@@ -157,13 +161,13 @@ decides-emails = ce que nos e-mails vous montrent
 decides-questions = quelles questions nous vous posons
 decides-ads = lesquelles de nos publicités vous voyez sur d'autres sites
 decides-content = ce que vous voyez sur notre site
-recipient-partner = { $partner } utilise vos données pour notre compte, et seulement pour faire fonctionner cette personnalisation.
+recipient-partner = { $partner } utilise vos données pour notre compte, et uniquement pour personnaliser ce que vous voyez.
 recipients-none-else = { $brand } ne transmet vos données à personne d'autre que { $partner }.
 retention-unknown = Nous ne vous avons pas encore dit combien de temps nous gardons { $data }.
 choices-consent-unknown = Nous ne vous avons pas encore dit si nous vous demandons votre accord avant d'utiliser { $data }.
-choices-withdraw = Vous pouvez retirer votre accord à tout moment, avec les options ci-dessus.
-choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données : { $authority }.
-choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données de votre pays.
+choices-withdraw = Vous pouvez retirer votre accord à tout moment grâce aux options ci-dessus.
+choices-complain = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à une autorité de protection des données : { $authority }.
+choices-complain-any = Si vous pensez que nous utilisons mal vos données, vous pouvez adresser une réclamation à l'autorité de protection des données du pays où vous résidez.
 # « Pourquoi je vois ceci ? » : une ou deux phrases par zone.
 why-zone = { $zone } : { $text }
 # Comment l'avis complet nomme une zone sans titre dans la langue du visiteur.
@@ -281,9 +285,19 @@ why-attr = { $data } { $number ->
        *[is] est { $value }
     }
 }
-why-shows-viewed = Il présente les articles que vous avez consultés récemment.
-why-shows-bought = Il présente ce que vous nous avez acheté.
-why-shows-saved = Il présente les articles que vous avez mis de côté.
+# L'âge, dit comme on le dirait (« vous avez au moins 18 ans »), et non « votre âge est… ».
+why-attr-age = { $op ->
+    [is-not] vous n'avez pas { $value } ans
+    [none-of] vous n'avez pas { $value } ans
+    [at-least] vous avez au moins { $value } ans
+    [at-most] vous avez au plus { $value } ans
+    [below] vous avez moins de { $value } ans
+    [above] vous avez plus de { $value } ans
+   *[is] vous avez { $value } ans
+}
+why-shows-viewed = Vous y retrouvez les articles que vous avez consultés récemment.
+why-shows-bought = Vous y retrouvez vos achats précédents.
+why-shows-saved = Vous y retrouvez les articles que vous avez mis de côté.
 why-shows-form = Ce formulaire vous demande une information de plus à chaque visite.
 why-shows-email = Cela fait partie d'un e-mail que nous envoyons à votre adresse.
 why-picks = Les suggestions s'appuient sur { $sources }.
@@ -303,6 +317,7 @@ attr-date-of-birth = votre date de naissance
 attr-gender = votre genre
 attr-race-ethnicity = votre origine ethnique
 attr-religion = votre religion ou vos convictions
+    .number = plural
 attr-political-opinion = vos opinions politiques
     .number = plural
 attr-trade-union = votre appartenance syndicale
