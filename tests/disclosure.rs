@@ -997,7 +997,8 @@ fn regex_small_number(line: &str) -> Option<char> {
 
 /// A campaign that emails people on an earlier purchase (soft opt-in) must not tell them they
 /// said yes to its emails, whatever basis its email field declares; and "we ask you before we
-/// collect anything" is said only when everything rests on a yes asked for first.
+/// collect anything" is said only when everything rests on a yes asked for first, of data
+/// collected from the visitor.
 #[test]
 fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
     let c = sample("blast-to-everyone.ron");
@@ -1026,8 +1027,10 @@ fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
         "{}",
         d.prose()
     );
+    // Both fields are imported: nothing was collected from the visitor, so "we ask you before
+    // we collect" is said of neither (the notice says where they came from instead).
     assert!(
-        has_sentence(&d, "We ask you before we collect what you buy from us."),
+        !d.prose().contains("We ask you before we collect"),
         "{}",
         d.prose()
     );
@@ -1060,6 +1063,9 @@ fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
     // With an explicit yes, the address rests on it, and everything was asked for first.
     let mut asked = c.clone();
     asked.consent.email_permission = Some(candor::model::EmailPermission::DoubleOptIn);
+    for f in &mut asked.data {
+        f.collected_by = candor::model::Collection::Form;
+    }
     let d = said(&asked, "en");
     assert!(
         has_sentence(
@@ -1261,4 +1267,30 @@ fn ages_contacts_and_plural_subjects_read_as_each_language_says_them() {
         let text = all(&holiday, code);
         assert!(text.contains(religion), "{code}: {text}");
     }
+}
+
+/// A lookalike model scores how much a visitor resembles existing customers, not what they
+/// want: the notice says so, in every language, and only when there is one.
+#[test]
+fn a_lookalike_model_is_told_as_a_comparison_with_existing_customers() {
+    let mut c = sample("lookalike-loans.ron");
+    assert!(
+        c.models
+            .iter()
+            .any(|m| m.kind == candor::model::ModelKind::Lookalike)
+    );
+    for l in locales() {
+        let said = l.text("profile-lookalike");
+        assert!(
+            disclosure::generate(&c, l).prose().contains(&said),
+            "{}",
+            l.code
+        );
+    }
+    for m in &mut c.models {
+        m.kind = candor::model::ModelKind::Propensity;
+    }
+    let en = locale("en").unwrap();
+    let text = disclosure::generate(&c, en).prose();
+    assert!(!text.contains("existing customers"), "{text}");
 }

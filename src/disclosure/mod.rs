@@ -476,11 +476,14 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
             .filter(|f| f.consent != ConsentMoment::BeforeCollection)
             .map(|f| category_label(l, &f.category))
             .collect();
+        // Imported data was not collected from the visitor, so "we ask you before we collect"
+        // cannot be said of it (the notice says where it came from instead).
         let first: Vec<String> = c
             .data
             .iter()
             .filter(on_consent)
             .filter(|f| f.consent == ConsentMoment::BeforeCollection)
+            .filter(|f| f.collected_by != Collection::Import)
             .map(|f| category_label(l, &f.category))
             .collect();
         if !late.is_empty() {
@@ -695,10 +698,20 @@ fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
         decides.push("decides-content");
     }
     let decides: Vec<String> = decides.into_iter().map(|k| l.text(k)).collect();
-    l.text_with(
+    let line = l.text_with(
         "profile-line",
         &args([("data", l.join(&data)), ("decides", l.join(&decides))]),
-    )
+    );
+    // A lookalike model does not work out what the visitor wants: it scores how much they
+    // resemble the customers it was built on, and the notice says so.
+    if c.models
+        .iter()
+        .any(|m| m.kind == crate::model::ModelKind::Lookalike)
+    {
+        format!("{line} {}", l.text("profile-lookalike"))
+    } else {
+        line
+    }
 }
 
 /// Whether the campaign builds profiles: a profiling purpose, a predictive model, or behaviour

@@ -146,6 +146,7 @@ list-nor = nor
 collect-line-undeclared = We use { $data }, and we have not yet said why.
 collect-source = We got this from { $source }, not from you: { $data }.
 collect-source-unknown = We did not get this from you, and we have not yet told you where it came from: { $data }.
+profile-lookalike = We also compare what we know about you with our existing customers, to find people who are like them.
 profile-line = We use { $data } to work out what you are likely to want. That decides { $decides }. This is called profiling.
 profile-what-you-do = what you do on our site
 decides-offers = which offers you see

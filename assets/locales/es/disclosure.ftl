@@ -155,6 +155,7 @@ list-nor = ni
 collect-line-undeclared = Usamos { $data }, pero todavía no te hemos dicho para qué.
 collect-source = Hay datos que no nos has dado tú, sino que vienen de { $source }: { $data }.
 collect-source-unknown = Hay datos que no nos has dado tú y todavía no te hemos dicho de dónde salen: { $data }.
+profile-lookalike = Además, comparamos lo que sabemos de ti con nuestros clientes actuales, para encontrar personas parecidas a ellos.
 profile-line = Usamos { $data } para deducir qué te puede interesar. Con eso decidimos { $decides }. A esto se le llama elaborar un perfil.
 profile-what-you-do = lo que haces en nuestra web
 decides-offers = qué ofertas ves

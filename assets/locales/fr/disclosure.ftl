@@ -153,6 +153,7 @@ list-nor = ni
 collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
 collect-source = Nous ne tenons pas { $data } de vous, mais de { $source }.
 collect-source-unknown = Nous tenons { $data } d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
+profile-lookalike = Nous comparons aussi ce que nous savons de vous avec nos clients actuels, pour trouver des personnes qui leur ressemblent.
 profile-line = Nous utilisons { $data } pour déduire ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
 profile-what-you-do = ce que vous faites sur notre site
 decides-offers = quelles offres vous voyez
