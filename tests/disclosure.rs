@@ -1034,6 +1034,15 @@ fn the_notice_does_not_claim_a_yes_the_campaign_never_had() {
         "{}",
         d.prose()
     );
+    // Where they came from is said once for both, not in the same sentence twice.
+    assert!(
+        has_sentence(
+            &d,
+            "We did not get this from you, and we have not yet told you where it came from: your email address and what you buy from us."
+        ),
+        "{}",
+        d.prose()
+    );
     let es = said(&c, "es");
     assert!(
         has_sentence(

@@ -308,18 +308,26 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
         let data: Vec<String> = undeclared.iter().map(|c| category_label(l, c)).collect();
         what.push(l.text_with("collect-line-undeclared", &args([("data", l.join(&data))])));
     }
+    // Imported data, one sentence per source (and one for what came from a source not yet
+    // told), not the same sentence again for each field.
+    let mut by_source: Vec<(String, Vec<String>)> = Vec::new();
     for f in c
         .data
         .iter()
         .filter(|f| f.collected_by == Collection::Import)
     {
-        let data = category_label(l, &f.category);
-        what.push(match filled(&f.source) {
-            Some(source) => l.text_with(
+        let source = filled(&f.source).unwrap_or_default();
+        group(&mut by_source, source, category_label(l, &f.category));
+    }
+    for (source, data) in by_source {
+        let data = l.join(&data);
+        what.push(if source.is_empty() {
+            l.text_with("collect-source-unknown", &args([("data", data)]))
+        } else {
+            l.text_with(
                 "collect-source",
                 &args([("data", data), ("source", source)]),
-            ),
-            None => l.text_with("collect-source-unknown", &args([("data", data)])),
+            )
         });
     }
     if map.builds_profile(c) {

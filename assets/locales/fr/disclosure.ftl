@@ -61,13 +61,13 @@ basis-legitimate-interests = Pour un intérêt légitime de l'entreprise, auquel
 basis-email-soft-opt-in = Parce que vous avez déjà acheté chez nous, même si vous n'avez jamais accepté de recevoir nos e-mails
 basis-email-not-asked = Sans vous l'avoir demandé
 choices-consent-first = Nous vous demandons votre accord avant de recueillir quoi que ce soit.
-choices-consent-first-some = Nous vous demandons votre accord avant de recueillir { $data }.
+choices-consent-first-some = Nous vous demandons votre accord avant d'enregistrer { $data }.
 choices-consent-late = Nous recueillons certaines données avant de vous demander votre accord : { $data }.
 choices-opt-out-link = Pour vous désinscrire, utilisez ce lien : { $url }.
 choices-opt-out-centre = Pour changer vos choix, allez sur { $url }.
 choices-opt-out-stop = Pour ne plus recevoir de SMS, répondez STOP.
 choices-opt-out-account = Vous pouvez changer vos choix dans les réglages de votre compte.
-choices-opt-out-none = Il n'y a encore aucun moyen de refuser.
+choices-opt-out-none = Il n'existe pour l'instant aucun moyen de refuser.
 choices-rights = Vous pouvez nous demander de vous montrer vos données, de les corriger ou de les effacer.
 data-email = votre adresse e-mail
 data-phone = votre numéro de téléphone
@@ -92,7 +92,7 @@ data-politics = vos opinions politiques
 data-union = votre appartenance syndicale
 data-orientation = votre orientation sexuelle
 data-national-origin = votre origine nationale
-data-health = des informations sur votre santé
+data-health = les informations sur votre santé
     .number = plural
 data-biometric = vos données biométriques, comme votre visage ou votre empreinte
     .number = plural
@@ -138,7 +138,7 @@ use-personalize-limited = { $topic ->
 }
 use-personalize-profiling = { $topic ->
     [personal] pour déduire ce qui pourrait vous plaire d'après qui vous êtes, et choisir ce que vous voyez
-   *[other] pour déduire ce que vous aimez et choisir ce que vous voyez
+   *[other] pour connaître vos goûts et choisir ce que vous voyez
 }
 use-email = pour vous envoyer des e-mails
 use-sms = pour vous envoyer des SMS
@@ -151,14 +151,14 @@ use-age-check = pour vérifier que la loi vous permet d'acheter ce que nous vend
 list-or = ou
 list-nor = ni
 collect-line-undeclared = Nous utilisons { $data }, et nous ne vous avons pas encore dit pourquoi.
-collect-source = Nous ne tenons pas { $data } de vous, mais de { $source }.
+collect-source = Nous avons obtenu { $data } non pas auprès de vous, mais auprès de { $source }.
 collect-source-unknown = Nous tenons { $data } d'une autre source que vous, et nous ne vous avons pas encore dit laquelle.
-profile-lookalike = Nous comparons aussi ce que nous savons de vous avec nos clients actuels, pour trouver des personnes qui leur ressemblent.
+profile-lookalike = Nous comparons aussi ce que nous savons de vous avec ce que nous savons de nos clients actuels, pour trouver des personnes qui leur ressemblent.
 profile-line = Nous utilisons { $data } pour déduire ce qui peut vous intéresser. Cela détermine { $decides }. C'est ce qu'on appelle le profilage.
 profile-what-you-do = ce que vous faites sur notre site
 decides-offers = quelles offres vous voyez
 decides-products = quels produits nous vous suggérons
-decides-emails = ce que nos e-mails vous montrent
+decides-emails = le contenu de nos e-mails
 decides-questions = quelles questions nous vous posons
 decides-ads = lesquelles de nos publicités vous voyez sur d'autres sites
 decides-content = ce que vous voyez sur notre site
