@@ -173,8 +173,6 @@ impl App {
         )));
     }
 
-    /// Makes the sample population at the population path: counted on as soon as it is in
-    /// memory, written to the file meanwhile.
     /// `g` would make a sample population: there is a place for it and none is loaded, being
     /// loaded or being made. (The footer offers `g` only then.)
     pub fn can_make_population(&self) -> bool {
@@ -185,6 +183,8 @@ impl App {
             )
     }
 
+    /// Makes the sample population at the population path: counted on as soon as it is in
+    /// memory, written to the file meanwhile.
     pub fn make_sample_population(&mut self) {
         if !self.can_make_population() {
             return;
