@@ -625,7 +625,6 @@ fn in_notice_language(
     ))
 }
 
-/// How the campaign builds a profile from behaviour, from what, and what that decides.
 /// The topic a limited personalization is worded for. The data's own kind words it ("to show
 /// you products like the ones you viewed" for browsing) only where the campaign does that with
 /// it: a recipe or a zone that shows it, or, for what the visitor did (searches, cart,
@@ -662,6 +661,7 @@ fn limited_topic<'t>(map: &DataMap, category: &str, topic: &'t str) -> &'t str {
     }
 }
 
+/// How the campaign builds a profile from behaviour, from what, and what that decides.
 fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
     let mut data: Vec<String> = Vec::new();
     for u in &map.uses {
