@@ -1303,3 +1303,45 @@ fn a_lookalike_model_is_told_as_a_comparison_with_existing_customers() {
     let text = disclosure::generate(&c, en).prose();
     assert!(!text.contains("existing customers"), "{text}");
 }
+
+/// A preference centre and the account settings are told in one sentence, in every language;
+/// either alone keeps its own.
+#[test]
+fn a_preference_centre_and_account_settings_share_one_sentence() {
+    use candor::model::OptOut;
+    let c = sample("skincare-recommendations.ron");
+    assert!(c.consent.opt_out.contains(&OptOut::AccountSettings));
+    let said = |c: &candor::model::Campaign, code: &str| {
+        disclosure::generate(c, locale(code).unwrap()).prose()
+    };
+    for (code, both) in [
+        (
+            "en",
+            "To change your choices, go to https://lumen.example/preferences or to your account settings.",
+        ),
+        (
+            "es",
+            "Para cambiar lo que has elegido, entra en https://lumen.example/preferences o en los ajustes de tu cuenta.",
+        ),
+        (
+            "fr",
+            "Pour changer vos choix, allez sur https://lumen.example/preferences ou dans les réglages de votre compte.",
+        ),
+    ] {
+        let text = said(&c, code);
+        assert!(text.contains(both), "{code}: {text}");
+        let account = locale(code).unwrap().text("choices-opt-out-account");
+        assert!(!text.contains(&account), "{code}: {text}");
+    }
+    let mut alone = c.clone();
+    alone
+        .consent
+        .opt_out
+        .retain(|o| *o == OptOut::AccountSettings);
+    let text = said(&alone, "en");
+    assert!(
+        text.contains("You can change your choices in your account settings."),
+        "{text}"
+    );
+    assert!(!text.contains("go to https://"), "{text}");
+}

@@ -510,13 +510,29 @@ fn build(campaign: &Campaign, map: &DataMap, l: &'static Locale, with_why: bool)
         let data: Vec<String> = undeclared.iter().map(|c| category_label(l, c)).collect();
         choices.push(l.text_with("choices-consent-unknown", &args([("data", l.join(&data))])));
     }
-    for o in &c.consent.opt_out {
+    // A preference centre and the account settings both change the visitor's choices: one
+    // sentence names both, rather than two saying the same thing.
+    let opt_outs = &c.consent.opt_out;
+    let centre_and_account = opt_outs.contains(&OptOut::AccountSettings)
+        && opt_outs
+            .iter()
+            .any(|o| matches!(o, OptOut::PreferenceCentre(_)));
+    let mut account_told = false;
+    for o in opt_outs {
         choices.push(match o {
             OptOut::Link(url) => l.text_with("choices-opt-out-link", &args([("url", typed(url))])),
+            OptOut::PreferenceCentre(url) if centre_and_account && !account_told => {
+                account_told = true;
+                l.text_with(
+                    "choices-opt-out-centre-or-account",
+                    &args([("url", typed(url))]),
+                )
+            }
             OptOut::PreferenceCentre(url) => {
                 l.text_with("choices-opt-out-centre", &args([("url", typed(url))]))
             }
             OptOut::ReplyStop => l.text("choices-opt-out-stop"),
+            OptOut::AccountSettings if centre_and_account => continue,
             OptOut::AccountSettings => l.text("choices-opt-out-account"),
         });
     }

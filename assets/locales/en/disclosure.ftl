@@ -63,6 +63,7 @@ choices-consent-late = We collect some data before we ask you: { $data }.
 choices-opt-out-link = To opt out, use this link: { $url }.
 choices-opt-out-centre = To change your choices, go to { $url }.
 choices-opt-out-stop = To stop text messages, reply STOP.
+choices-opt-out-centre-or-account = To change your choices, go to { $url } or to your account settings.
 choices-opt-out-account = You can change your choices in your account settings.
 choices-opt-out-none = There is no way to opt out yet.
 choices-rights = You can ask us to show, fix or delete your data.

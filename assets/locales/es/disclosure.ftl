@@ -67,6 +67,7 @@ choices-consent-late = Recogemos algunos datos antes de pedirte permiso: { $data
 choices-opt-out-link = Para darte de baja, usa este enlace: { $url }.
 choices-opt-out-centre = Para cambiar lo que has elegido, entra en { $url }.
 choices-opt-out-stop = Para no recibir más SMS, responde STOP.
+choices-opt-out-centre-or-account = Para cambiar lo que has elegido, entra en { $url } o en los ajustes de tu cuenta.
 choices-opt-out-account = Puedes cambiar tus preferencias en los ajustes de tu cuenta.
 choices-opt-out-none = Todavía no hay forma de darte de baja.
 choices-rights = Puedes pedirnos que te mostremos tus datos, que los corrijamos o que los borremos.

@@ -66,6 +66,7 @@ choices-consent-late = Nous recueillons certaines données avant de vous demande
 choices-opt-out-link = Pour vous désinscrire, utilisez ce lien : { $url }.
 choices-opt-out-centre = Pour changer vos choix, allez sur { $url }.
 choices-opt-out-stop = Pour ne plus recevoir de SMS, répondez STOP.
+choices-opt-out-centre-or-account = Pour changer vos choix, allez sur { $url } ou dans les réglages de votre compte.
 choices-opt-out-account = Vous pouvez changer vos choix dans les réglages de votre compte.
 choices-opt-out-none = Il n'existe pour l'instant aucun moyen de refuser.
 choices-rights = Vous pouvez nous demander de vous montrer vos données, de les corriger ou de les effacer.
