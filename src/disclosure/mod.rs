@@ -656,12 +656,9 @@ fn limited_topic<'t>(map: &DataMap, category: &str, topic: &'t str) -> &'t str {
         .filter(|u| crate::model::vocab::covers(category.trim(), &u.category))
         .flat_map(|u| &u.places)
         .collect();
-    let left_out = |p: &&crate::model::datamap::Place| {
-        p.source == Source::Recipe && p.path.contains(".exclusions[")
-    };
     let shown = places
         .iter()
-        .any(|p| p.source == Source::Zone || (p.source == Source::Recipe && !left_out(p)));
+        .any(|p| matches!(p.source, Source::Zone | Source::Recipe));
     let picks = places.iter().any(|p| p.source == Source::Audience);
     let fits = match topic {
         "browsing" | "purchases" | "saved" | "location" | "name" => shown,
@@ -670,7 +667,7 @@ fn limited_topic<'t>(map: &DataMap, category: &str, topic: &'t str) -> &'t str {
     };
     if fits {
         topic
-    } else if topic == "purchases" && places.iter().any(left_out) {
+    } else if topic == "purchases" && places.iter().any(|p| p.source == Source::RecipeExclusion) {
         "purchases-left-out"
     } else {
         "personal"

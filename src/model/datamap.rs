@@ -12,7 +12,10 @@ pub enum Source {
     Audience,
     Model,
     Zone,
+    /// A recipe ingredient: the data picks what the zone shows.
     Recipe,
+    /// A recipe exclusion: the data only leaves items out of what the zone shows.
+    RecipeExclusion,
     Channel,
     Activation,
 }
@@ -242,21 +245,27 @@ fn build(c: &Campaign, v: &Vocabulary) -> DataMap {
                 .ingredients
                 .iter()
                 .enumerate()
-                .map(|(i, x)| (format!("ingredients[{i}]"), v.ingredient(*x)))
-                .chain(
-                    recipe
-                        .exclusions
-                        .iter()
-                        .enumerate()
-                        .map(|(i, x)| (format!("exclusions[{i}]"), v.exclusion(*x))),
-                );
-            for (key, def) in parts {
+                .map(|(i, x)| {
+                    (
+                        format!("ingredients[{i}]"),
+                        Source::Recipe,
+                        v.ingredient(*x),
+                    )
+                })
+                .chain(recipe.exclusions.iter().enumerate().map(|(i, x)| {
+                    (
+                        format!("exclusions[{i}]"),
+                        Source::RecipeExclusion,
+                        v.exclusion(*x),
+                    )
+                }));
+            for (key, source, def) in parts {
                 for cat in &def.reads {
                     map.add(
                         cat,
                         Place {
                             path: format!("zones[{z}].recipe.{key}"),
-                            source: Source::Recipe,
+                            source,
                             how: def.how,
                             what: format!("the recipe of zone \"{name}\""),
                         },
@@ -442,6 +451,40 @@ mod tests {
         assert_eq!(
             read(|c| c.channels.push(Channel::Email)),
             ["user.contact.email"]
+        );
+    }
+
+    /// The notice words purchases read only to leave them out differently from purchases that
+    /// pick what is shown, so the map must tell an exclusion from an ingredient by its source.
+    #[test]
+    fn a_recipe_exclusion_is_told_apart_from_an_ingredient() {
+        let mut c = campaign();
+        c.channels.clear();
+        c.zones.push(zone(
+            ZoneKind::Recommendations,
+            Some(Recipe {
+                ingredients: vec![Ingredient::Replenishment],
+                exclusions: vec![Exclusion::AlreadyPurchased],
+                boosters: vec![],
+            }),
+        ));
+        let map = data_map(&c);
+        let purchases = map
+            .uses
+            .iter()
+            .find(|u| u.category == "user.behavior.purchase_history")
+            .expect("purchases are read");
+        let sources: Vec<_> = purchases
+            .places
+            .iter()
+            .map(|p| (p.path.as_str(), p.source))
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                ("zones[0].recipe.ingredients[0]", Source::Recipe),
+                ("zones[0].recipe.exclusions[0]", Source::RecipeExclusion),
+            ]
         );
     }
 

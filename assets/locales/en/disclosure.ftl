@@ -284,7 +284,7 @@ why-attr = { $data } { $number ->
        *[is] is { $value }
     }
 }
-# The age, in the visitor's own words ("you are at least 18"), rather than "your age is ...".
+# The age, in the visitor's own words ("you are 18 or older"), rather than "your age is ...".
 why-attr-age = { $op ->
     [is-not] you are not { $value }
     [none-of] you are not { $value }
