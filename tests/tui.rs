@@ -2606,3 +2606,47 @@ fn the_preview_stops_scrolling_at_its_last_line() {
     press(&mut c.app, "<pgdn> <pgdn>");
     assert_eq!(render(&mut c.app, 80, 24), end);
 }
+
+/// At 80 columns a form value gets about 25 columns; the selected row, when cut, is shown
+/// whole on the status line, and the usual hint comes back when the row fits.
+#[test]
+fn a_cut_field_is_shown_whole_on_the_status_line() {
+    let mut c = setup();
+    press(&mut c.app, "/ anti <enter> <enter> <down> <down> <down>");
+    let status = |screen: &str| {
+        let lines: Vec<&str> = screen.lines().collect();
+        // Under the status line come the footer and the style hash.
+        lines[lines.len() - 3].to_string()
+    };
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("ines.marketing@lumen.exa…"), "{screen}");
+    assert!(
+        status(&screen).contains("Owner: ines.marketing@lumen.example · Enter edits"),
+        "{screen}"
+    );
+    // Wide enough for the whole address: the hint says what Enter and Tab do.
+    let screen = render(&mut c.app, 120, 40);
+    assert!(
+        status(&screen).contains("Enter edits the selected field"),
+        "{screen}"
+    );
+    // A row that fits at 80 columns keeps the hint there too.
+    press(&mut c.app, "<up>");
+    let screen = render(&mut c.app, 80, 24);
+    assert!(
+        status(&screen).contains("Enter edits the selected field"),
+        "{screen}"
+    );
+    // An audience condition cut in the form is given whole.
+    let mut c = setup();
+    press(&mut c.app, "/ nearest <enter> <enter> ] <down> <down>");
+    let screen = render(&mut c.app, 80, 24);
+    assert!(
+        screen.contains(r#"Postal code is one of "28004…" [PROXY]"#),
+        "{screen}"
+    );
+    assert!(
+        status(&screen).starts_with(r#"Is: Postal code is one of "28004, 28005, 28012""#),
+        "{screen}"
+    );
+}

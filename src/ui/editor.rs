@@ -63,19 +63,21 @@ pub fn draw(frame: &mut Frame, app: &App, e: &Editor, theme: Theme) {
 
     draw_form(frame, e, theme, l.form);
     draw_panel(frame, app, e, theme, l.panel);
+    let hint = match e.focus {
+        Focus::Form => whole_row(e, l.form.width.saturating_sub(2))
+            .map(|whole| {
+                const EDIT: &str = " · Enter edits";
+                let room = usize::from(l.status.width).saturating_sub(EDIT.chars().count());
+                format!("{}{EDIT}", truncate(&whole, room))
+            })
+            .unwrap_or_else(|| "Enter edits the selected field; Tab moves to the preview.".into()),
+        Focus::Panel => {
+            "↑↓ move through the preview; p shows its next tab; Tab goes back to the form.".into()
+        }
+    };
     frame.render_widget(
-        Paragraph::new(super::status_line(
-            app,
-            theme,
-            match e.focus {
-                Focus::Form => "Enter edits the selected field; Tab moves to the preview.",
-                Focus::Panel => {
-                    "↑↓ move through the preview; p shows its next tab; Tab goes back to the form."
-                }
-            },
-            l.status.width,
-        ))
-        .wrap(Wrap { trim: false }),
+        Paragraph::new(super::status_line(app, theme, &hint, l.status.width))
+            .wrap(Wrap { trim: false }),
         l.status,
     );
     frame.render_widget(
@@ -111,7 +113,6 @@ fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
     let visible = usize::from(body.height);
     let offset = layout::scroll_offset(e.selected, visible);
     let width = usize::from(body.width);
-    let label_w = 18usize.min(width / 3);
     let mut lines = Vec::new();
     for (i, r) in e.derived.rows.iter().enumerate().skip(offset).take(visible) {
         let sev = e.row_severity(r);
@@ -144,12 +145,11 @@ fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
                 spans.push(Span::styled(format!(" [{m}]"), theme.severity(s)));
             }
         } else {
-            let lw = label_w.saturating_sub(indent.len()).max(6);
+            let (lw, room) = value_room(width, indent.len());
             spans.push(Span::styled(
                 format!("{:lw$} ", truncate(&r.label, lw)),
                 theme.dim(),
             ));
-            let room = width.saturating_sub(used + lw + 1);
             spans.push(Span::raw(truncate(&r.value, room)));
         }
         let mut line = Line::from(spans);
@@ -163,6 +163,36 @@ fn draw_form(frame: &mut Frame, e: &Editor, theme: Theme, area: Rect) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The columns a field's label and its value get in a form `width` wide, on a row indented by
+/// `indent` columns after the two of its mark.
+fn value_room(width: usize, indent: usize) -> (usize, usize) {
+    let label = 18usize.min(width / 3).saturating_sub(indent).max(6);
+    (label, width.saturating_sub(2 + indent + label + 1))
+}
+
+/// The selected row in full when the form, `width` columns inside its border, cuts it: at 80
+/// columns a value gets about 25, and an address or a schedule cut there cannot be read. The
+/// status line shows it instead of the hint.
+fn whole_row(e: &Editor, width: u16) -> Option<String> {
+    let r = e.derived.rows.get(e.selected)?;
+    let width = usize::from(width);
+    let used = 2 + 2 * usize::from(r.indent);
+    if let Field::Node(path) = &r.field {
+        let whole = crate::model::audience::node(&e.campaign.audience, path)
+            .map_or_else(|| r.label.clone(), fields::describe_condition);
+        let tag = r.mark.map_or(0, |m| m.chars().count() + 3);
+        return (whole.chars().count() + tag > width.saturating_sub(used)).then_some(whole);
+    }
+    if r.value.is_empty() {
+        let tag = r.mark.map_or(0, |m| m.chars().count() + 3);
+        return (r.label.chars().count() + tag > width.saturating_sub(used))
+            .then(|| r.label.clone());
+    }
+    let (label, room) = value_room(width, used - 2);
+    (r.value.chars().count() > room || r.label.chars().count() > label)
+        .then(|| format!("{}: {}", r.label, r.value))
 }
 
 /// The instant warning above the audience: what was chosen, why it is a problem, what to do.
