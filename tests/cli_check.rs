@@ -407,15 +407,11 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
     let file = Path::new("campaigns").join("trail-shoes-undeclared.ron");
     // The zone has no headline: the notice calls it by its kind, in the visitor's language.
     for (locale, words, zone) in [
-        ("en", "the pages you visit on our site", "The banner: "),
-        (
-            "es",
-            "las páginas que visitas en nuestra web",
-            "El banner: ",
-        ),
+        ("en", "the pages you visit", "The banner: "),
+        ("es", "las páginas que visitas", "El banner: "),
         (
             "fr",
-            "les pages que vous consultez sur notre site",
+            "les pages que vous consultez",
             "La bannière\u{202f}: ",
         ),
     ] {

@@ -303,12 +303,34 @@ impl Locale {
         self.join_with(items, "list-nor")
     }
 
+    /// Items that each end in "on our site" share it: "the pages you visit and what you search
+    /// for on our site", not the qualifier twice. The shared group leads, and a comma sets it
+    /// off from the rest so it reads as one item: "…on our site, and what you buy from us".
     fn join_with(&self, items: &[String], word: &str) -> String {
-        match items {
+        let suffix = format!(" {}", self.text("list-on-our-site"));
+        let (site, rest): (Vec<&String>, Vec<&String>) =
+            items.iter().partition(|i| i.ends_with(&suffix));
+        if site.len() < 2 {
+            return self.plain_join(items.iter(), word);
+        }
+        let bare = site.iter().map(|i| &i[..i.len() - suffix.len()]);
+        let group = format!("{}{suffix}", self.plain_join(bare, word));
+        match rest.len() {
+            0 => group,
+            1 => format!("{group}, {} {}", self.text(word), rest[0]),
+            _ => format!("{group}, {}", self.plain_join(rest.into_iter(), word)),
+        }
+    }
+
+    /// "a, b and c", with the language's word for "and" (or "or", or "nor").
+    fn plain_join<S: AsRef<str>>(&self, items: impl Iterator<Item = S>, word: &str) -> String {
+        let items: Vec<S> = items.collect();
+        match items.as_slice() {
             [] => String::new(),
-            [one] => one.clone(),
+            [one] => one.as_ref().to_string(),
             [rest @ .., last] => {
-                format!("{} {} {last}", rest.join(", "), self.text(word))
+                let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+                format!("{} {} {}", rest.join(", "), self.text(word), last.as_ref())
             }
         }
     }
@@ -317,6 +339,79 @@ impl Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "on our site" is said once for the items that share it, in every language, and a list
+    /// without two such items is joined as before.
+    #[test]
+    fn items_on_our_site_share_the_qualifier() {
+        let pages = "the pages you visit on our site";
+        let searches = "what you search for on our site";
+        let bought = "what you buy from us";
+        let email = "your email address";
+        type Join = fn(&Locale, &[String]) -> String;
+        let (and, or, nor): (Join, Join, Join) = (Locale::join, Locale::join_or, Locale::join_nor);
+        let cases: [(&str, Join, &[&str], &str); 7] = [
+            (
+                "en",
+                and,
+                &[pages, searches],
+                "the pages you visit and what you search for on our site",
+            ),
+            (
+                "en",
+                and,
+                &[pages, bought, searches],
+                "the pages you visit and what you search for on our site, and what you buy from us",
+            ),
+            (
+                "en",
+                and,
+                &[email, pages, searches, bought],
+                "the pages you visit and what you search for on our site, your email address and \
+                 what you buy from us",
+            ),
+            (
+                "en",
+                or,
+                &[pages, searches],
+                "the pages you visit or what you search for on our site",
+            ),
+            // One item on the site: nothing to share, the list is as it was.
+            (
+                "en",
+                and,
+                &[pages, bought, email],
+                "the pages you visit on our site, what you buy from us and your email address",
+            ),
+            (
+                "es",
+                and,
+                &[
+                    "las páginas que visitas en nuestra web",
+                    "lo que buscas en nuestra web",
+                    "lo que nos compras",
+                ],
+                "las páginas que visitas y lo que buscas en nuestra web, y lo que nos compras",
+            ),
+            (
+                "fr",
+                nor,
+                &[
+                    "les pages que vous consultez sur notre site",
+                    "ce que vous cherchez sur notre site",
+                ],
+                "les pages que vous consultez ni ce que vous cherchez sur notre site",
+            ),
+        ];
+        for (code, join, items, want) in cases {
+            let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+            assert_eq!(
+                join(locale(code).unwrap(), &items),
+                want,
+                "{code}: {items:?}"
+            );
+        }
+    }
 
     /// Remembered sentences must be told apart by language, message and every argument.
     #[test]

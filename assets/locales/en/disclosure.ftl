@@ -3,6 +3,8 @@
 title = How { $brand } uses your data
 brand-missing = [your brand]
 list-and = and
+# Items of a list that each end in this share it once, at the end of the group.
+list-on-our-site = on our site
 
 heading-who = Who is asking
 heading-what = What we collect and why

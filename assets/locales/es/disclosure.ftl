@@ -4,6 +4,8 @@
 title = Cómo usa { $brand } tus datos
 brand-missing = [tu marca]
 list-and = y
+# Los elementos de una lista que acaban así lo comparten una sola vez.
+list-on-our-site = en nuestra web
 
 heading-who = Quién te los pide
 heading-what = Qué datos recogemos y para qué

@@ -4,6 +4,8 @@
 title = Ce que fait { $brand } de vos données
 brand-missing = [votre marque]
 list-and = et
+# Les éléments d'une liste qui se terminent ainsi le partagent une seule fois.
+list-on-our-site = sur notre site
 
 heading-who = Qui vous les demande
 heading-what = Ce que nous recueillons et pourquoi
