@@ -133,8 +133,8 @@ use-personalize-limited = { $topic ->
    *[personal] to choose what we show you
 }
 use-personalize-profiling = { $topic ->
-    [personal] to guess what you might like from who you are, and choose what you see
-   *[other] to learn what you like and choose what you see
+    [personal] to guess what you might like from who you are, and choose what we show you
+   *[other] to learn what you like and choose what we show you
 }
 use-email = to send you emails
 use-sms = to send you text messages

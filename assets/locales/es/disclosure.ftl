@@ -28,7 +28,7 @@ collect-line-no-purpose = Registramos { $data }, pero todavía no te hemos dicho
 collect-nothing = Para esto no guardamos ningún dato personal.
 
 get-immediate = Ahora mismo: { $offer }.
-get-ongoing = Más adelante: { $benefit }.
+get-ongoing = Con el tiempo: { $benefit }.
 get-email = Si nos das tu correo, recibes: { $promise }.
 get-login = Si inicias sesión: { $benefit }.
 get-nothing = No te ofrecemos nada a cambio de estos datos.
@@ -142,8 +142,8 @@ use-personalize-limited = { $topic ->
    *[personal] para elegir lo que te mostramos
 }
 use-personalize-profiling = { $topic ->
-    [personal] para suponer qué te puede gustar según quién eres, y elegir así lo que ves
-   *[other] para saber qué te gusta y elegir lo que ves
+    [personal] para suponer qué te puede gustar según quién eres, y elegir así lo que te mostramos
+   *[other] para saber qué te gusta y elegir lo que te mostramos
 }
 use-email = para enviarte correos
 use-sms = para enviarte SMS
@@ -192,9 +192,9 @@ why-question = ¿Por qué veo esto?
 heading-why = Por qué ves esto
 why-everyone = Esto lo ve todo el que visita nuestra web. No depende de lo que hagas.
 why-because = Ves esto porque { $reasons }.
-why-one-of = se cumple al menos una de estas cosas (no registramos cuál): { $list }
-why-not-all = no se cumplen todas estas cosas a la vez: { $list }
-why-none-of = no se cumple ninguna de estas cosas: { $list }
+why-one-of = se cumple al menos una de estas condiciones (no registramos cuál): { $list }
+why-not-all = no se cumplen todas estas condiciones a la vez: { $list }
+why-none-of = no se cumple ninguna de estas condiciones: { $list }
 why-logged-in = has iniciado sesión
 why-anonymous = no has iniciado sesión
 why-model = además tenemos en cuenta una puntuación que calculamos a partir de { $data }

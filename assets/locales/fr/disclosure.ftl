@@ -140,8 +140,8 @@ use-personalize-limited = { $topic ->
    *[personal] pour choisir ce que nous vous montrons
 }
 use-personalize-profiling = { $topic ->
-    [personal] pour déduire ce qui pourrait vous plaire d'après qui vous êtes, et choisir ce que vous voyez
-   *[other] pour connaître vos goûts et choisir ce que vous voyez
+    [personal] pour déduire ce qui pourrait vous plaire d'après qui vous êtes, et choisir ce que nous vous montrons
+   *[other] pour connaître vos goûts et choisir ce que nous vous montrons
 }
 use-email = pour vous envoyer des e-mails
 use-sms = pour vous envoyer des SMS
@@ -304,12 +304,12 @@ why-shows-bought = Vous y retrouvez vos achats précédents.
 why-shows-saved = Vous y retrouvez les articles que vous avez mis de côté.
 why-shows-form = Ce formulaire vous demande une information de plus à chaque visite.
 why-shows-email = Cela fait partie d'un e-mail que nous envoyons à votre adresse.
-why-picks = Les suggestions s'appuient sur { $sources }.
-why-picks-without = Les suggestions s'appuient sur { $sources }. Elles laissent de côté { $left }.
+why-picks = Nous vous suggérons { $sources }.
+why-picks-without = Nous vous suggérons { $sources }, mais jamais { $left }.
 why-from-trending = ce qui plaît le plus en ce moment
-why-from-viewed-together = les articles souvent consultés avec ceux que vous avez vus
-why-from-bought-together = les articles souvent achetés avec ceux que vous avez achetés
-why-from-similar = les articles proches de ceux que vous avez consultés
+why-from-viewed-together = des articles que d'autres clients consultent souvent avec ceux que vous avez vus
+why-from-bought-together = des articles que d'autres clients achètent souvent avec ceux que vous avez achetés
+why-from-similar = des articles semblables à ceux que vous avez regardés
 why-from-recently-viewed = les articles que vous avez consultés récemment
 why-from-replenishment = ce que vous achetez régulièrement
 why-without-purchased = ce que vous avez déjà acheté
