@@ -179,16 +179,18 @@ fn whole_row(e: &Editor, width: u16) -> Option<String> {
     let r = e.derived.rows.get(e.selected)?;
     let width = usize::from(width);
     let used = 2 + 2 * usize::from(r.indent);
-    if let Field::Node(path) = &r.field {
-        let whole = crate::model::audience::node(&e.campaign.audience, path)
-            .map_or_else(|| r.label.clone(), fields::describe_condition);
+    // A condition reads as its full wording, a heading as its label: one line with its tag.
+    let line = match &r.field {
+        Field::Node(path) => Some(
+            crate::model::audience::node(&e.campaign.audience, path)
+                .map_or_else(|| r.label.clone(), fields::describe_condition),
+        ),
+        _ if r.value.is_empty() => Some(r.label.clone()),
+        _ => None,
+    };
+    if let Some(text) = line {
         let tag = r.mark.map_or(0, |m| m.chars().count() + 3);
-        return (whole.chars().count() + tag > width.saturating_sub(used)).then_some(whole);
-    }
-    if r.value.is_empty() {
-        let tag = r.mark.map_or(0, |m| m.chars().count() + 3);
-        return (r.label.chars().count() + tag > width.saturating_sub(used))
-            .then(|| r.label.clone());
+        return (text.chars().count() + tag > width.saturating_sub(used)).then_some(text);
     }
     let (label, room) = value_room(width, used - 2);
     (r.value.chars().count() > room || r.label.chars().count() > label)
