@@ -777,41 +777,54 @@ fn every_zone_of_every_sample_is_explained_in_every_language_and_every_format() 
     }
 }
 
-/// A negated count is said as what it allows, so the sentence means what the condition does.
+/// A negated count is said as what it allows, so the sentence means what the condition does;
+/// a count of zero is "not at all", never "at most 0 times".
 #[test]
 fn negated_counts_read_as_what_they_allow() {
     use candor::model::{Action, Condition, Count, IntentCondition, Target};
-    let intent = |action, count| {
-        Condition::Not(Box::new(Condition::Intent(IntentCondition {
+    let intent = |negated: bool, action, count| {
+        let leaf = Condition::Intent(IntentCondition {
             action,
             target: Target::Anything,
             count,
             within_days: 30,
-        })))
+        });
+        if negated {
+            Condition::Not(Box::new(leaf))
+        } else {
+            leaf
+        }
     };
     let mut c = sample("recently-viewed-undeclared.ron");
     let why = |c: &candor::model::Campaign| why_of(c, "en")[0].1.clone();
-    c.audience = Condition::All(vec![intent(Action::Purchase, Count::AtLeast(1))]);
-    assert!(
-        why(&c)
-            .starts_with("You see this because you have not bought anything in the last 30 days"),
-        "{}",
-        why(&c)
-    );
-    c.audience = Condition::All(vec![intent(Action::PageView, Count::AtLeast(3))]);
-    assert!(
-        why(&c).starts_with(
-            "You see this because you viewed pages on our site at most twice in the last 30 days"
+    let not_bought = "You see this because you have not bought anything in the last 30 days";
+    for (negated, action, count, said) in [
+        (true, Action::Purchase, Count::AtLeast(1), not_bought),
+        (
+            true,
+            Action::PageView,
+            Count::AtLeast(3),
+            "You see this because you viewed pages on our site at most twice in the last 30 days",
         ),
-        "{}",
-        why(&c)
-    );
-    c.audience = Condition::All(vec![intent(Action::PageView, Count::AtMost(1))]);
-    assert!(
-        why(&c).starts_with("You see this because you viewed pages on our site at least twice"),
-        "{}",
-        why(&c)
-    );
+        (
+            true,
+            Action::PageView,
+            Count::AtMost(1),
+            "You see this because you viewed pages on our site at least twice",
+        ),
+        (false, Action::Purchase, Count::AtMost(0), not_bought),
+        (false, Action::Purchase, Count::Exactly(0), not_bought),
+        (
+            true,
+            Action::PageView,
+            Count::Exactly(0),
+            "You see this because you viewed pages on our site at least once",
+        ),
+    ] {
+        c.audience = Condition::All(vec![intent(negated, action, count)]);
+        assert!(why(&c).starts_with(said), "{count:?}: {}", why(&c));
+    }
+    c.audience = Condition::All(vec![intent(true, Action::PageView, Count::AtMost(1))]);
     assert!(
         why_of(&c, "fr")[0]
             .1

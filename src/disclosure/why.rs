@@ -232,11 +232,14 @@ fn action_key(a: Action) -> &'static str {
 fn intent(i: &IntentCondition, negated: bool, l: &Locale) -> String {
     // A negated count reads as its positive counterpart: "not at least 3 times" is "at most
     // twice", which a visitor can check against what they did. Only "not at all" and "not
-    // exactly" stay negative.
+    // exactly" stay negative; a count of zero is said as "not at all" too.
     let (negated, count) = match (negated, i.count) {
         (true, Count::AtLeast(n)) if n > 1 => (false, Some(Count::AtMost(n - 1))),
         (true, Count::AtMost(n)) => (false, Some(Count::AtLeast(n.saturating_add(1)))),
+        (true, Count::Exactly(0)) => (false, Some(Count::AtLeast(1))),
         (true, Count::AtLeast(_)) => (true, None),
+        // "At most 0 times" and "exactly 0 times" are "not at all".
+        (false, Count::AtMost(0) | Count::Exactly(0)) => (true, None),
         (_, c) => (negated, Some(c)),
     };
     // An affinity is a score built over the whole window: counting it says nothing.

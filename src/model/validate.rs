@@ -2,7 +2,7 @@
 //! fixed form. A typo here is an error, not a silent pass: `postcode` for `postal_code` would
 //! otherwise slip past the proxy check.
 
-use super::campaign::{Campaign, Condition, MAX_AUDIENCE_DEPTH, Operator};
+use super::campaign::{Campaign, Condition, Count, MAX_AUDIENCE_DEPTH, Operator};
 use super::vocab::{closest, vocab};
 
 /// One thing wrong with a campaign's structure.
@@ -200,6 +200,21 @@ pub fn validate(c: &Campaign) -> Vec<Problem> {
                     categories(),
                 ));
             }
+        }
+    }
+    // A count everyone meets: "viewed at least 0 times" would take in every visitor while the
+    // campaign and its notice speak of an interest.
+    for cond in c.conditions() {
+        if let Condition::Intent(i) = cond.condition
+            && i.count == Count::AtLeast(0)
+        {
+            out.push(Problem {
+                path: format!("{}.count", cond.path),
+                message:
+                    "\"at least 0 times\" is met by everyone, so the condition picks no one out"
+                        .into(),
+                hint: Some("count 1 or more, or remove the condition".into()),
+            });
         }
     }
     // Values of the attribute's type, and reasons of a kind the attribute accepts.
@@ -482,6 +497,29 @@ mod tests {
             },
         )]);
         c
+    }
+
+    /// "At least 0 times" is refused where it stands; a count someone meets only by acting,
+    /// and one that reads as "never", are kept.
+    #[test]
+    fn a_count_everyone_meets_is_refused() {
+        let with_count = |count| {
+            let mut c = Campaign::blank("s", "S");
+            c.audience = Condition::All(vec![Condition::Intent(crate::model::IntentCondition {
+                action: crate::model::Action::CategoryView,
+                target: crate::model::Target::Category("sofas".into()),
+                count,
+                within_days: 30,
+            })]);
+            validate(&c)
+        };
+        let problems = with_count(Count::AtLeast(0));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "audience.all[0].count");
+        assert!(problems[0].sentence().contains("count 1 or more"));
+        for count in [Count::AtLeast(1), Count::AtMost(0), Count::Exactly(0)] {
+            assert_eq!(with_count(count), vec![], "{count:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub const RULE: Rule = Rule {
 Whether a person can qualify for the audience on who they are (age, gender, location,
 income...) without having done anything that shows interest. An `Any` group counts as
 demographic-only when one of its branches is; an intent condition inside a `Not` does not
-count as interest.
+count as interest, nor one that people who did nothing meet ("at most twice", "exactly 0
+times").
 
 ## Risk
 Hidden bias from demographic targeting.
@@ -42,10 +43,11 @@ demographic condition unless you can say why it is needed."#,
     fix: None,
 };
 
-/// Whether every way into the audience passes through a behavioural condition.
+/// Whether every way into the audience passes through a behavioural condition that someone
+/// meets only by doing something: "viewed at most twice" is met by people who never came.
 pub fn requires_intent(node: &Condition) -> bool {
     match node {
-        Condition::Intent(_) => true,
+        Condition::Intent(i) => i.count.needs_an_action(),
         Condition::Attribute(_) | Condition::Not(_) => false,
         Condition::All(items) => items.iter().any(requires_intent),
         Condition::Any(items) => !items.is_empty() && items.iter().all(requires_intent),
@@ -124,6 +126,26 @@ mod tests {
     fn negated_intent_is_not_interest() {
         let c = with_audience(all(vec![attr("age", "55"), not(intent())]));
         assert_fires(&c, "demographic-only-targeting", "audience");
+    }
+
+    /// A count that people who did nothing meet is no sign of interest, whatever it counts;
+    /// one that takes a single action is.
+    #[test]
+    fn a_count_met_by_doing_nothing_is_not_interest() {
+        use crate::model::{Condition, Count};
+        let with_count = |count| {
+            let Condition::Intent(mut i) = intent() else {
+                unreachable!()
+            };
+            i.count = count;
+            with_audience(all(vec![attr("age", "55"), Condition::Intent(i)]))
+        };
+        for count in [Count::AtMost(3), Count::Exactly(0), Count::AtLeast(0)] {
+            assert_fires(&with_count(count), "demographic-only-targeting", "audience");
+        }
+        for count in [Count::AtLeast(1), Count::Exactly(2)] {
+            assert_silent(&with_count(count), "demographic-only-targeting");
+        }
     }
 
     /// The advice is the same whichever condition comes first: it follows gender, not the

@@ -423,6 +423,15 @@ pub enum Count {
 }
 
 impl Count {
+    /// Whether only someone who did the thing at least once meets the count. "At most twice"
+    /// and "exactly 0 times" are met by people who did nothing, so they show no interest.
+    pub fn needs_an_action(self) -> bool {
+        match self {
+            Count::AtLeast(n) | Count::Exactly(n) => n > 0,
+            Count::AtMost(_) => false,
+        }
+    }
+
     pub fn describe(self) -> String {
         let times = |n: u32| {
             if n == 1 {
