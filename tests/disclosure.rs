@@ -1365,3 +1365,24 @@ fn a_preference_centre_and_account_settings_share_one_sentence() {
     );
     assert!(!text.contains("go to https://"), "{text}");
 }
+
+/// Data declared for profiling is named where the notice says what builds the profile, even
+/// when only a recipe reads it: the sofa suggestions are worked out from purchases too.
+#[test]
+fn data_declared_for_profiling_is_named_in_the_profiling_line() {
+    let c = sample("sofa-recommendations.ron");
+    for (code, profiling, purchases) in [
+        ("en", "This is called profiling", "what you buy from us"),
+        ("es", "elaborar un perfil", "tu historial de compras"),
+        ("fr", "le profilage", "votre historique d'achats"),
+    ] {
+        let d = disclosure::generate(&c, locale(code).unwrap());
+        let line = d
+            .sections
+            .iter()
+            .flat_map(|s| &s.lines)
+            .find(|l| l.contains(profiling))
+            .unwrap_or_else(|| panic!("{code}: no profiling line in {}", d.prose()));
+        assert!(line.contains(purchases), "{code}: {line}");
+    }
+}

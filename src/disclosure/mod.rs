@@ -674,15 +674,29 @@ fn limited_topic<'t>(map: &DataMap, category: &str, topic: &'t str) -> &'t str {
     }
 }
 
+/// The purpose a declaration gives to data used to build a profile.
+const PROFILING: &str = "personalize.content.profiling";
+
 /// How the campaign builds a profile from behaviour, from what, and what that decides.
 fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
+    // What the campaign reads to build the profile, then what its declarations say is for
+    // profiling: purchases declared for it are in the profile even when only a recipe reads
+    // them.
+    let read = map
+        .uses
+        .iter()
+        .filter(|u| u.builds_profile())
+        .map(|u| u.category.as_str());
+    let declared = c
+        .data
+        .iter()
+        .filter(|f| f.purposes.iter().any(|p| p == PROFILING))
+        .map(|f| f.category.as_str());
     let mut data: Vec<String> = Vec::new();
-    for u in &map.uses {
-        if u.builds_profile() {
-            let label = category_label(l, &u.category);
-            if !data.contains(&label) {
-                data.push(label);
-            }
+    for category in read.chain(declared) {
+        let label = category_label(l, category);
+        if !data.contains(&label) {
+            data.push(label);
         }
     }
     if data.is_empty() {
@@ -739,11 +753,9 @@ fn profile_line(c: &Campaign, map: &DataMap, l: &Locale) -> String {
 /// read over time.
 fn profiles(c: &Campaign, map: &DataMap) -> bool {
     map.builds_profile(c)
-        || c.data.iter().any(|f| {
-            f.purposes
-                .iter()
-                .any(|p| p == "personalize.content.profiling")
-        })
+        || c.data
+            .iter()
+            .any(|f| f.purposes.iter().any(|p| p == PROFILING))
 }
 
 fn completeness(c: &Campaign, map: &DataMap, custom: Option<&str>) -> Vec<(Element, Presence)> {
