@@ -209,7 +209,9 @@ pub struct LatestReview {
 }
 
 impl LatestReview {
-    /// A few words for a table cell: "approved", "changes", "approved·old".
+    /// A few words for a table cell: "approved", "changes", "approved·old" (the decision is
+    /// old news: it was made on a text that differs from the current one, most often an older
+    /// revision, sometimes an edited file that never came into the library).
     pub fn short(self) -> &'static str {
         match (self.decision, self.current) {
             (Decision::Approve, true) => "approved",

@@ -202,7 +202,7 @@ fn draw_summary(frame: &mut Frame, app: &App, theme: Theme, area: ratatui::layou
                 None if claims => format!("none, though it is {}", s.status.label()),
                 None => "none yet".to_string(),
                 Some(r) if r.current => format!("{} for this version", r.decision.label()),
-                Some(r) => format!("{} for an older version", r.decision.label()),
+                Some(r) => format!("{} for a different version", r.decision.label()),
             },
         ),
     ];

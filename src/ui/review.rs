@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &ReviewState, theme: Theme) {
             theme.good(),
         ),
         Some((d, false)) => Span::styled(
-            format!(" {} for an older version", d.decision.label()),
+            format!(" {} for a different version", d.decision.label()),
             theme.severity(Severity::Warning),
         ),
         None => Span::styled(" no decision yet", theme.dim()),
