@@ -385,6 +385,35 @@ fn a_file_that_cannot_be_read_takes_no_decision() {
     );
 }
 
+/// A library open read-only keeps no decision, and says so before the reviewer types notes:
+/// the banner names what is lost here (decisions), not the editor's saving.
+#[test]
+fn a_read_only_library_refuses_a_decision_before_asking_for_notes() {
+    let c = setup();
+    let p = file(&c, "welcome-email.ron", |t| t);
+    let db = c.dir.path().join("t.db");
+    drop(c.app);
+    let mut app = App::new(Store::open_read_only(&db, "opened with --read-only").unwrap());
+    app.open_review(&p);
+    let screen = render(&mut app, 80, 24);
+    assert!(
+        screen.contains("READ-ONLY  decisions are not recorded"),
+        "{screen}"
+    );
+    assert!(!screen.contains("saving writes a copy"), "{screen}");
+    for key in ["A", "R"] {
+        press(&mut app, key);
+        assert!(app.dialog().is_none(), "{key} asked for notes");
+        let said = app.message.as_ref().unwrap().text.clone();
+        assert!(
+            said.starts_with("No decision can be recorded: this library is open read-only"),
+            "{said}"
+        );
+    }
+    let shown = app.review.as_ref().unwrap().shown.clone();
+    assert!(app.store.reviews_for(&shown, None).unwrap().is_empty());
+}
+
 /// Warnings do not stop an approval, but the reviewer says why they can stand: the prompt
 /// counts them, and an empty note is refused with the reason while the prompt stays open.
 #[test]

@@ -2142,13 +2142,16 @@ fn a_read_only_library_autosaves_edits_to_a_file() {
 /// act on the hidden screen: `d` then `y` at 59x19 deletes nothing. Ctrl-C quits, keeping
 /// unsaved edits as a draft.
 #[test]
-fn keys_wait_while_the_terminal_is_too_small() {
+fn keys_do_nothing_while_the_terminal_is_too_small() {
     let mut c = setup();
     let n = c.app.library.size;
     c.app
         .handle_event(&ratatui::crossterm::event::Event::Resize(59, 19));
     let screen = render(&mut c.app, 59, 19);
-    assert!(screen.contains("Ctrl-C quits"), "{screen}");
+    assert!(
+        screen.contains("Until then only Ctrl-C works: it quits"),
+        "{screen}"
+    );
     press(&mut c.app, "d y G d y");
     c.app
         .handle_event(&ratatui::crossterm::event::Event::Resize(80, 24));

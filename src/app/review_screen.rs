@@ -128,6 +128,13 @@ impl App {
                 }
                 r.tab = review::ReviewTab::Disclosure;
             }
+            // Said before any notes are typed: a read-only library cannot keep a decision.
+            A::Approve | A::RequestChanges if self.store.read_only().is_some() => {
+                let why = self.store.read_only().map(clean).unwrap_or_default();
+                self.fail(format!(
+                    "No decision can be recorded: this library is open read-only ({why}). To record one, open the file with a library you can write to: candor --db PATH review FILE."
+                ));
+            }
             A::Approve | A::RequestChanges if r.unreadable => {
                 let file = r.shown.clone();
                 self.fail(format!(

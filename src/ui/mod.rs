@@ -30,9 +30,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             )),
             Line::styled(
                 if app.store.read_only().is_some() {
-                    "Keys wait until then; Ctrl-C quits, writing unsaved edits to a file."
+                    "Until then only Ctrl-C works: it quits, writing unsaved edits to a file."
                 } else {
-                    "Keys wait until then; Ctrl-C quits, keeping unsaved edits as a draft."
+                    "Until then only Ctrl-C works: it quits, keeping unsaved edits as a draft."
                 },
                 theme.dim(),
             ),
@@ -99,7 +99,11 @@ fn status_line(app: &App, theme: Theme, fallback: &str, width: u16) -> Line<'sta
                 Span::styled(" READ-ONLY ", piece_style(StatusPiece::ReadOnly, theme)),
                 Span::raw(" "),
                 Span::styled(
-                    format!("saving writes a copy to import later ({})", clean(why)),
+                    if app.top() == ScreenId::Review {
+                        format!("decisions are not recorded ({})", clean(why))
+                    } else {
+                        format!("saving writes a copy to import later ({})", clean(why))
+                    },
                     theme.dim(),
                 ),
             ];
