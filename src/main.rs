@@ -28,7 +28,8 @@ struct Cli {
     db: Option<PathBuf>,
     /// Open the library only to read: nothing is written to it. Automatic when the file or
     /// its folder cannot be written; list, show, history, export, screenshot and review --print
-    /// always read only.
+    /// always open an existing library read-only (where there is none and --read-only is not
+    /// given, they first create one with the samples, and say so).
     #[arg(long, global = true)]
     read_only: bool,
     /// The population reach is counted on [env: CANDOR_POPULATION] [default: beside the
