@@ -445,6 +445,48 @@ fn an_intent_only_campaign_with_no_data_fields_fails_and_its_notice_names_the_da
     assert!(explained.contains("## Why it matters") || explained.contains("Why it matters"));
 }
 
+/// A language the campaign does not offer is said in every format: in the text format's notes,
+/// and beside a Markdown or HTML notice on standard error, never inside what is published.
+/// Language codes are taken in any case.
+#[test]
+fn a_language_the_campaign_does_not_offer_is_said_in_every_format() {
+    let said = "The campaign does not offer Español (es); its languages: en, fr.";
+    for format in ["text", "markdown", "html"] {
+        let o = candor(&[
+            "disclosure",
+            "campaigns/sofa-recommendations.ron",
+            "--locale",
+            "ES",
+            "--format",
+            format,
+        ]);
+        let (notice, err) = text(&o);
+        assert!(o.status.success(), "{format}: {err}");
+        assert!(notice.contains("Con el tiempo"), "{format}: {notice}");
+        if format == "text" {
+            assert!(notice.contains(said), "{notice}");
+            assert_eq!(err, "");
+        } else {
+            assert!(!notice.contains("does not offer"), "{format}: {notice}");
+            assert_eq!(
+                err.trim_end(),
+                format!("note: {said} Texts missing in es are shown in en.")
+            );
+        }
+    }
+    let o = candor(&[
+        "disclosure",
+        "campaigns/sofa-recommendations.ron",
+        "--locale",
+        "fr",
+    ]);
+    let (notice, err) = text(&o);
+    assert!(
+        !notice.contains("does not offer") && err.is_empty(),
+        "{err}"
+    );
+}
+
 /// A notice that leaves out who receives the data is printed, for the reviewer who asked, but
 /// said on stderr not to be true yet, in every format, and the command fails; a true one
 /// succeeds with nothing on stderr.

@@ -21,6 +21,21 @@ pub enum DisclosureFormat {
     Html,
 }
 
+/// Says that the campaign has no texts of its own in `l`'s language, so its typed texts are
+/// shown in its first language (each marked as such in the notice).
+fn not_offered(c: &Campaign, l: &disclosure::Locale) -> Option<String> {
+    (!c.locales.iter().any(|x| x == l.code)).then(|| {
+        format!(
+            "The campaign does not offer {} ({}); its languages: {}. Texts missing in {} are shown in {}.",
+            l.name,
+            l.code,
+            candor::text::clean(&c.locales.join(", ")),
+            l.code,
+            candor::text::clean(c.first_locale())
+        )
+    })
+}
+
 /// `target` is the file or id as typed, for the closing advice.
 pub fn run(
     c: &Campaign,
@@ -32,10 +47,12 @@ pub fn run(
     let code = locale_code
         .or(c.locales.first().map(String::as_str))
         .unwrap_or("en");
-    let Some(l) = locale::locale(code) else {
+    // "ES" and "Fr" name the same languages as "es" and "fr".
+    let code = code.trim().to_ascii_lowercase();
+    let Some(l) = locale::locale(&code) else {
         bail!(
             "there is no disclosure language \"{}\"; available: {}",
-            candor::text::clean(code),
+            candor::text::clean(&code),
             locale::codes().join(", ")
         );
     };
@@ -67,6 +84,13 @@ pub fn run(
             )?,
         }
     }
+    // Markdown and HTML are the notice alone, to be published: a language the campaign does
+    // not offer is said beside them, on standard error.
+    if !matches!(format, DisclosureFormat::Text)
+        && let Some(note) = not_offered(c, l)
+    {
+        eprintln!("note: {note}");
+    }
     match format {
         DisclosureFormat::Markdown => write!(out, "{}", render::markdown(&d))?,
         DisclosureFormat::Html => write!(out, "{}", render::html(&d))?,
@@ -74,16 +98,8 @@ pub fn run(
             write!(out, "{}", render::text(&d))?;
             let r = d.readability;
             writeln!(out, "\n---- Candor's notes (not part of the notice)")?;
-            if !c.locales.iter().any(|x| x == l.code) {
-                writeln!(
-                    out,
-                    "The campaign does not offer {} ({}); its languages: {}. Texts missing in {} are shown in {}.",
-                    l.name,
-                    l.code,
-                    candor::text::clean(&c.locales.join(", ")),
-                    l.code,
-                    candor::text::clean(c.first_locale())
-                )?;
+            if let Some(note) = not_offered(c, l) {
+                writeln!(out, "{note}")?;
             }
             if d.custom.is_some() && d.custom_lang != l.code {
                 let written = locale::locale(d.custom_lang)
