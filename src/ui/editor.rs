@@ -241,6 +241,14 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     } else {
         ""
     };
+    // The notice points to the findings by the tab's title as shown: "Findings 1x", or on a
+    // narrow panel its counts alone.
+    let findings_tab = PanelTab::ALL
+        .iter()
+        .position(|t| *t == PanelTab::Findings)
+        .and_then(|i| titles.get(i))
+        .cloned()
+        .unwrap_or_default();
     let tabs = Tabs::new(titles)
         .select(current)
         .highlight_style(theme.selected())
@@ -251,7 +259,7 @@ fn draw_panel(frame: &mut Frame, app: &App, e: &Editor, theme: Theme, area: Rect
     // Where each finding starts, on the Findings tab, to keep the selected one in view.
     let mut starts = Vec::new();
     let text = match e.panel {
-        PanelTab::Disclosure => disclosure_text(e, theme),
+        PanelTab::Disclosure => disclosure_text(e, theme, &findings_tab),
         PanelTab::Why => zones_text(e, theme, usize::from(body.width)),
         PanelTab::Value => value_text(e, theme),
         PanelTab::Reach => super::reach::reach_text(app, e, theme, usize::from(body.width)),
@@ -308,7 +316,7 @@ fn finding_scroll(text: &Text, starts: &[usize], selected: usize, body: Rect) ->
     u16::try_from(scroll).unwrap_or(u16::MAX)
 }
 
-fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
+fn disclosure_text(e: &Editor, theme: Theme, findings_tab: &str) -> Text<'static> {
     let d = &e.derived.disclosure;
     let l = locale(d.locale);
     let r = d.readability;
@@ -332,9 +340,14 @@ fn disclosure_text(e: &Editor, theme: Theme) -> Text<'static> {
         .filter(|f| crate::checks::NOTICE_UNTRUE.contains(&f.rule) && f.counts())
         .collect();
     if !untrue.is_empty() {
+        let tab = if findings_tab.starts_with("Findings") {
+            "the Findings tab".to_string()
+        } else {
+            format!("the findings, tab {findings_tab}")
+        };
         lines.push(Line::styled(
             format!(
-                "x NOT TRUE YET: {}; {} so (see the Findings tab)",
+                "x NOT TRUE YET: {}; {} so (see {tab})",
                 crate::checks::untrue_words(untrue.iter().copied()),
                 crate::text::plural(untrue.len(), "finding says", "findings say")
             ),
