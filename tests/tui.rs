@@ -2653,3 +2653,51 @@ fn a_cut_field_is_shown_whole_on_the_status_line() {
         "{screen}"
     );
 }
+
+/// A step-by-step builder goes back a step with Shift-Tab, keeping the answers given, and
+/// says so in its key line from the second step on; on the first step the key does nothing.
+#[test]
+fn a_builder_goes_back_a_step_keeping_its_answers() {
+    use candor::app::Dialog;
+    use candor::model::{Action, Condition};
+    let mut c = setup();
+    let title = |app: &candor::app::App| match app.dialog() {
+        Some(Dialog::Pick(p)) => p.title.clone(),
+        Some(Dialog::Prompt(p)) => p.title.clone(),
+        _ => String::new(),
+    };
+    let selected = |app: &candor::app::App| match app.dialog() {
+        Some(Dialog::Pick(p)) => p.list.selected,
+        _ => usize::MAX,
+    };
+    press(&mut c.app, &format!("{BLANK} ] i"));
+    // The action after the one offered, the kind of target offered, then the name step.
+    let chosen = selected(&c.app) + 1;
+    press(&mut c.app, "<down> <enter> <enter>");
+    assert!(title(&c.app).starts_with("Intent 3/"), "{}", title(&c.app));
+    let screen = render(&mut c.app, 80, 24);
+    assert!(screen.contains("Shift-Tab back"), "{screen}");
+    press(&mut c.app, "<backtab> <backtab>");
+    assert!(title(&c.app).starts_with("Intent 1/"), "{}", title(&c.app));
+    assert_eq!(selected(&c.app), chosen, "the answer given is kept");
+    let screen = render(&mut c.app, 80, 24);
+    assert!(!screen.contains("Shift-Tab back"), "{screen}");
+    insta::assert_snapshot!("builder_back_to_the_first_step_80x24", screen);
+    press(&mut c.app, "<backtab>");
+    assert!(title(&c.app).starts_with("Intent 1/"), "{}", title(&c.app));
+    // Forward again to the end: the condition has the action chosen before going back.
+    press(
+        &mut c.app,
+        "<enter> <enter> sofas <enter> <enter> 2 <enter> <enter>",
+    );
+    assert!(c.app.dialog().is_none(), "{}", title(&c.app));
+    let e = c.app.editor.as_ref().unwrap();
+    let Condition::All(items) = &e.campaign.audience else {
+        panic!("{:?}", e.campaign.audience)
+    };
+    let Some(Condition::Intent(i)) = items.first() else {
+        panic!("{items:?}")
+    };
+    assert_eq!(i.action, Action::ALL[chosen], "{i:?}");
+    assert_eq!(i.target.value(), Some("sofas"));
+}

@@ -46,12 +46,34 @@ pub enum Dialog {
 impl Dialog {
     /// The key contexts in force while this dialog is on top, most specific first.
     pub fn contexts(&self) -> Vec<Ctx> {
-        match self {
+        let mut contexts = match self {
             Dialog::Help(_) | Dialog::Explain(_) => vec![Ctx::Scroll],
             Dialog::Prompt(_) => vec![Ctx::Prompt],
             Dialog::Pick(_) => vec![Ctx::Pick],
             Dialog::Checklist(_) => vec![Ctx::Checklist, Ctx::Pick],
             Dialog::Confirm(_) => vec![Ctx::Confirm],
+        };
+        if self.earlier_step().is_some() {
+            contexts.push(Ctx::Step);
+        }
+        contexts
+    }
+
+    /// The builder this dialog is a later step of, moved back to the step before it.
+    fn earlier_step(&self) -> Option<wizards::Running> {
+        let then = match self {
+            Dialog::Prompt(p) => &p.then,
+            Dialog::Pick(p) => &p.then,
+            Dialog::Checklist(c) => &c.then,
+            _ => return None,
+        };
+        match then {
+            Then::Wizard(r) if r.at > 0 => {
+                let mut r = r.clone();
+                r.at -= 1;
+                Some(r)
+            }
+            _ => None,
         }
     }
 }
@@ -76,6 +98,13 @@ impl App {
         if cmd == Some(A::Help) && !matches!(top, Dialog::Help(_)) {
             // Help on top of the dialog lists the dialog's own keys.
             return self.open(Dialog::Help(Help::new(contexts)));
+        }
+        // Back a step: what was typed on this one is dropped, the earlier answers stay.
+        if cmd == Some(A::StepBack)
+            && let Some(earlier) = top.earlier_step()
+        {
+            self.dialogs.pop();
+            return self.run_wizard(earlier);
         }
         match top {
             Dialog::Help(h) => {

@@ -571,6 +571,14 @@ pub static BINDINGS: &[Binding] = &[
         "help",
     ),
     b(
+        A::StepBack,
+        &[code(KeyCode::BackTab)],
+        C::Step,
+        "Shift-Tab",
+        "back to the step before, with its answer kept",
+        "back",
+    ),
+    b(
         A::Toggle,
         &[k(' ')],
         C::Checklist,

@@ -73,6 +73,8 @@ pub enum Command {
     Accept,
     /// Space in a checklist.
     Toggle,
+    /// Shift-Tab in a step-by-step builder: back to the step before, its answer kept.
+    StepBack,
 }
 
 impl Command {
@@ -121,6 +123,8 @@ pub enum Ctx {
     Checklist,
     /// A question with lettered answers.
     Confirm,
+    /// A step of a step-by-step builder after its first (the dialog's keys apply too).
+    Step,
     /// Help or an explanation to read.
     Scroll,
     /// Typing the library's filter.

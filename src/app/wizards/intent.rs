@@ -108,7 +108,9 @@ impl Wizard for IntentWizard {
             "which" => {
                 let value = text(&v);
                 if value.is_empty() {
-                    return Err("enter a name, or go back and choose \"anything\"".into());
+                    return Err(
+                        "enter a name, or go back (Shift-Tab) and choose \"anything\"".into(),
+                    );
                 }
                 cond.target = make_target(target_kind(&cond.target), value);
             }
