@@ -1466,6 +1466,18 @@ fn f_follows_the_targeting_advice_and_u_undoes_it() {
     assert!(!rules(&c.app).contains(&"demographic-only-targeting"));
     let said = c.app.message.as_ref().unwrap().text.clone();
     assert!(said.starts_with("Added \"Did: "), "{said}");
+    // What the new condition reads is declared in the same step, and said: following the
+    // advice leaves no undeclared data behind it.
+    assert!(
+        !rules(&c.app).contains(&"undeclared-data-use"),
+        "{:?}",
+        rules(&c.app)
+    );
+    assert_eq!(e.campaign.data.len(), before.data.len() + 1);
+    assert!(
+        said.contains("; declared user.behavior.browsing_history as Candor suggests"),
+        "{said}"
+    );
     // Again: the age warning is next, and its attribute is replaced.
     press(&mut c.app, "f");
     assert!(

@@ -72,7 +72,9 @@ impl App {
         };
         let mut placed = Vec::new();
         let mut dropped_field = None;
+        let mut declared = Vec::new();
         let done = self.change(|c| {
+            let undeclared_before = undeclared(c);
             match &step {
                 Step::Add => placed = audience::insert(&mut c.audience, &[], like.clone()),
                 Step::Replace => {
@@ -104,6 +106,17 @@ impl App {
             // The data field of the attribute, when nothing reads it now: left declared, the
             // notice would go on telling visitors it is used.
             dropped_field = attribute.as_deref().and_then(|a| drop_unread_field(c, a));
+            // What the intent condition reads is declared as `d` would, in the same step: the
+            // advice must not leave the notice silent about the data it starts to read.
+            for (category, location) in undeclared(c) {
+                if undeclared_before.iter().any(|(b, _)| *b == category) {
+                    continue;
+                }
+                if let Some(field) = crate::model::datamap::suggested_field(c, &location) {
+                    c.data.push(field);
+                    declared.push(category);
+                }
+            }
             Ok(())
         });
         if !done {
@@ -125,7 +138,7 @@ impl App {
             }
             Step::DropExclusion(_) => format!("Took out the exclusion and added \"{words}\""),
         };
-        let field = dropped_field
+        let mut field = dropped_field
             .map(|c| {
                 format!(
                     ", and the data field \"{}\", which nothing reads now",
@@ -133,6 +146,13 @@ impl App {
                 )
             })
             .unwrap_or_default();
+        if !declared.is_empty() {
+            let list: Vec<String> = declared.iter().map(|c| clean(c)).collect();
+            field.push_str(&format!(
+                "; declared {} as Candor suggests (check it under Data collected)",
+                list.join(", ")
+            ));
+        }
         // Enter on the condition it placed changes its category.
         let enter = match &step {
             Step::Add | Step::Replace => ", Enter changes the category",
@@ -161,6 +181,14 @@ fn nearest_not(root: &Condition, path: &[usize]) -> Option<Vec<usize>> {
         .map(|n| &path[..n])
         .find(|p| matches!(audience::node(root, p), Some(Condition::Not(_))))
         .map(<[usize]>::to_vec)
+}
+
+/// Each category the campaign reads without declaring it, with the first place it is read.
+fn undeclared(c: &Campaign) -> Vec<(String, String)> {
+    let map = crate::model::data_map(c);
+    map.undeclared(c)
+        .filter_map(|u| Some((u.category.clone(), u.places.first()?.path.clone())))
+        .collect()
 }
 
 /// Removes the data field that declares attribute `id`'s category when nothing in `c` uses it
