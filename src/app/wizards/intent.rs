@@ -84,7 +84,7 @@ impl Wizard for IntentWizard {
             },
             "times" => Ask::Prompt {
                 question: "how many times?".into(),
-                hint: "a whole number from 0 to 1000".into(),
+                hint: format!("a whole number from {} to 1000", min_times(cond.count)),
                 value: count_parts(cond.count).1.to_string(),
                 numeric: true,
             },
@@ -115,7 +115,16 @@ impl Wizard for IntentWizard {
                 cond.target = make_target(target_kind(&cond.target), value);
             }
             "how often" => cond.count = make_count(index(&v), count_parts(cond.count).1),
-            "times" => cond.count = make_count(count_parts(cond.count).0, number(&v, 0, 1000)?),
+            "times" => {
+                let n = number(&v, min_times(cond.count), 1000).map_err(|e| {
+                    if matches!(cond.count, Count::AtLeast(_)) && text(&v) == "0" {
+                        "\"at least 0 times\" is everyone: enter 1 or more, or go back (Shift-Tab) and choose \"at most\"".to_string()
+                    } else {
+                        e
+                    }
+                })?;
+                cond.count = make_count(count_parts(cond.count).0, n);
+            }
             _ => cond.within_days = number(&v, 1, 3650)?,
         }
         Ok(())
@@ -165,6 +174,11 @@ fn make_target(kind: &str, v: String) -> Target {
         "preference" => Target::Preference(v),
         _ => Target::Anything,
     }
+}
+
+/// The smallest count worth asking: "at least 0 times" is met by everyone.
+fn min_times(c: Count) -> u32 {
+    u32::from(matches!(c, Count::AtLeast(_)))
 }
 
 fn count_parts(c: Count) -> (usize, u32) {

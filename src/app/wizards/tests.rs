@@ -90,9 +90,19 @@ fn the_intent_wizard_refuses_an_empty_name_and_bad_numbers_without_moving() {
     r.answer(EditValue::Index(0)).unwrap();
     assert!(r.answer(EditValue::Text("many".into())).is_err());
     assert!(r.answer(EditValue::Text("1001".into())).is_err());
+    // "At least 0 times" is everyone: refused, with the way on.
+    let zero = r.answer(EditValue::Text("0".into())).unwrap_err();
+    assert!(zero.contains("enter 1 or more"), "{zero}");
     assert_eq!(r.step(), Some("times"));
     r.answer(EditValue::Text("3".into())).unwrap();
     assert!(r.answer(EditValue::Text("0".into())).is_err());
+    // "At most 0 times" (never) is a count worth asking.
+    let mut r = Running::new(Box::new(IntentWizard::new(Vec::new())));
+    for v in [0, 0, 1] {
+        r.answer(EditValue::Index(v)).unwrap();
+    }
+    assert_eq!(r.step(), Some("times"));
+    r.answer(EditValue::Text("0".into())).unwrap();
 }
 
 #[test]
