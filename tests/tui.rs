@@ -2713,3 +2713,23 @@ fn a_builder_goes_back_a_step_keeping_its_answers() {
     assert_eq!(i.action, Action::ALL[chosen], "{i:?}");
     assert_eq!(i.target.value(), Some("sofas"));
 }
+
+/// At the smallest size Candor draws (60x20), the library gives up name room before it cuts
+/// a date, and its title drops the screen's name before the order it is sorted in.
+#[test]
+fn the_library_at_its_smallest_cuts_names_not_dates() {
+    let mut c = setup();
+    let screen = render(&mut c.app, 60, 20);
+    let first = screen.lines().nth(3).unwrap();
+    assert!(first.contains(" 2026-11-20 "), "{screen}");
+    assert!(first.contains('…'), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap()
+            .contains("sorted by last edited"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("library_60x20", screen);
+}

@@ -15,12 +15,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     if app.store.read_only().is_some() {
         head.push(Span::styled("read-only ", theme.bold()));
     }
-    head.push(Span::raw(format!(
-        "· Campaign library · {} of {} · sorted by {}",
+    // The screen's name goes first when the line is short of room: the count and the order
+    // say what the table shows.
+    let counts = format!(
+        "{} of {} · sorted by {}",
         lib.total,
         lib.size,
         lib.sort.label()
-    )));
+    );
+    let used = Line::from(head.clone()).width();
+    let whole = format!("· Campaign library · {counts}");
+    head.push(Span::raw(
+        if used + whole.chars().count() <= usize::from(frame.area().width) {
+            whole
+        } else {
+            format!("· {counts}")
+        },
+    ));
     if lib.filtering || !lib.filter.value().is_empty() {
         head.push(Span::raw("   filter: "));
         head.push(Span::styled(clean(lib.filter.value()), theme.bold()));
@@ -36,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     let edited_w: u16 = if wide { 16 } else { 10 };
     let mut titles = vec!["Name", "Status", "Review"];
     let mut widths = vec![
-        Constraint::Min(16),
+        Constraint::Min(10),
         Constraint::Length(9),
         Constraint::Length(12),
     ];
@@ -59,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
             .width
             .saturating_sub(2 + 2 + (titles.len() as u16 - 1) + fixed),
     )
-    .max(16);
+    .max(10);
     // Only the rows on screen are built, from the window the app read around the selection.
     let visible = usize::from(l.table.height.saturating_sub(3));
     let first = layout::scroll_offset(lib.selected, visible);
