@@ -55,9 +55,11 @@ the notice says less than the campaign does, and accepting that would not make i
     intent_advice: false,
     // What visitors read must be true; a waiver cannot make it so (see the explanation).
     waivable: false,
+    // Not safe: besides the declaration the rule asks for, it writes a consent moment, a legal
+    // basis and a retention that nobody decided, and the notice tells visitors all three.
     fix: Some(crate::checks::Fix {
-        safe: true,
-        summary: "declares the category with no purpose yet, so the next check asks for one",
+        safe: false,
+        summary: "declares the category with Candor's suggested consent, legal basis and retention (the notice states them: check each) and no purpose, so the next check asks for one",
         apply: fix,
     }),
 };
