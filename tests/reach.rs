@@ -467,6 +467,21 @@ fn the_report_says_what_each_attribute_condition_leaves_out_of_the_interested() 
     let a = &r.attributes[0];
     assert_eq!(a.location, "audience.all[1].not");
     assert_eq!((a.rest, a.excluded, a.interested_excluded), (3, 1, 1));
+    assert_eq!(r.interest.source, "from About");
+    // With no About the interest comes from elsewhere, and says so.
+    c.about.clear();
+    let r = candor::reach::report(&pop, &c);
+    assert_eq!(
+        r.interest.source,
+        "a category the campaign names; About is empty"
+    );
+    let c = campaign(Condition::All(vec![attr("age", Operator::AtLeast, "55")]));
+    let r = candor::reach::report(&pop, &c);
+    assert_eq!(r.interest.source, "About is empty and no category is named");
+    assert_eq!(
+        r.interest.condition,
+        "clicked any product at least 2 times in 30 days"
+    );
 }
 
 #[test]
@@ -748,10 +763,22 @@ fn the_reach_command_prints_what_the_age_rule_excludes() {
         "{text}"
     );
     assert!(
-        text.contains("people who viewed category \"skincare\" at least 2 times in 30 days"),
+        text.contains("Interest (from About): people who viewed category \"skincare\" at least 2 times in 30 days"),
         "{text}"
     );
     assert!(text.contains("The audience is demographic-only"), "{text}");
+    // An attribute beside other conditions is counted among the people who meet them: its
+    // interested are "among them", not everyone interested. Wine-club has no About.
+    let o = candor(&["--db", db, "reach", "campaigns/wine-club-age-gate.ron"]);
+    let wine = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        wine.contains("Interest (a category the campaign names; About is empty)"),
+        "{wine}"
+    );
+    assert!(
+        wine.contains(" among them who viewed category \"wine\""),
+        "{wine}"
+    );
 
     let o = candor(&[
         "--db",

@@ -242,7 +242,8 @@ pub fn report_text(r: &Report) -> String {
     }
     let i = &r.interest;
     s.push_str(&format!(
-        "\n  Interest: people who {}\n    {} people, {} of them reachable; the audience takes in {} and leaves out {}.\n",
+        "\n  Interest ({}): people who {}\n    {} people, {} of them reachable; the audience takes in {} and leaves out {}.\n",
+        i.source,
         i.condition,
         thousands(i.interested),
         thousands(i.interested_reachable),
@@ -259,8 +260,14 @@ pub fn report_text(r: &Report) -> String {
                 );
             }
             let of = a.among(r.people);
+            // Counted among the same people: those who meet the rest of the audience.
+            let who = if a.rest == r.people {
+                "people"
+            } else {
+                "among them"
+            };
             s.push_str(&format!(
-                "      excludes {} of {of},\n      and {} of the {} people who {}\n",
+                "      excludes {} of {of},\n      and {} of the {} {who} who {}\n",
                 thousands(a.excluded),
                 thousands(a.interested_excluded),
                 thousands(a.interested_rest),

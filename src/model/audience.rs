@@ -154,6 +154,16 @@ pub fn path_of(location: &str) -> Option<Vec<usize>> {
 /// campaign is about (the first of `about`, else the first its conditions or recipes name),
 /// twice in 30 days; or, when it names none, people who clicked a product twice in 30 days.
 pub fn suggested_intent(c: &Campaign) -> IntentCondition {
+    suggestion(c).0
+}
+
+/// Where the suggested interest comes from, in a few words for a label: the campaign's About,
+/// a category its audience or recipes name, or nothing (then any product clicked).
+pub fn suggested_intent_source(c: &Campaign) -> &'static str {
+    suggestion(c).1
+}
+
+fn suggestion(c: &Campaign) -> (IntentCondition, &'static str) {
     let from_about = c
         .about
         .iter()
@@ -176,7 +186,14 @@ pub fn suggested_intent(c: &Campaign) -> IntentCondition {
                 _ => None,
             })
     };
-    match from_about.or(from_conditions).or_else(from_recipes) {
+    let (category, source) = match from_about {
+        Some(a) => (Some(a), "from About"),
+        None => match from_conditions.or_else(from_recipes) {
+            Some(named) => (Some(named), "a category the campaign names; About is empty"),
+            None => (None, "About is empty and no category is named"),
+        },
+    };
+    let intent = match category {
         Some(category) => IntentCondition {
             action: Action::CategoryView,
             target: Target::Category(category),
@@ -189,7 +206,8 @@ pub fn suggested_intent(c: &Campaign) -> IntentCondition {
             count: Count::AtLeast(2),
             within_days: 30,
         },
-    }
+    };
+    (intent, source)
 }
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ impl AttributeCost {
 pub struct Interest {
     /// "viewed category "skincare" at least twice in 30 days".
     pub condition: String,
+    /// Where the interest comes from: "from About", or why it could not.
+    pub source: &'static str,
     #[serde(skip)]
     pub intent: IntentCondition,
     /// People who meet it.
@@ -248,6 +250,7 @@ pub fn report(pop: &Population, c: &Campaign) -> Report {
     let reached_interested = reached.count_and(&interested);
     let interest = Interest {
         condition: intent_words(&intent),
+        source: crate::model::audience::suggested_intent_source(c),
         intent,
         interested: interested.count(),
         interested_reachable: interested_ok.count(),

@@ -184,7 +184,10 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled("Compared with interest (from About): ", theme.accent()),
+        Span::styled(
+            format!("Compared with interest ({}): ", i.source),
+            theme.accent(),
+        ),
         Span::raw(i.condition.clone()),
     ]));
     let max = i.interested.max(r.reached);
