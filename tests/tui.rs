@@ -1278,6 +1278,55 @@ fn a_draft_kept_for_later_is_not_dropped_by_leaving_unchanged() {
     assert!(c.app.store.draft("welcome-email").unwrap().is_some());
 }
 
+/// After "decide later", an edit would have its autosave replace the kept draft: it is not
+/// made, and the restore question comes back saying why; restoring brings the kept edits.
+/// Once they are restored or discarded, editing goes on as usual.
+#[test]
+fn an_edit_after_deciding_later_asks_again_instead_of_replacing_the_draft() {
+    use candor::app::Dialog;
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> Later <enter> <esc> <enter> <esc>"),
+    );
+    let objective = |c: &common::Ctx| c.app.editor.as_ref().unwrap().campaign.objective.clone();
+    assert_ne!(objective(&c), "Later");
+    // Another edit: refused, and asked about.
+    press(&mut c.app, "j <enter> <c-u> Other <enter>");
+    let Some(Dialog::Confirm(q)) = c.app.dialog() else {
+        panic!("no question: {:?}", c.app.message)
+    };
+    assert_eq!(q.title, "Restore unsaved edits?");
+    assert!(q.body[0].starts_with("Editing now would replace the unsaved edits kept earlier"));
+    assert_ne!(objective(&c), "Other");
+    insta::assert_snapshot!(
+        "restore_draft_asked_again_80x24",
+        render(&mut c.app, 80, 24)
+    );
+    let draft = c.app.store.draft("welcome-email").unwrap().unwrap();
+    assert_eq!(
+        draft.campaign.objective, "Later",
+        "the kept draft is untouched"
+    );
+    press(&mut c.app, "r");
+    assert_eq!(objective(&c), "Later");
+    // Restored: the next edit is made.
+    press(&mut c.app, "<enter> <c-u> Other <enter>");
+    assert!(c.app.dialog().is_none());
+    assert_eq!(objective(&c), "Other");
+    // Discarding clears the way too.
+    let mut c = setup();
+    press(
+        &mut c.app,
+        &format!(
+            "{WELCOME} j <enter> <c-u> Later <enter> <esc> <enter> <esc> j <enter> <c-u> Other <enter> d"
+        ),
+    );
+    press(&mut c.app, "<enter> <c-u> Other <enter>");
+    assert!(c.app.dialog().is_none());
+    assert_eq!(objective(&c), "Other");
+}
+
 /// Archiving asks first, and the cursor stays on the campaign archived even when the list
 /// re-sorts.
 #[test]

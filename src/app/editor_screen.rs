@@ -259,7 +259,35 @@ impl App {
 
     /// Applies `f` to the campaign; on error, or when the result breaks a rule a file must
     /// keep (and so could not be saved and loaded again), the campaign is left as it was.
+    /// The unsaved edits the user chose to decide about later would be replaced by the
+    /// autosave of a new edit: the edit is not made, and the restore question comes back,
+    /// saying why. Says whether it came back.
+    fn draft_kept_for_later(&mut self) -> bool {
+        let Some(id) = self
+            .editor
+            .as_ref()
+            .filter(|e| e.kept_for_later)
+            .map(|e| e.campaign.id.clone())
+        else {
+            return false;
+        };
+        self.dialogs.clear();
+        let why = "Editing now would replace the unsaved edits kept earlier, so this edit was not made: restore or discard them first.";
+        if self.offer_draft(&id, Some(why)) {
+            true
+        } else {
+            // Gone meanwhile (discarded elsewhere, or saved): nothing is in the way any more.
+            if let Some(e) = self.editor.as_mut() {
+                e.kept_for_later = false;
+            }
+            false
+        }
+    }
+
     pub(super) fn change(&mut self, f: impl FnOnce(&mut Campaign) -> AppResult) -> bool {
+        if self.draft_kept_for_later() {
+            return false;
+        }
         let Some(e) = self.editor.as_mut() else {
             return false;
         };
@@ -463,6 +491,9 @@ impl App {
     }
 
     pub(super) fn apply_field(&mut self, f: &Field, v: EditValue) -> AppResult {
+        if self.draft_kept_for_later() {
+            return Ok(());
+        }
         // The review gate, refused here already so the picker can say why.
         if *f == Field::Status
             && let (Some(e), EditValue::Index(i)) = (self.editor.as_ref(), &v)

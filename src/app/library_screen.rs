@@ -210,6 +210,7 @@ impl App {
             edited_at: None,
             draft_note: None,
             owns_draft: false,
+            kept_for_later: false,
             kept_in,
             draft_file: None,
             reach_note: None,
@@ -226,6 +227,15 @@ impl App {
             log::warn!("could not remember the last campaign: {err}");
         }
         log::info!("opened {id}");
+        if !self.offer_draft(id, None) && !reopened && self.store.read_only().is_some() {
+            self.offer_earlier_kept_file(id);
+        }
+    }
+
+    /// Asks whether to restore the unsaved edits kept for campaign `id`, when there are any
+    /// that differ from the editor's saved text; `why` goes first in the question. Says
+    /// whether it asked.
+    pub(super) fn offer_draft(&mut self, id: &str, why: Option<&str>) -> bool {
         let draft = match self.store.draft(id) {
             Ok(d) => d,
             Err(err) => {
@@ -244,8 +254,10 @@ impl App {
                     .map(|e| e.saved.clone())
                     .unwrap_or_else(|| draft.campaign.clone())
         {
-            let stale = draft.base_revision != stored.revision.id;
-            let mut body = vec![if draft.author_known() {
+            let base = self.editor.as_ref().map_or(draft.base_revision, |e| e.base);
+            let stale = draft.base_revision != base;
+            let mut body: Vec<String> = why.map(str::to_string).into_iter().collect();
+            body.push(if draft.author_known() {
                 format!(
                     "Candor kept edits you ({}) made to this campaign and never saved (last change {}).",
                     clean(&draft.author),
@@ -256,7 +268,7 @@ impl App {
                     "Candor kept edits to this campaign that were never saved (last change {}). An older Candor kept them without noting whose they are.",
                     short_time(&draft.updated_at)
                 )
-            }];
+            });
             if stale {
                 body.push(
                     "They started from an older revision, so saving them will offer to keep them as a new copy or to open the newer revision first."
@@ -285,8 +297,9 @@ impl App {
                 // Esc keeps the draft for later rather than losing it.
                 .on_esc(Confirmed::KeepDraft),
             ));
-        } else if !reopened && self.store.read_only().is_some() {
-            self.offer_earlier_kept_file(id);
+            true
+        } else {
+            false
         }
     }
 

@@ -317,10 +317,15 @@ impl App {
                 Err(e) => self.fail(e.to_string()),
             },
             Confirmed::RestoreRevision(n) => self.restore_revision(n),
-            Confirmed::KeepDraft => self.say(
-                "The unsaved edits stay as a draft; reopen the campaign to restore them.",
-                None,
-            ),
+            Confirmed::KeepDraft => {
+                if let Some(e) = self.editor.as_mut().filter(|e| e.campaign.id == subject) {
+                    e.kept_for_later = true;
+                }
+                self.say(
+                    "The unsaved edits stay as a draft; reopen the campaign, or start editing, to restore or discard them.",
+                    None,
+                );
+            }
             Confirmed::Delete => match self.store.delete(subject) {
                 Ok(()) => {
                     self.reload_library();
@@ -389,6 +394,7 @@ impl App {
                 match (self.editor.as_mut(), draft) {
                     (Some(e), Some(d)) => {
                         let before = e.campaign.clone();
+                        e.kept_for_later = false;
                         e.campaign = d.campaign;
                         e.base = d.base_revision;
                         e.undo.push(before);
@@ -410,6 +416,9 @@ impl App {
                 let kept = self.store.draft(subject).ok().flatten();
                 match self.store.discard_draft(subject) {
                     Ok(()) => {
+                        if let Some(e) = self.editor.as_mut().filter(|e| e.campaign.id == subject) {
+                            e.kept_for_later = false;
+                        }
                         let undoable = match (self.editor.as_mut(), kept) {
                             (Some(e), Some(d))
                                 if e.campaign.id == subject && d.base_revision == e.base =>

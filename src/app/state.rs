@@ -162,6 +162,10 @@ pub struct Editor {
     /// so going back to the saved text may remove it. A draft the user chose to keep for later
     /// is never removed just because nothing was edited.
     pub(super) owns_draft: bool,
+    /// Whether the user chose to decide later about the unsaved edits kept for this campaign:
+    /// until they restore or discard them, an edit here (whose autosave would replace them)
+    /// asks again instead.
+    pub(super) kept_for_later: bool,
     /// On a library that cannot be written: the file the edits were last kept in. Later saves
     /// of this session write the same file.
     pub kept_in: Option<std::path::PathBuf>,
