@@ -2782,3 +2782,42 @@ fn the_library_at_its_smallest_cuts_names_not_dates() {
     );
     insta::assert_snapshot!("library_60x20", screen);
 }
+
+/// A comment inside an imported campaign cannot survive a save from the editor (the canonical
+/// form keeps the top comment only): the save says so, with where it was and where it stays.
+#[test]
+fn a_save_says_when_a_comment_inside_the_campaign_is_not_kept() {
+    let mut c = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("welcome-email.ron");
+    let text = std::fs::read_to_string("campaigns/welcome-email.ron").unwrap();
+    let text = text.replacen(
+        "    zones:",
+        "    // NOTE FOR LEGAL: keep the coupon\n    zones:",
+        1,
+    );
+    std::fs::write(&file, &text).unwrap();
+    candor::store::import_export::import_files(&mut c.app.store, &[file], |_| {}).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("NOTE FOR LEGAL"))
+        .unwrap()
+        + 1;
+    press(
+        &mut c.app,
+        &format!("{WELCOME} j <enter> <c-u> New <space> goal <enter> <c-s>"),
+    );
+    let said = c.app.message.as_ref().unwrap();
+    assert_eq!(said.severity, Some(candor::checks::Severity::Warning));
+    assert!(
+        said.text.ends_with(&format!(
+            "Only the comment at the top of the file is kept: the one at line {line} of revision 2 is not in this one (it stays in revision 2)"
+        )),
+        "{}",
+        said.text
+    );
+    // A save of a text with no such comment says nothing of it.
+    press(&mut c.app, "<enter> <c-u> Newer <space> goal <enter> <c-s>");
+    let said = c.app.message.as_ref().unwrap();
+    assert!(!said.text.contains("comment"), "{}", said.text);
+}

@@ -57,6 +57,14 @@ impl App {
         let Some(e) = self.editor.as_mut() else {
             return;
         };
+        // A comment inside the campaign (an imported file's) cannot survive a save, which
+        // writes the canonical form with the top comment only: said, not left to the diff.
+        let from = e.revision_number;
+        let comment = self
+            .store
+            .revision_text(&e.campaign.id, from)
+            .ok()
+            .and_then(|t| crate::model::ron_io::inner_comment(&t));
         match self.store.save(&e.campaign, e.base, &message) {
             Ok(meta) => {
                 e.base = meta.id;
@@ -68,6 +76,7 @@ impl App {
                 let status = e.campaign.status;
                 let id = e.campaign.id.clone();
                 let mut text = format!("Saved revision {} of \"{name}\"", meta.number);
+                let before = text.len();
                 // It still says approved or published, but what is approved is the older
                 // text: said at once, not left for the library's "approved·old" to tell.
                 let covered = matches!(
@@ -83,9 +92,16 @@ impl App {
                         ". It says {}, but no approval covers this text: it needs a new review before it reaches visitors",
                         status.label()
                     ));
-                    return self.say(text, Some(Severity::Warning));
                 }
-                self.say(text, None);
+                if let Some(p) = comment {
+                    text.push_str(&format!(
+                        ". Only the comment at the top of the file is kept: the one at line {} of revision {from} is not in this one (it stays in revision {from})",
+                        p.line
+                    ));
+                }
+                // Anything added to "Saved revision N" is a warning.
+                let warn = text.len() > before;
+                self.say(text, warn.then_some(Severity::Warning));
             }
             Err(StoreError::Conflict { number, by, at, .. }) => {
                 e.edited_at = None;
