@@ -764,6 +764,8 @@ fn the_reach_command_prints_what_the_age_rule_excludes() {
     // An attribute beside other conditions is counted among the people who meet them: its
     // interested are "among them", not everyone interested. Wine-club has no About.
     let wine = reach("campaigns/wine-club-age-gate.ron");
+    // Everyone, by email: people lack consent and permission both, and are counted under each.
+    let blast = reach("campaigns/blast-to-everyone.ron");
     for (out, said) in [
         (&text, "age is at least 55 (audience.all[0])"),
         (
@@ -776,6 +778,10 @@ fn the_reach_command_prints_what_the_age_rule_excludes() {
             "Interest (a category the campaign names; About is empty)",
         ),
         (&wine, " among them who viewed category \"wine\""),
+        (
+            &blast,
+            "(one person can lack several of these, so the counts overlap)",
+        ),
     ] {
         assert!(out.contains(said), "{said}: {out}");
     }

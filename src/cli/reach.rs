@@ -232,8 +232,15 @@ pub fn report_text(r: &Report) -> String {
         "  Of them, reachable     {} (with consent and a channel they allow)\n",
         thousands(r.reachable)
     ));
-    for u in r.unreachable.iter().filter(|u| u.people > 0) {
+    let reasons: Vec<_> = r.unreachable.iter().filter(|u| u.people > 0).collect();
+    for u in &reasons {
         s.push_str(&format!("    {} have {}\n", thousands(u.people), u.why));
+    }
+    if reasons.len() > 1 {
+        s.push_str(&format!(
+            "    ({})\n",
+            candor::reach::report::REASONS_OVERLAP
+        ));
     }
     for t in &r.unknown_targets {
         s.push_str(&format!(

@@ -126,6 +126,10 @@ impl Report {
     }
 }
 
+/// Said under the reasons people cannot be reached, when there are several: each person is
+/// counted under every reason that applies, so the counts add up to more than the audience.
+pub const REASONS_OVERLAP: &str = "one person can lack several of these, so the counts overlap";
+
 /// "12%", or "none" / "all" at the ends, so that 0.4% does not read as 0%.
 pub fn share_words(part: usize, whole: usize) -> String {
     match percent(part, whole) {

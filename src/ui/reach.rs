@@ -157,9 +157,16 @@ fn figures(r: &Report, theme: Theme, width: usize) -> Vec<Line<'static>> {
             if r.reached == 0 { "." } else { ";" }
         )),
     ]));
-    for u in r.unreachable.iter().filter(|u| u.people > 0) {
+    let reasons: Vec<_> = r.unreachable.iter().filter(|u| u.people > 0).collect();
+    for u in &reasons {
         lines.push(Line::styled(
             format!("  {} have {}", thousands(u.people), u.why),
+            theme.dim(),
+        ));
+    }
+    if reasons.len() > 1 {
+        lines.push(Line::styled(
+            format!("  ({})", crate::reach::report::REASONS_OVERLAP),
             theme.dim(),
         ));
     }
