@@ -73,6 +73,15 @@ pub fn export(c: &Campaign, lang: &str) -> Result<String, TranslationError> {
     meta.mime_version = "1.0".into();
     meta.content_type = "text/plain; charset=UTF-8".into();
     meta.content_transfer_encoding = "8bit".into();
+    // The language's own plural rule (polib's default, one form, is no language's): the
+    // texts are singular, but translation tools check the header against the language.
+    let rule = match lang {
+        "fr" => "nplurals=2; plural=(n > 1);",
+        _ => "nplurals=2; plural=(n != 1);",
+    };
+    meta.plural_rules = CatalogMetadata::parse(&format!("Plural-Forms: {rule}"))
+        .map(|m| m.plural_rules)
+        .unwrap_or_default();
     let mut catalog = Catalog::new(meta);
     catalog.preheader = vec![
         format!("Visitor texts of the campaign \"{}\"", clean(&c.name)),
@@ -235,10 +244,15 @@ mod tests {
     fn export_then_import_changes_nothing_byte_for_byte() {
         let (mut c, text) = welcome();
         let doc = ron_io::load_str("w", &text).unwrap();
-        for lang in ["es", "fr"] {
+        for (lang, plural) in [("es", "(n != 1)"), ("fr", "(n > 1)")] {
             let po = export(&c, lang).unwrap();
             assert!(po.contains("msgctxt \"value_exchange.immediate\""), "{po}");
-            assert!(po.contains("Language: ".to_string().as_str()));
+            assert!(po.contains(&format!("Language: {lang}")), "{po}");
+            // The language's plural rule, which tools such as msgfmt check.
+            assert!(
+                po.contains(&format!("Plural-Forms: nplurals=2; plural={plural};")),
+                "{po}"
+            );
             let done = import(&mut c, &po).unwrap();
             assert_eq!(done.changed, 0);
             // The offer, a benefit, the email promise and the pop-up's four texts.
