@@ -1386,3 +1386,19 @@ fn data_declared_for_profiling_is_named_in_the_profiling_line() {
         assert!(line.contains(purchases), "{code}: {line}");
     }
 }
+
+/// The value exchange counts points in agreement with their number: "1 point of benefit".
+#[test]
+fn the_value_exchange_says_one_point_not_one_points() {
+    let ve = disclosure::value_exchange(&sample("recently-viewed-undeclared.ron"));
+    assert_eq!(ve.offered, 1, "the sample this test relies on changed");
+    assert!(
+        ve.reason.contains("for 1 point of benefit"),
+        "{}",
+        ve.reason
+    );
+    for (name, _) in SAMPLES {
+        let ve = disclosure::value_exchange(&sample(name));
+        assert!(!ve.reason.contains(" 1 points"), "{name}: {}", ve.reason);
+    }
+}

@@ -166,19 +166,28 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
     } else if offered == 0 {
         (
             Verdict::NothingOffered,
-            format!("Customers give {given} points of data and are offered nothing in return."),
+            format!(
+                "Customers give {} of data and are offered nothing in return.",
+                points(given)
+            ),
         )
     } else if given > offered * MAX_RATIO {
         (
             Verdict::Thin,
             format!(
-                "Customers give {given} points of data for {offered} points of benefit: offer more or ask for less."
+                "Customers give {} of data for {} of benefit: offer more or ask for less.",
+                points(given),
+                points(offered)
             ),
         )
     } else {
         (
             Verdict::Balanced,
-            format!("Customers give {given} points of data for {offered} points of benefit."),
+            format!(
+                "Customers give {} of data for {} of benefit.",
+                points(given),
+                points(offered)
+            ),
         )
     };
     ValueExchangeView {
@@ -189,4 +198,9 @@ pub fn value_exchange_with(c: &Campaign, map: &DataMap) -> ValueExchangeView {
         verdict,
         reason,
     }
+}
+
+/// "1 point", "4 points".
+pub fn points(n: u32) -> String {
+    crate::text::plural(n as usize, "point", "points")
 }

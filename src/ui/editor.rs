@@ -568,7 +568,10 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
         Line::raw(v.reason.clone()),
         Line::raw(""),
         Line::styled(
-            format!("The customer gives ({} points)", v.given),
+            format!(
+                "The customer gives ({})",
+                crate::disclosure::value_exchange::points(v.given)
+            ),
             theme.bold(),
         ),
     ];
@@ -592,7 +595,10 @@ fn value_text(e: &Editor, theme: Theme) -> Text<'static> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!("The customer gets ({} points)", v.offered),
+        format!(
+            "The customer gets ({})",
+            crate::disclosure::value_exchange::points(v.offered)
+        ),
         theme.bold(),
     ));
     if v.gets.is_empty() {

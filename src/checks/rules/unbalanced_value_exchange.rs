@@ -43,8 +43,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             &RULE,
             "value_exchange",
             format!(
-                "Customers give more than they get: {} points of data for {} points of benefit",
-                ve.given, ve.offered
+                "Customers give more than they get: {} of data for {} of benefit",
+                crate::disclosure::value_exchange::points(ve.given),
+                crate::disclosure::value_exchange::points(ve.offered)
             ),
             "Stop collecting the most sensitive fields, or add an immediate offer or ongoing benefits.",
         ));
