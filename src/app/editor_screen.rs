@@ -257,8 +257,6 @@ impl App {
         e.recompute();
     }
 
-    /// Applies `f` to the campaign; on error, or when the result breaks a rule a file must
-    /// keep (and so could not be saved and loaded again), the campaign is left as it was.
     /// The unsaved edits the user chose to decide about later would be replaced by the
     /// autosave of a new edit: the edit is not made, and the restore question comes back,
     /// saying why. Says whether it came back.
@@ -284,6 +282,8 @@ impl App {
         }
     }
 
+    /// Applies `f` to the campaign; on error, or when the result breaks a rule a file must
+    /// keep (and so could not be saved and loaded again), the campaign is left as it was.
     pub(super) fn change(&mut self, f: impl FnOnce(&mut Campaign) -> AppResult) -> bool {
         if self.draft_kept_for_later() {
             return false;

@@ -53,14 +53,14 @@ impl Dialog {
             Dialog::Checklist(_) => vec![Ctx::Checklist, Ctx::Pick],
             Dialog::Confirm(_) => vec![Ctx::Confirm],
         };
-        if self.earlier_step().is_some() {
+        if self.later_step().is_some() {
             contexts.push(Ctx::Step);
         }
         contexts
     }
 
-    /// The builder this dialog is a later step of, moved back to the step before it.
-    fn earlier_step(&self) -> Option<wizards::Running> {
+    /// The builder this dialog asks a step of, when that step is not its first.
+    fn later_step(&self) -> Option<&wizards::Running> {
         let then = match self {
             Dialog::Prompt(p) => &p.then,
             Dialog::Pick(p) => &p.then,
@@ -68,11 +68,7 @@ impl Dialog {
             _ => return None,
         };
         match then {
-            Then::Wizard(r) if r.at > 0 => {
-                let mut r = r.clone();
-                r.at -= 1;
-                Some(r)
-            }
+            Then::Wizard(r) if r.at > 0 => Some(r),
             _ => None,
         }
     }
@@ -101,8 +97,9 @@ impl App {
         }
         // Back a step: what was typed on this one is dropped, the earlier answers stay.
         if cmd == Some(A::StepBack)
-            && let Some(earlier) = top.earlier_step()
+            && let Some(mut earlier) = top.later_step().cloned()
         {
+            earlier.at -= 1;
             self.dialogs.pop();
             return self.run_wizard(earlier);
         }
