@@ -2783,6 +2783,30 @@ fn the_library_at_its_smallest_cuts_names_not_dates() {
     insta::assert_snapshot!("library_60x20", screen);
 }
 
+/// The header keeps what is being typed in view: a filter longer than the line shows its end
+/// with the cursor, and the counts of what matches stay; the screen's name and the order give
+/// way first.
+#[test]
+fn a_long_filter_keeps_its_end_and_the_counts_in_view() {
+    let first_line = |app: &mut App, w, h| render(app, w, h).lines().next().unwrap().to_string();
+    let mut c = setup();
+    press(&mut c.app, "/ anti");
+    let head = first_line(&mut c.app, 80, 24);
+    assert!(head.contains("· 1 of "), "{head}");
+    assert!(head.contains("filter: anti▏"), "{head}");
+    press(&mut c.app, "-ageing-for-people-who-type-long-filters");
+    let head = first_line(&mut c.app, 60, 20);
+    assert!(head.contains("· 0 of "), "{head}");
+    assert!(head.contains("filter: …"), "{head}");
+    assert!(head.trim_end().ends_with("-long-filters▏"), "{head}");
+    assert!(!head.contains("sorted by"), "{head}");
+    // Room again once the filter is short: the name and the order come back.
+    press(&mut c.app, "<esc>");
+    let head = first_line(&mut c.app, 120, 40);
+    assert!(head.contains("· Campaign library · "), "{head}");
+    assert!(head.contains("sorted by"), "{head}");
+}
+
 /// A comment inside an imported campaign cannot survive a save from the editor (the canonical
 /// form keeps the top comment only): the save says so, with where it was and where it stays.
 #[test]

@@ -157,13 +157,10 @@ pub fn suggested_intent(c: &Campaign) -> IntentCondition {
     suggestion(c).0
 }
 
-/// Where the suggested interest comes from, in a few words for a label: the campaign's About,
-/// a category its audience or recipes name, or nothing (then any product clicked).
-pub fn suggested_intent_source(c: &Campaign) -> &'static str {
-    suggestion(c).1
-}
-
-fn suggestion(c: &Campaign) -> (IntentCondition, &'static str) {
+/// The suggested intent condition with where its interest comes from, in a few words for a
+/// label: the campaign's About, a category its audience or recipes name, or nothing (then any
+/// product clicked).
+pub fn suggestion(c: &Campaign) -> (IntentCondition, &'static str) {
     let from_about = c
         .about
         .iter()

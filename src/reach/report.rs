@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::audience::{path_of, remove, suggested_intent};
+use crate::model::audience::{path_of, remove, suggestion};
 use crate::model::vocab::vocab;
 use crate::model::{Campaign, Condition, IntentCondition, Target};
 use crate::text::clean;
@@ -246,7 +246,7 @@ pub fn report(pop: &Population, c: &Campaign) -> Report {
         });
     }
 
-    let intent = suggested_intent(c);
+    let (intent, source) = suggestion(c);
     let interested = ev.matching(&Condition::Intent(intent.clone()));
     let mut interested_ok = interested.clone();
     interested_ok.and(&pop.consented(flags | consent::PROFILING));
@@ -254,7 +254,7 @@ pub fn report(pop: &Population, c: &Campaign) -> Report {
     let reached_interested = reached.count_and(&interested);
     let interest = Interest {
         condition: intent_words(&intent),
-        source: crate::model::audience::suggested_intent_source(c),
+        source,
         intent,
         interested: interested.count(),
         interested_reachable: interested_ok.count(),

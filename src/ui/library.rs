@@ -8,6 +8,20 @@ use crate::app::{App, layout, short_time};
 use crate::model::Channel;
 use crate::text::{clean, truncate};
 
+/// The end of `s` in at most `max` characters, starting with an ellipsis when cut: where a
+/// line being typed goes on.
+fn tail(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let keep = max.saturating_sub(1);
+    std::iter::once('…')
+        .take(usize::from(max > 0))
+        .chain(s.chars().skip(n - keep))
+        .collect()
+}
+
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     let l = layout::library(frame.area(), app.status_rows(frame.area().width));
     let lib = &app.library;
@@ -15,30 +29,41 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     if app.store.read_only().is_some() {
         head.push(Span::styled("read-only ", theme.bold()));
     }
-    // The screen's name goes first when the line is short of room: the count and the order
-    // say what the table shows.
-    let counts = format!(
-        "{} of {} · sorted by {}",
-        lib.total,
-        lib.size,
-        lib.sort.label()
-    );
-    let used = Line::from(head.clone()).width();
-    let whole = format!("· Campaign library · {counts}");
-    head.push(Span::raw(
-        if used + whole.chars().count() <= usize::from(frame.area().width) {
-            whole
-        } else {
-            format!("· {counts}")
-        },
-    ));
+    // The counts say what the table shows, and the filter is what the user is typing: both
+    // keep their room (the filter its end, with the cursor, when it is longer than the line);
+    // the screen's name gives way first, then the order.
+    let width = usize::from(frame.area().width);
+    let counts = format!("{} of {}", lib.total, lib.size);
+    let mut filter = Vec::new();
     if lib.filtering || !lib.filter.value().is_empty() {
-        head.push(Span::raw("   filter: "));
-        head.push(Span::styled(clean(lib.filter.value()), theme.bold()));
+        filter.push(Span::raw("   filter: "));
+        let room = width.saturating_sub(
+            Line::from(head.clone()).width()
+                + 2
+                + counts.chars().count()
+                + 11
+                + usize::from(lib.filtering),
+        );
+        filter.push(Span::styled(
+            tail(&clean(lib.filter.value()), room),
+            theme.bold(),
+        ));
         if lib.filtering {
-            head.push(Span::styled("▏", theme.accent()));
+            filter.push(Span::styled("▏", theme.accent()));
         }
     }
+    let used = Line::from(head.clone()).width() + Line::from(filter.clone()).width();
+    let sorted = format!("{counts} · sorted by {}", lib.sort.label());
+    let title = [
+        format!("· Campaign library · {sorted}"),
+        format!("· {sorted}"),
+        format!("· {counts}"),
+    ]
+    .into_iter()
+    .find(|t| used + t.chars().count() <= width)
+    .unwrap_or_default();
+    head.push(Span::raw(title));
+    head.extend(filter);
     frame.render_widget(Paragraph::new(Line::from(head)), l.header);
 
     // Wide: channels and the time of the last edit; narrow: the date only, no channels (both
